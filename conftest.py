@@ -1,0 +1,216 @@
+"""Fixtures for the whole suite: people in each role, baseline data, and a real browser.
+
+The browser is Debian's Chromium (/usr/bin/chromium) driven by Playwright; every page it opens is
+checked for requests to any host other than the app's own (the platform serves all its assets).
+"""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+_DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+@pytest.fixture(autouse=True)
+def _baseline_data(request):
+    """Tests that touch the database see the UPZs and the policy, even after a transactional flush."""
+    uses_db = request.node.get_closest_marker("django_db") or _DB_FIXTURES & set(request.fixturenames)
+    if not uses_db:
+        yield
+        return
+    transactional = bool({"transactional_db", "live_server"} & set(request.fixturenames)) or (
+        request.node.get_closest_marker("django_db") is not None
+        and request.node.get_closest_marker("django_db").kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from innova.core.testing import baseline_data_ensure
+
+    baseline_data_ensure()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Hashing passwords the production way costs ~0.2 s per user; tests create hundreds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Rate limits and caches must not leak from one test to the next.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(db):
+    from innova.core.testing import make_user as _make_user
+
+    return _make_user
+
+
+@pytest.fixture
+def citizen(make_user):
+    return make_user("citizen")
+
+
+@pytest.fixture
+def official(make_user):
+    return make_user("official", entity="Alcaldía Local de Usme", position="Profesional")
+
+
+@pytest.fixture
+def contractor(make_user):
+    return make_user("contractor", entity="Alcaldía Local de Usme", position="Contratista")
+
+
+@pytest.fixture
+def facilitator(make_user):
+    return make_user("facilitator")
+
+
+@pytest.fixture
+def administrator(make_user):
+    return make_user("administrator")
+
+
+@pytest.fixture
+def unverified_official(make_user):
+    """Claimed to be an official; no administrator has verified it."""
+    from innova.accounts.services import role_claim_submit
+
+    user = make_user("citizen")
+    role_claim_submit(user=user, role="official", entity="Alcaldía Local de Usme", position="Profesional")
+    return user
+
+
+@pytest.fixture
+def make_problem(db, make_user):
+    """make_problem(title=…, author=…, **fields): a published problem through the real service."""
+    from innova.problems import services
+    from innova.problems.models import Theme
+    from innova.territory.models import Upz
+
+    def make(
+        title="Huecos en la vía principal de Yomasa",
+        description="La vía tiene huecos muy grandes.",
+        author=None,
+        **extra,
+    ):
+        extra.setdefault("theme", Theme.objects.get(slug="movilidad"))
+        extra.setdefault("upz", Upz.objects.get(code="57"))
+        return services.problem_report(
+            author=author or make_user("citizen"), title=title, description=description, **extra
+        )
+
+    return make
+
+
+# --- Real browser -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (.ci/run does).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class ForeignRequestGuard:
+    """Aborts and records every request to a host other than the live server's."""
+
+    def __init__(self, allowed_host: str):
+        self.allowed_host = allowed_host
+        self.foreign: list[str] = []
+
+    def __call__(self, route):
+        url = route.request.url
+        parsed = urlparse(url)
+        if parsed.scheme in ("data", "blob") or parsed.hostname in (self.allowed_host, "localhost", "127.0.0.1"):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def browser_context_factory(browser, live_server, request):
+    """New browser contexts (several per test for live features), each guarded against foreign requests."""
+    contexts = []
+    guards = []
+
+    def factory(*, width: int = 360, height: int = 800, **kwargs):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            locale="es-CO",
+            timezone_id="America/Bogota",
+            base_url=live_server.url,
+            **kwargs,
+        )
+        context.set_default_timeout(10_000)
+        guard = ForeignRequestGuard(urlparse(live_server.url).hostname)
+        context.route("**/*", guard)
+        contexts.append(context)
+        guards.append(guard)
+        return context
+
+    yield factory
+    for context in contexts:
+        context.close()
+    foreign = [url for guard in guards for url in guard.foreign]
+    assert not foreign, f"Pages requested third-party hosts: {foreign}"
+
+
+@pytest.fixture
+def page(browser_context_factory):
+    return browser_context_factory().new_page()
+
+
+@pytest.fixture
+def screenshot(request):
+    """screenshot(page, "name") saves test-artifacts/<test>/<nn>-<name>.png and returns the path."""
+    folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    counter = {"n": 0}
+
+    def take(target_page, name: str, *, full_page: bool = True) -> Path:
+        counter["n"] += 1
+        path = folder / f"{counter['n']:02d}-{name}.png"
+        target_page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def login_browser(live_server):
+    """login_browser(context, user): a real session for ``user`` in that browser context."""
+    from innova.core.testing import browser_login
+
+    def login(context, user):
+        browser_login(context, live_server.url, user)
+
+    return login

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "innova.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self):
+        from innova.core import personal_data
+
+        from . import selectors, services
+
+        personal_data.register("account", export=selectors.user_account_data, erase=services.user_erase_account_data)

@@ -1,0 +1,27 @@
+"""Load the demo data of Usme. Idempotent: running it twice creates nothing new.
+
+Each app that has demo data provides ``innova/<app>/demo.py`` with a ``load(stdout)`` function;
+they run in INSTALLED_APPS order, so an app can rely on the ones before it.
+"""
+
+import importlib
+import importlib.util
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = "Load the demo data of Usme (idempotent)."
+
+    def handle(self, *args, **options):
+        for config in apps.get_app_configs():
+            if not config.name.startswith("innova."):
+                continue
+            module_name = f"{config.name}.demo"
+            if importlib.util.find_spec(module_name) is None:
+                continue
+            with transaction.atomic():
+                importlib.import_module(module_name).load(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -1,0 +1,91 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEntry(models.Model):
+    """A staff action kept for accountability: who did what to which object, when and why."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="audit_entries"
+    )
+    action = models.CharField(_("action"), max_length=80, db_index=True)
+    target_type = models.CharField(max_length=80, blank=True)
+    target_id = models.CharField(max_length=40, blank=True)
+    target_label = models.CharField(max_length=200, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_label}"
+
+
+class ContactMessage(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"))
+    subject = models.CharField(_("subject"), max_length=160)
+    message = models.TextField(_("message"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class Comment(models.Model):
+    """A comment on any object (problem, proposal, debate…), with replies up to a depth set per target type."""
+
+    target_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    target_id = models.PositiveBigIntegerField()
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    depth = models.PositiveSmallIntegerField(default=0)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments")
+    body = models.TextField(_("comment"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["target_type", "target_id", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+    def get_absolute_url(self) -> str:
+        target = self.target_type.get_object_for_this_type(pk=self.target_id)
+        return f"{target.get_absolute_url()}#comentario-{self.pk}"
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+class Flag(models.Model):
+    """Someone reports content to the moderators; one open flag per person and object."""
+
+    target_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    target_id = models.PositiveBigIntegerField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags")
+    reason = models.TextField(_("reason"), max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["target_type", "target_id", "user"], name="one_flag_per_person_and_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target_type.model}#{self.target_id}: {self.reason[:40]}"

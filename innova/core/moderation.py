@@ -1,0 +1,42 @@
+"""Which models take comments and can be flagged and hidden by moderators.
+
+A registered model has ``author``, ``hidden_at``, ``hidden_reason`` and ``get_absolute_url()``; it may have a
+``comment_count`` kept up to date by the comment services. Apps register in ``AppConfig.ready()``.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+
+
+@dataclass(frozen=True)
+class Moderatable:
+    model: type
+    comment_max_depth: int  # 0: no replies; 1: one level of replies; 2: replies to replies
+
+
+_registry: dict[str, Moderatable] = {}
+
+
+def register(model, *, comment_max_depth: int = 1) -> None:
+    _registry[model._meta.label_lower] = Moderatable(model=model, comment_max_depth=comment_max_depth)
+
+
+def entry_for(model) -> Moderatable | None:
+    return _registry.get(model._meta.label_lower)
+
+
+def get_target(content_type_id: int, object_id: int):
+    """The registered object behind a URL's (content type, id), or 404."""
+    try:
+        content_type = ContentType.objects.get_for_id(content_type_id)
+    except ContentType.DoesNotExist:
+        raise Http404 from None
+    model = content_type.model_class()
+    if model is None or entry_for(model) is None:
+        raise Http404
+    try:
+        return model._default_manager.get(pk=object_id)
+    except model.DoesNotExist:
+        raise Http404 from None

@@ -1,0 +1,13 @@
+import rules
+
+from .predicates import is_active_user, is_staff_member
+
+
+@rules.predicate
+def target_is_visible(user, target) -> bool:
+    return target is None or getattr(target, "hidden_at", None) is None
+
+
+rules.add_perm("core.add_comment", is_active_user & target_is_visible)
+rules.add_perm("core.flag_content", is_active_user)
+rules.add_perm("core.moderate", is_staff_member)

@@ -1,0 +1,64 @@
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Max
+
+from .models import Comment, Flag
+
+
+def comment_tree(*, target, include_hidden: bool = False) -> list[Comment]:
+    """Top-level comments of ``target`` with ``.children`` filled, in order; hidden ones left out for the public."""
+    comments = Comment.objects.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=target.pk
+    ).select_related("author")
+    if not include_hidden:
+        comments = comments.filter(hidden_at__isnull=True)
+    children = defaultdict(list)
+    roots = []
+    for comment in comments:
+        comment.children = children[comment.pk]
+        if comment.parent_id is None:
+            roots.append(comment)
+        else:
+            children[comment.parent_id].append(comment)
+    return roots
+
+
+def moderation_queue() -> list[dict]:
+    """Flagged content with open flags, most flagged first, with the object itself and the reasons."""
+    open_flags = (
+        Flag.objects.filter(resolved_at__isnull=True)
+        .values("target_type", "target_id")
+        .annotate(count=Count("id"), last=Max("created_at"))
+        .order_by("-count", "-last")
+    )
+    items = []
+    for row in open_flags[:200]:
+        content_type = ContentType.objects.get_for_id(row["target_type"])
+        model = content_type.model_class()
+        target = model._default_manager.filter(pk=row["target_id"]).first() if model else None
+        if target is None:
+            continue
+        reasons = list(
+            Flag.objects.filter(target_type=content_type, target_id=row["target_id"], resolved_at__isnull=True)
+            .select_related("user")
+            .order_by("created_at")
+        )
+        items.append({"target": target, "content_type": content_type, "count": row["count"], "flags": reasons})
+    return items
+
+
+class CachedCountPaginator:
+    """A Paginator whose total count is cached for a minute: COUNT(*) over 100,000 filtered rows costs more than
+    the page itself, and a count a minute old is fine for "1.234 problemas"."""
+
+    def __new__(cls, object_list, per_page, **kwargs):
+        import hashlib
+
+        from django.core.cache import cache
+        from django.core.paginator import Paginator
+
+        paginator = Paginator(object_list, per_page, **kwargs)
+        key = "count:" + hashlib.sha256(str(object_list.query).encode()).hexdigest()
+        paginator.count = cache.get_or_set(key, lambda: object_list.count(), 60)
+        return paginator

@@ -1,0 +1,127 @@
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.mail import mail_admins
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import moderation
+from .models import AuditEntry, Comment, ContactMessage, Flag
+from .permissions import require_perm
+
+
+def audit_record(*, actor, action: str, target=None, reason: str = "", data: dict | None = None) -> AuditEntry:
+    """Record a staff action. Call it inside the service's transaction so both commit together."""
+    return AuditEntry.objects.create(
+        actor=actor,
+        action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        target_label=str(target)[:200] if target is not None else "",
+        reason=reason,
+        data=data or {},
+    )
+
+
+@transaction.atomic
+def contact_message_send(*, name: str, email: str, subject: str, message: str) -> ContactMessage:
+    contact = ContactMessage.objects.create(name=name, email=email, subject=subject, message=message)
+    transaction.on_commit(
+        lambda: mail_admins(f"Contacto: {subject}", f"{name} <{email}>\n\n{message}", fail_silently=True)
+    )
+    return contact
+
+
+# --- Comments and moderation (shared by every app that registers in core.moderation) ---------------------------
+
+MENTION = re.compile(r"(?<![\w@])@([\w.\-]{2,40})")
+
+
+@transaction.atomic
+def comment_add(*, author, target, body: str, parent: Comment | None = None) -> Comment:
+    require_perm(author, "core.add_comment", target)
+    entry = moderation.entry_for(type(target))
+    if entry is None:
+        raise ValidationError(_("This content does not take comments."))
+    body = body.strip()
+    if not body:
+        raise ValidationError(_("Write your comment before sending it."))
+    target_type = ContentType.objects.get_for_model(target)
+    depth = 0
+    if parent is not None:
+        if parent.target_type_id != target_type.pk or parent.target_id != target.pk:
+            raise ValidationError(_("You can only reply to a comment on the same page."))
+        depth = parent.depth + 1
+        if depth > entry.comment_max_depth:
+            raise ValidationError(_("Replies cannot go deeper here; reply to the comment above instead."))
+    comment = Comment.objects.create(
+        target_type=target_type, target_id=target.pk, parent=parent, depth=depth, author=author, body=body
+    )
+    if hasattr(target, "comment_count"):
+        type(target).objects.filter(pk=target.pk).update(comment_count=F("comment_count") + 1)
+    transaction.on_commit(lambda: _notify_comment(comment, target))
+    return comment
+
+
+def _notify_comment(comment: Comment, target) -> None:
+    from innova.accounts.models import User
+    from innova.notifications.services import notification_emit
+
+    if comment.parent is not None:
+        notification_emit(kind="comment_reply", recipients=[comment.parent.author], target=target, actor=comment.author)
+    names = set(MENTION.findall(comment.body))
+    if names:
+        mentioned = User.objects.filter(display_name__in=names, is_active=True)
+        notification_emit(kind="mentioned", recipients=mentioned, target=target, actor=comment.author)
+
+
+@transaction.atomic
+def flag_add(*, user, target, reason: str) -> Flag:
+    require_perm(user, "core.flag_content", target)
+    if not reason.strip():
+        raise ValidationError(_("Tell the moderators what is wrong with this content."))
+    target_type = ContentType.objects.get_for_model(target)
+    flag, created = Flag.objects.get_or_create(
+        target_type=target_type, target_id=target.pk, user=user, defaults={"reason": reason.strip()}
+    )
+    if not created:
+        flag.reason, flag.resolved_at = reason.strip(), None
+        flag.save(update_fields=["reason", "resolved_at"])
+    return flag
+
+
+@transaction.atomic
+def moderation_set_hidden(*, actor, target, hidden: bool, reason: str):
+    """Hide or show content again; the reason is required and the author is told."""
+    require_perm(actor, "core.moderate", target)
+    if not reason.strip():
+        raise ValidationError(_("Write the reason; the author will read it."))
+    target.hidden_at = timezone.now() if hidden else None
+    target.hidden_reason = reason.strip()
+    target.save(update_fields=["hidden_at", "hidden_reason"])
+    Flag.objects.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=target.pk, resolved_at__isnull=True
+    ).update(resolved_at=timezone.now())
+    audit_record(
+        actor=actor, action="core.content_hidden" if hidden else "core.content_unhidden", target=target, reason=reason
+    )
+    kind = "content_hidden" if hidden else "content_unhidden"
+    author = getattr(target, "author", None)
+
+    def notify():
+        from innova.notifications.services import notification_emit
+
+        notification_emit(kind=kind, recipients=[author], target=target, actor=actor, url=_safe_url(target))
+
+    transaction.on_commit(notify)
+    return target
+
+
+def _safe_url(target) -> str:
+    try:
+        return target.get_absolute_url()
+    except Exception:  # noqa: BLE001 - a URL is a nicety in a notification, never a reason to fail
+        return ""

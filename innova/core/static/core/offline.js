@@ -1,0 +1,73 @@
+/* Usme Innova offline support: register the service worker, say when a page may be outdated, and keep reports
+   written without connection on the phone until they can be sent (exactly once, thanks to an idempotency key). */
+(function () {
+  "use strict";
+  var QUEUE_KEY = "innova-offline-queue";
+  var status = document.getElementById("offline-status");
+  if (!status) { return; }
+
+  if ("serviceWorker" in navigator && status.dataset.sw) {
+    navigator.serviceWorker.register(status.dataset.sw, { scope: "/" }).catch(function () {});
+  }
+
+  function say(text) { status.hidden = !text; status.textContent = text || ""; }
+  function queue() { try { return JSON.parse(localStorage.getItem(QUEUE_KEY) || "[]"); } catch (e) { return []; } }
+  function save(items) { localStorage.setItem(QUEUE_KEY, JSON.stringify(items)); }
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, function (c) {
+      return (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16);
+    });
+  }
+  function showPending() {
+    var items = queue();
+    if (items.length) {
+      say(status.dataset.msgPending.replace("{n}", items.length) + " " + items.map(function (i) { return "«" + i.title + "»"; }).join(", "));
+    } else if (!navigator.onLine) {
+      say(status.dataset.msgOffline);
+    } else {
+      say("");
+    }
+  }
+
+  var sending = false;
+  function flush() {
+    var items = queue();
+    if (sending || !items.length || !navigator.onLine) { showPending(); return; }
+    sending = true;
+    var item = items[0];
+    var body = new FormData();
+    Object.keys(item.fields).forEach(function (name) { body.append(name, item.fields[name]); });
+    fetch(item.action, {
+      method: "POST", body: body, credentials: "same-origin",
+      headers: { "X-CSRFToken": item.fields.csrfmiddlewaretoken, "X-Innova-Offline-Queue": "1" }
+    }).then(function (response) {
+      // Published, or refused for good (invalid): either way it leaves the queue. Network errors keep it.
+      if (response.ok || response.status === 400) {
+        save(queue().filter(function (i) { return i.key !== item.key; }));
+        if (response.ok) { say(status.dataset.msgSent.replace("{title}", item.title)); }
+      }
+      sending = false;
+      if (queue().length) { flush(); }
+    }).catch(function () { sending = false; showPending(); });
+  }
+
+  document.querySelectorAll("form[data-offline-queue]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (navigator.onLine) { return; }
+      event.preventDefault();
+      var fields = {};
+      new FormData(form).forEach(function (value, name) { if (typeof value === "string") { fields[name] = value; } });
+      fields.client_key = fields.client_key || uuid();
+      var items = queue();
+      items.push({ key: fields.client_key, action: form.action, title: fields.title || "", fields: fields });
+      save(items);
+      form.reset();
+      showPending();
+    });
+  });
+
+  window.addEventListener("online", flush);
+  window.addEventListener("offline", showPending);
+  flush();
+})();

@@ -1,0 +1,44 @@
+/* Usme Innova service worker: pages visited stay available offline; static files come from the cache. */
+const CACHE = "innova-{{ version }}";
+const PRECACHE = ["/", "{{ css }}", "{{ offline_js }}", "{{ htmx }}", "{{ icon }}"];
+
+self.addEventListener("install", (event) => {
+  self.skipWaiting();
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/cuenta/")) {
+    return;
+  }
+  if (url.pathname.startsWith("/static/")) {
+    event.respondWith(
+      caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+        const copy = response.clone();
+        caches.open(CACHE).then((cache) => cache.put(request, copy));
+        return response;
+      }))
+    );
+    return;
+  }
+  // Pages: network first, the last copy when offline.
+  event.respondWith(
+    fetch(request).then((response) => {
+      if (response.ok && request.mode === "navigate") {
+        const copy = response.clone();
+        caches.open(CACHE).then((cache) => cache.put(request, copy));
+      }
+      return response;
+    }).catch(() => caches.match(request).then((hit) => hit || caches.match("/")))
+  );
+});

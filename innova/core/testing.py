@@ -1,0 +1,96 @@
+"""Helpers shared by the tests of every app: people in each role, baseline data, browser log-in.
+
+Tests build their data through the real services where a service exists (as Zulip does), so a test
+exercises the same path a person does.
+"""
+
+import itertools
+
+from django.conf import settings
+
+_counter = itertools.count(1)
+TEST_PASSWORD = "clave-de-prueba-Usme-2026"  # noqa: S105 - test fixture  # nosec B105
+TOTP_TEST_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - test fixture  # nosec B105
+
+
+def baseline_data_ensure() -> None:
+    """Data the migrations load (UPZs, policy v1); transactional tests flush it, so put it back."""
+    from innova.accounts.services import policy_publish_initial
+    from innova.territory.services import territory_load
+
+    territory_load()
+    policy_publish_initial()
+    _themes_load()
+
+
+def _themes_load() -> None:
+    from importlib import import_module
+
+    from innova.problems.models import Theme
+
+    themes = import_module("innova.problems.migrations.0002_themes_and_search_index").THEMES
+    for order, (slug, name) in enumerate(themes):
+        Theme.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
+
+
+def make_user(role: str = "citizen", *, email: str | None = None, display_name: str | None = None, **extra):
+    """A verified, consenting user in ``role``; staff get a TOTP authenticator (MFA is required for them)."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from innova.accounts.models import User
+    from innova.accounts.roles import Role
+    from innova.accounts.services import consent_record
+
+    n = next(_counter)
+    email = email or f"{role}{n}@prueba.usme.co"
+    user = User.objects.create_user(
+        email=email,
+        password=TEST_PASSWORD,
+        display_name=display_name or f"{Role(role).label} {n}",
+        role=role,
+        is_staff=role == Role.ADMINISTRATOR,
+        is_superuser=role == Role.ADMINISTRATOR,
+        **extra,
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    consent_record(user=user)
+    if role in (Role.FACILITATOR, Role.ADMINISTRATOR):
+        TOTP.activate(user, TOTP_TEST_SECRET)
+    return user
+
+
+def browser_login(context, live_server_url: str, user) -> None:
+    """Log ``user`` into a Playwright browser context by giving it a real session cookie."""
+    from importlib import import_module
+    from urllib.parse import urlparse
+
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    engine = import_module(settings.SESSION_ENGINE)
+    session = engine.SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    host = urlparse(live_server_url).hostname
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "domain": host, "path": "/"}]
+    )
+
+
+def jpeg_with_gps(name="foto.jpg", size=(1200, 900)):
+    """A real JPEG carrying EXIF with a GPS position, as phones produce."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    image = Image.new("RGB", size, (120, 160, 90))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    gps = {1: "N", 2: (4.0, 31.0, 12.0), 3: "W", 4: (74.0, 7.0, 30.0)}
+    exif[0x8825] = gps
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")

@@ -1,0 +1,38 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.test import RequestFactory
+
+from innova.core.views import server_error
+
+pytestmark = pytest.mark.django_db
+
+
+def test_server_error_page_is_spanish_and_standalone():
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="es-CO">' in html
+    assert "Algo falló de nuestro lado" in html
+
+
+def test_seed_demo_is_idempotent():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    counts = {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label != "sessions"}
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    again = {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label != "sessions"}
+    changed = {label: (counts[label], again[label]) for label in counts if counts[label] != again[label]}
+    assert not changed, f"seed_demo created rows again: {changed}"
+    from innova.accounts.models import User
+
+    assert User.objects.filter(email__endswith="@demo.usme.co").count() >= 7
+
+
+def test_contact_form_keeps_input_and_requires_consent(client):
+    data = {"name": "Don Efraín", "email": "efrain@example.com", "subject": "Huecos", "message": "Hay huecos"}
+    response = client.post("/contacto/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="Don Efraín"' in html and "Hay huecos" in html
+    response = client.post("/contacto/", {**data, "accept_policy": "on"})
+    assert response.status_code == 302

@@ -1,0 +1,221 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django.views.static import serve
+
+from innova.accounts.selectors import policy_current
+
+from . import moderation, selectors, services
+from .forms import CommentForm, ContactForm, ReasonForm
+from .models import Comment
+from .permissions import require_perm
+from .ratelimit import rate_limit_hit
+
+
+def home(request):
+    return render(request, "core/home.html")
+
+
+def data_policy(request):
+    return render(request, "core/pages/policy.html", {"policy": policy_current()})
+
+
+def terms(request):
+    return render(request, "core/pages/terms.html")
+
+
+def accessibility(request):
+    return render(request, "core/pages/accessibility.html")
+
+
+def contact(request):
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "accept_policy"}
+        services.contact_message_send(**data)
+        messages.success(request, _("Thank you. Your message reached the lab; we will answer by e-mail."))
+        return redirect("core:contact")
+    return render(request, "core/pages/contact.html", {"form": form})
+
+
+def coming_soon(request, section: str = ""):
+    """Placeholder for a section whose app has not landed yet: says so plainly, never a 404."""
+    return render(request, "core/coming_soon.html", {"section": section})
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks: dict[str, str] = {}
+    healthy = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
+        checks["database"] = f"error: {exc.__class__.__name__}"
+        healthy = False
+    if settings.REDIS_URL:
+        try:
+            import redis
+
+            redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2).ping()
+            checks["redis"] = "ok"
+        except Exception as exc:  # noqa: BLE001
+            checks["redis"] = f"error: {exc.__class__.__name__}"
+            healthy = False
+    return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)
+
+
+def media(request, path):
+    """Uploaded files in the embedded set-up; in production the proxy serves /media/ itself."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def too_many_requests(request, exception=None):
+    return render(request, "429.html", status=429)
+
+
+def server_error(request):
+    # Rendered without context processors that could fail again.
+    from django.template import loader
+
+    return _plain_response(loader.get_template("500.html").render({"request": request}), 500)
+
+
+def _plain_response(content, status):
+    from django.http import HttpResponse
+
+    return HttpResponse(content, status=status)
+
+
+# --- Comments, flags and moderation, for every registered content type ------------------------------------------
+
+
+def _back(request, target) -> str:
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return next_url
+    return target.get_absolute_url()
+
+
+@login_required
+@require_POST
+def comment_create(request, content_type_id: int, object_id: int):
+    target = moderation.get_target(content_type_id, object_id)
+    if refused := rate_limit_hit(request, "comment", fallback_url=target.get_absolute_url()):
+        request.session["comment_draft"] = request.POST.get("body", "")
+        return refused
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data.get("parent"):
+            parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+        try:
+            comment = services.comment_add(
+                author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            request.session["comment_draft"] = request.POST.get("body", "")
+        else:
+            messages.success(request, _("Your comment was published."))
+            return redirect(f"{_back(request, target)}#comentario-{comment.pk}")
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(_back(request, target))
+
+
+@login_required
+@require_POST
+def flag_create(request, content_type_id: int, object_id: int):
+    target = moderation.get_target(content_type_id, object_id)
+    if refused := rate_limit_hit(request, "flag", fallback_url=target.get_absolute_url()):
+        return refused
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tell the moderators what is wrong with this content."))
+    else:
+        try:
+            services.flag_add(user=request.user, target=target, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Thank you. The moderators will review it."))
+    return redirect(_back(request, target))
+
+
+@login_required
+def moderation_queue(request):
+    require_perm(request.user, "core.moderate")
+    return render(request, "core/moderation_queue.html", {"items": selectors.moderation_queue(), "form": ReasonForm()})
+
+
+@login_required
+@require_POST
+def moderation_action(request, content_type_id: int, object_id: int, action: str):
+    require_perm(request.user, "core.moderate")
+    target = moderation.get_target(content_type_id, object_id)
+    form = ReasonForm(request.POST)
+    if action not in {"ocultar", "mostrar"}:
+        raise Http404
+    if not form.is_valid():
+        messages.error(request, _("Write the reason; the author will read it."))
+    else:
+        services.moderation_set_hidden(
+            actor=request.user, target=target, hidden=action == "ocultar", reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Content hidden.") if action == "ocultar" else _("Content visible again."))
+    # Only a path on this site: "//evil.example" also starts with "/" and would leave it.
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("core:moderation")
+
+
+# --- Installable, offline-capable web app ---------------------------------------------------------------------
+
+
+def manifest(request):
+    from django.templatetags.static import static
+
+    context = {
+        "description": _("Report and follow the problems of Usme, and solve them together."),
+        "icon192": static("core/img/icon-192.png"),
+        "icon512": static("core/img/icon-512.png"),
+        "icon_svg": static("core/img/icon.svg"),
+    }
+    return render(request, "core/manifest.webmanifest", context, content_type="application/manifest+json")
+
+
+def service_worker(request):
+    """Served from the root so that it controls every page (a static file's scope would be /static/)."""
+    from django.templatetags.static import static
+
+    context = {
+        "version": "2",
+        "css": static("core/css/innova.css"),
+        "offline_js": static("core/offline.js"),
+        "htmx": static("django_htmx/htmx-2.min.js"),
+        "icon": static("core/img/icon.svg"),
+    }
+    response = render(request, "core/sw.js", context, content_type="application/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "innova.notifications"
+    label = "notifications"
+    verbose_name = _("Notifications")
+
+    def ready(self):
+        from innova.core import personal_data
+
+        from . import selectors, services
+
+        personal_data.register(
+            "notifications", export=selectors.notification_export, erase=services.notification_erase_for_user
+        )

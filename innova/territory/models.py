@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Upz(models.Model):
+    """A UPZ (Unidad de Planeamiento Zonal) of Usme, or its rural zone.
+
+    Each carries a centroid (to centre maps) and a bounding box (to reject points outside Usme).
+    """
+
+    class Kind(models.TextChoices):
+        URBAN = "urban", _("Urban UPZ")
+        RURAL = "rural", _("Rural zone")
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.URBAN)
+    centroid_lat = models.FloatField()
+    centroid_lon = models.FloatField()
+    min_lat = models.FloatField()
+    min_lon = models.FloatField()
+    max_lat = models.FloatField()
+    max_lon = models.FloatField()
+
+    class Meta:
+        ordering = ["kind", "code"]
+        verbose_name = _("UPZ")
+        verbose_name_plural = _("UPZs")
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.RURAL:
+            return str(self.name)
+        return f"{self.code} {self.name}"
+
+    def contains(self, lat: float, lon: float) -> bool:
+        return self.min_lat <= lat <= self.max_lat and self.min_lon <= lon <= self.max_lon
+
+    @property
+    def area(self) -> float:
+        return (self.max_lat - self.min_lat) * (self.max_lon - self.min_lon)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "territory"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("mapa.json", views.map_config, name="map_config"),
+]
