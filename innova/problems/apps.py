@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProblemsConfig(AppConfig):
+    name = "innova.problems"
+    label = "problems"
+    verbose_name = _("Problems")
+
+    def ready(self):
+        from innova.core import moderation, personal_data
+
+        from . import selectors, services
+        from .models import Problem
+
+        moderation.register(Problem, comment_max_depth=1)
+        personal_data.register("problems", export=selectors.problem_personal_data, erase=services.problem_erase_author)

@@ -1,0 +1,140 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from innova.territory.models import Upz
+
+from .models import Problem, Status, Theme
+from .selectors import SORTS
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked by the photo pipeline in the service."""
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
+
+
+class ProblemForm(forms.Form):
+    title = forms.CharField(
+        label=_("What is the problem?"),
+        max_length=140,
+        help_text=_("In a few words, e.g. “Hueco grande en la vía a Usme Pueblo”."),
+        error_messages={"required": _("Write a short title for the problem.")},
+    )
+    description = forms.CharField(
+        label=_("Tell us more"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Where exactly, since when, whom it affects."),
+        error_messages={"required": _("Describe the problem so others can understand it.")},
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.filter(active=True),
+        empty_label=_("Choose a theme"),
+        error_messages={"required": _("Choose the theme that fits best.")},
+    )
+    upz = forms.ModelChoiceField(
+        label=_("UPZ or rural zone"),
+        queryset=Upz.objects.all(),
+        required=False,
+        empty_label=_("Choose where"),
+        help_text=_("If you mark a point on the map we find the UPZ for you."),
+    )
+    latitude = forms.FloatField(label=_("Latitude"), required=False, widget=forms.HiddenInput)
+    longitude = forms.FloatField(label=_("Longitude"), required=False, widget=forms.HiddenInput)
+    photos = MultipleFileField(
+        label=_("Photos (up to 4)"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_("JPEG, PNG or WebP, up to 8 MB each. We remove the location hidden inside photos."),
+    )
+    photo_alt = forms.CharField(
+        label=_("What do the photos show?"),
+        max_length=200,
+        required=False,
+        help_text=_("A short description for people who cannot see them."),
+    )
+    client_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    anonymous = forms.BooleanField(
+        label=_("Publish as “Vecino/a de Usme” (your name is not shown; moderators can see it)"), required=False
+    )
+
+    def clean_photos(self):
+        files = self.cleaned_data.get("photos") or []
+        if len(files) > 4:
+            raise forms.ValidationError(_("You can attach up to 4 photos."))
+        return files
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("photos") and not cleaned.get("photo_alt", "").strip():
+            self.add_error("photo_alt", _("Describe the photos in a few words, for people who cannot see them."))
+        if not cleaned.get("upz") and cleaned.get("latitude") is None:
+            self.add_error("upz", _("Choose the UPZ or rural zone, or mark a point on the map."))
+        return cleaned
+
+
+class ProblemFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), required=False, max_length=100)
+    upz = forms.ModelChoiceField(label=_("UPZ"), queryset=Upz.objects.all(), required=False, empty_label=_("All"))
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.all(), required=False, empty_label=_("All"))
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *Status.choices], required=False)
+    answered = forms.ChoiceField(
+        label=_("Official answer"),
+        choices=[("", _("All")), ("si", _("Answered")), ("no", _("Not answered yet"))],
+        required=False,
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[
+            ("apoyados", _("Most supported")),
+            ("recientes", _("Newest")),
+            ("comentados", _("Most discussed")),
+            ("respondidos", _("Recently answered")),
+        ],
+        required=False,
+    )
+
+    def filters(self):
+        from .selectors import DEFAULT_SORT, ProblemFilters
+
+        data = self.cleaned_data if self.is_valid() else {}
+        answered = {"si": True, "no": False}.get(data.get("answered") or "")
+        sort = data.get("sort") or DEFAULT_SORT
+        return ProblemFilters(
+            upz=data["upz"].pk if data.get("upz") else None,
+            theme=data["theme"].pk if data.get("theme") else None,
+            status=data.get("status") or None,
+            answered=answered,
+            q=data.get("q") or "",
+            sort=sort if sort in SORTS else DEFAULT_SORT,
+        )
+
+
+class StatusChangeForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"), choices=Status.choices)
+    reason = forms.CharField(
+        label=_("Reason (public)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    duplicate_of = forms.ModelChoiceField(
+        label=_("Original problem (for duplicates)"),
+        queryset=Problem.objects.filter(published_at__isnull=False),
+        required=False,
+        widget=forms.NumberInput,
+        help_text=_("The number of the original problem."),
+    )
+
+
+class AnswerForm(forms.Form):
+    body = forms.CharField(
+        label=_("Official answer (public)"),
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write the answer before publishing it.")},
+    )

@@ -1,0 +1,157 @@
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+
+from innova.core.text import stems
+
+from .models import Problem, Status, Support
+
+SORTS = {
+    "apoyados": ("-support_count", "-id"),
+    "recientes": ("-published_at", "-id"),
+    "comentados": ("-comment_count", "-id"),
+    "respondidos": ("-answered_at", "-id"),
+}
+DEFAULT_SORT = "apoyados"
+
+
+@dataclass
+class ProblemFilters:
+    upz: int | None = None
+    theme: int | None = None
+    status: str | None = None
+    answered: bool | None = None
+    q: str = ""
+    sort: str = DEFAULT_SORT
+
+
+def problem_visible() -> QuerySet[Problem]:
+    """Published problems not hidden by moderation: what lists, search, map and API show."""
+    return Problem.objects.filter(published_at__isnull=False, hidden_at__isnull=True)
+
+
+def problem_search(queryset: QuerySet[Problem], q: str) -> QuerySet[Problem]:
+    """Spanish word search: full-text with the Spanish stemmer on PostgreSQL, stems on SQLite.
+
+    Both match accent-insensitively ("arboles" finds "árboles") and across forms ("inseguridad" finds "inseguro").
+    """
+    query_stems = stems(q)
+    if not query_stems:
+        return queryset
+    if connection.vendor == "postgresql":
+        from innova.core.text import fold
+
+        return queryset.extra(
+            where=[
+                "to_tsvector('spanish'::regconfig, problems_problem.search_text) "
+                "@@ plainto_tsquery('spanish'::regconfig, %s)"
+            ],
+            params=[fold(q)],
+        )
+    for stem in query_stems:
+        queryset = queryset.filter(search_stems__contains=f" {stem}")
+    return queryset
+
+
+def problem_list(*, filters: ProblemFilters, user=None) -> QuerySet[Problem]:
+    queryset = problem_visible().select_related("theme", "upz", "author")
+    if filters.upz:
+        queryset = queryset.filter(upz_id=filters.upz)
+    if filters.theme:
+        queryset = queryset.filter(theme_id=filters.theme)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.answered is True:
+        queryset = queryset.filter(answered_at__isnull=False)
+    elif filters.answered is False:
+        queryset = queryset.filter(answered_at__isnull=True)
+    if filters.q:
+        queryset = problem_search(queryset, filters.q)
+    if user is not None and user.is_authenticated:
+        queryset = queryset.annotate(supported_by_me=Exists(Support.objects.filter(problem=OuterRef("pk"), user=user)))
+    order = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
+    if filters.sort == "respondidos":
+        queryset = queryset.filter(answered_at__isnull=False)
+    return queryset.order_by(*order)
+
+
+def problem_similar(*, title: str, description: str = "", exclude_pk: int | None = None, limit: int = 5) -> list:
+    """Existing problems that look like the one being typed (shared Spanish text mechanism, core.text)."""
+    from innova.core.text import similarity
+
+    query = set(stems(f"{title} {title} {description}"))
+    if len(query) < 1:
+        return []
+    # Prefilter in the database on the most distinctive stems, then rank in Python.
+    distinctive = sorted(query, key=len, reverse=True)[:6]
+    candidates = (
+        problem_visible()
+        .exclude(status=Status.DUPLICATE)
+        .only("id", "title", "search_stems", "support_count", "status")
+    )
+    if exclude_pk:
+        candidates = candidates.exclude(pk=exclude_pk)
+    from django.db.models import Q
+
+    condition = Q()
+    for stem in distinctive:
+        condition |= Q(search_stems__contains=f" {stem} ")
+    scored = []
+    for problem in candidates.filter(condition).order_by("-support_count")[:300]:
+        score = similarity(query, set(problem.search_stems.split()))
+        if score >= 0.2:
+            scored.append((score, problem))
+    scored.sort(key=lambda pair: (-pair[0], -pair[1].support_count))
+    return [problem for _score, problem in scored[:limit]]
+
+
+def problem_pending_answer() -> dict[str, QuerySet[Problem]]:
+    """For staff: problems past the support threshold without an official answer, overdue ones apart."""
+    base = (
+        problem_visible().filter(answer_due_at__isnull=False, answered_at__isnull=True).select_related("upz", "theme")
+    )
+    now = timezone.now()
+    return {
+        "overdue": base.filter(answer_due_at__lt=now).order_by("answer_due_at"),
+        "awaiting": base.filter(answer_due_at__gte=now).order_by("answer_due_at"),
+    }
+
+
+def problem_map_points(*, filters: ProblemFilters) -> list[dict]:
+    queryset = (
+        problem_list(filters=filters)
+        .filter(latitude__isnull=False)
+        .values("id", "title", "latitude", "longitude", "support_count", "status")
+    )
+    return [
+        {
+            "id": row["id"],
+            "title": row["title"],
+            "lat": row["latitude"],
+            "lon": row["longitude"],
+            "supports": row["support_count"],
+            "status": str(Status(row["status"]).label),
+        }
+        for row in queryset[:5000]
+    ]
+
+
+def problem_personal_data(user) -> dict:
+    return {
+        "reported": [
+            {
+                "id": p.pk,
+                "title": p.title,
+                "description": p.description,
+                "anonymous": p.anonymous,
+                "created_at": p.created_at.isoformat(),
+                "latitude": p.latitude,
+                "longitude": p.longitude,
+                "photos": [photo.image.name for photo in p.photos.all()],
+            }
+            for p in Problem.objects.filter(author=user).prefetch_related("photos")
+        ],
+        "supported": list(Support.objects.filter(user=user).values_list("problem_id", flat=True)),
+    }

@@ -1,0 +1,233 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from innova.core.permissions import require_perm
+from innova.core.services import audit_record
+from innova.core.text import fold, stems_document
+from innova.notifications.services import follow_set, followers_of, notification_emit
+from innova.territory.selectors import upz_for_point
+from innova.territory.validators import validate_point_in_usme
+
+from .models import REASON_REQUIRED, TRANSITIONS, OfficialAnswer, Problem, ProblemPhoto, Status, StatusChange, Support
+from .photos import photo_process
+
+MAX_PHOTOS = 4
+
+
+def add_working_days(start: datetime.datetime, days: int) -> datetime.datetime:
+    """``days`` working days (Monday–Friday) after ``start``. Colombian public holidays are not yet counted."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += datetime.timedelta(days=1)
+        if current.weekday() < 5:
+            remaining -= 1
+    return current
+
+
+def _search_fields(title: str, description: str) -> dict:
+    text = f"{title} {description}"
+    return {"search_text": fold(text), "search_stems": stems_document(text)}
+
+
+@transaction.atomic
+def problem_report(
+    *,
+    author,
+    title: str,
+    description: str,
+    theme,
+    upz=None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    anonymous: bool = False,
+    photos: list[tuple] = (),
+    publish: bool = True,
+    channel: str = "web",
+    client_key=None,
+) -> Problem:
+    """Report a problem. With ``publish=False`` it stays a draft the author reviews against similar problems.
+
+    ``client_key`` (from the offline web app) makes the call idempotent: the same key returns the same problem.
+    """
+    require_perm(author, "problems.report_problem")
+    if client_key is not None:
+        existing = Problem.objects.filter(client_key=client_key, author=author).first()
+        if existing is not None:
+            return existing
+    validate_point_in_usme(latitude, longitude)
+    if upz is None and latitude is not None:
+        upz = upz_for_point(lat=latitude, lon=longitude)
+    if upz is None:
+        raise ValidationError(_("Choose the UPZ or the rural zone where the problem is."))
+    if len(photos) > MAX_PHOTOS:
+        raise ValidationError(_("You can attach up to 4 photos."))
+    processed = [(photo_process(upload), alt) for upload, alt in photos]
+    now = timezone.now()
+    problem = Problem.objects.create(
+        title=title.strip(),
+        description=description.strip(),
+        theme=theme,
+        upz=upz,
+        latitude=latitude,
+        longitude=longitude,
+        author=author,
+        anonymous=anonymous,
+        author_role_label=author.role_label,
+        channel=channel,
+        client_key=client_key,
+        published_at=now if publish else None,
+        **_search_fields(title, description),
+    )
+    for order, (photo, alt) in enumerate(processed):
+        ProblemPhoto.objects.create(
+            problem=problem,
+            image=photo.image,
+            thumbnail=photo.thumbnail,
+            alt_text=alt.strip() or title[:200],
+            width=photo.width,
+            height=photo.height,
+            order=order,
+        )
+    StatusChange.objects.create(problem=problem, to_status=Status.REPORTED, actor=author)
+    follow_set(user=author, target=problem, following=True)
+    return problem
+
+
+@transaction.atomic
+def problem_publish_draft(*, user, problem: Problem) -> Problem:
+    require_perm(user, "problems.publish_draft", problem)
+    if problem.published_at is None:
+        problem.published_at = timezone.now()
+        problem.save(update_fields=["published_at"])
+    return problem
+
+
+@transaction.atomic
+def problem_discard_draft(*, user, problem: Problem) -> None:
+    require_perm(user, "problems.publish_draft", problem)
+    if problem.published_at is None:
+        problem.delete()
+
+
+def _answer_threshold_check(problem_id: int) -> None:
+    """Reaching the support threshold starts the clock for an official answer."""
+    threshold = settings.INNOVA_PROBLEM_SUPPORT_THRESHOLD
+    now = timezone.now()
+    due = add_working_days(now, settings.INNOVA_ANSWER_DEADLINE_WORKING_DAYS)
+    Problem.objects.filter(
+        pk=problem_id, support_count__gte=threshold, answer_due_at__isnull=True, answered_at__isnull=True
+    ).update(answer_due_at=due)
+
+
+def problem_support_set(*, user, problem: Problem, supported: bool) -> bool:
+    """Support ("A mí también me afecta") or withdraw it. Idempotent and safe under concurrent clicks:
+    the unique constraint decides, and the counter moves in the database only when a row really changed."""
+    require_perm(user, "problems.support_problem", problem)
+    with transaction.atomic():
+        if supported:
+            try:
+                with transaction.atomic():
+                    Support.objects.create(problem=problem, user=user)
+            except IntegrityError:
+                return True  # already supported: nothing changes
+            Problem.objects.filter(pk=problem.pk).update(support_count=F("support_count") + 1)
+            _answer_threshold_check(problem.pk)
+            follow_set(user=user, target=problem, following=True)
+        else:
+            deleted, _detail = Support.objects.filter(problem=problem, user=user).delete()
+            if deleted:
+                Problem.objects.filter(pk=problem.pk).update(support_count=F("support_count") - 1)
+    return supported
+
+
+def problem_follow_set(*, user, problem: Problem, following: bool) -> bool:
+    require_perm(user, "problems.follow_problem", problem)
+    return follow_set(user=user, target=problem, following=following)
+
+
+@transaction.atomic
+def problem_change_status(*, actor, problem: Problem, to_status: str, reason: str = "", duplicate_of=None) -> Problem:
+    require_perm(actor, "problems.change_status", problem)
+    problem = Problem.objects.select_for_update().get(pk=problem.pk)
+    if to_status not in TRANSITIONS.get(problem.status, ()):
+        raise ValidationError(
+            _("A problem cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": Status(problem.status).label, "to": Status(to_status).label}
+        )
+    if to_status in REASON_REQUIRED and not reason.strip():
+        raise ValidationError(_("Write the reason for this change; it is shown in public."))
+    if to_status == Status.DUPLICATE:
+        if duplicate_of is None or duplicate_of.pk == problem.pk or duplicate_of.status == Status.DUPLICATE:
+            raise ValidationError(_("Choose the original problem this one duplicates."))
+        _merge_supports(duplicate=problem, original=duplicate_of)
+        problem.duplicate_of = duplicate_of
+    previous = problem.status
+    problem.status = to_status
+    problem.save(update_fields=["status", "duplicate_of", "updated_at"])
+    StatusChange.objects.create(
+        problem=problem, from_status=previous, to_status=to_status, actor=actor, reason=reason.strip()
+    )
+    audit_record(
+        actor=actor,
+        action="problems.status_changed",
+        target=problem,
+        reason=reason,
+        data={"from": previous, "to": to_status},
+    )
+    transaction.on_commit(
+        lambda: notification_emit(
+            kind="problem_status_changed", recipients=followers_of(problem), target=problem, actor=actor
+        )
+    )
+    return problem
+
+
+def _merge_supports(*, duplicate: Problem, original: Problem) -> None:
+    """Move the duplicate's supporters to the original; someone who supported both counts once."""
+    already = Support.objects.filter(problem=original).values("user_id")
+    movers = list(
+        Support.objects.filter(problem=duplicate).exclude(user_id__in=already).values_list("user_id", flat=True)
+    )
+    Support.objects.bulk_create(
+        [Support(problem=original, user_id=user_id) for user_id in movers], ignore_conflicts=True
+    )
+    original.support_count = Support.objects.filter(problem=original).count()
+    original.save(update_fields=["support_count"])
+    _answer_threshold_check(original.pk)
+    for user_id in movers:
+        from innova.accounts.models import User
+
+        follow_set(user=User(pk=user_id), target=original, following=True)
+
+
+@transaction.atomic
+def problem_answer(*, actor, problem: Problem, body: str) -> OfficialAnswer:
+    require_perm(actor, "problems.answer_problem", problem)
+    if not body.strip():
+        raise ValidationError(_("Write the answer before publishing it."))
+    answer = OfficialAnswer.objects.create(
+        problem=problem, author=actor, author_role_label=actor.role_label, body=body.strip()
+    )
+    Problem.objects.filter(pk=problem.pk).update(answered_at=answer.created_at)
+    audit_record(actor=actor, action="problems.answered", target=problem)
+    transaction.on_commit(
+        lambda: notification_emit(
+            kind="problem_answered", recipients=followers_of(problem), target=problem, actor=actor
+        )
+    )
+    return answer
+
+
+def problem_erase_author(user) -> None:
+    """Account deletion: problems stay public; their author is the anonymised account. Supports are removed."""
+    for problem_id in list(Support.objects.filter(user=user).values_list("problem_id", flat=True)):
+        Support.objects.filter(user=user, problem_id=problem_id).delete()
+        Problem.objects.filter(pk=problem_id).update(support_count=F("support_count") - 1)
+    Problem.objects.filter(author=user).update(author_role_label="")

@@ -1,0 +1,81 @@
+"""A resident reports a problem on a phone, supports another one, and reads the official answer."""
+
+import pytest
+
+from innova.problems import services
+from innova.problems.models import Problem, Support
+
+from .conftest import jpeg_with_gps
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_report_support_and_read_the_answer(
+    browser_context_factory, live_server, login_browser, screenshot, make_user, make_problem, tmp_path
+):
+    neighbour = make_user("citizen")
+    existing = make_problem(
+        title="Huecos en la vía a Usme Pueblo", description="Huecos profundos frente al paradero.", author=neighbour
+    )
+    citizen = make_user("citizen", display_name="Marleny")
+    official = make_user("official", display_name="Andrés Gómez", entity="Alcaldía Local de Usme")
+
+    context = browser_context_factory()
+    login_browser(context, citizen)
+    page = context.new_page()
+    page.goto(live_server.url + "/problemas/nuevo/")
+    page.fill("#id_title", "Hueco en la via a Usme pueblo")
+    page.fill("#id_description", "Un hueco enorme donde se caen las motos.")
+    # The similar-problems hint appears while typing (htmx), before anything is published.
+    hint = page.locator("#similar-hint")
+    hint.get_by_text("Huecos en la vía a Usme Pueblo").wait_for()
+    screenshot(page, "similar-hint")
+    page.select_option("#id_theme", label="Movilidad")
+    # Mark the point on the map: the centre of the map is inside the urban UPZs.
+    page.locator("#report-map").click()
+    page.get_by_text("Punto marcado").wait_for()
+    assert page.input_value("#id_latitude") != ""
+    photo = tmp_path / "hueco.jpg"
+    photo.write_bytes(jpeg_with_gps().read())
+    page.set_input_files("#id_photos", str(photo))
+    page.fill("#id_photo_alt", "Hueco en la vía con agua")
+    screenshot(page, "report-form")
+    page.get_by_role("button", name="Publicar el problema").click()
+    # Before publishing, the similar problem is offered again; this one is really different, so publish.
+    page.get_by_role("button", name="Ninguno es el mío: publicar mi reporte").wait_for()
+    screenshot(page, "review-similar")
+    page.get_by_role("button", name="Ninguno es el mío: publicar mi reporte").click()
+    page.get_by_text("Su problema fue publicado").wait_for()
+    mine = Problem.objects.get(title="Hueco en la via a Usme pueblo")
+    assert mine.published_at is not None and mine.latitude is not None and mine.upz is not None
+    assert mine.photos.count() == 1
+    screenshot(page, "my-problem")
+    image = page.locator("img[alt='Hueco en la vía con agua']")
+    image.scroll_into_view_if_needed()
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "the photo thumbnail must load"
+
+    # Support the neighbour's problem (htmx swaps the button in place).
+    page.goto(live_server.url + existing.get_absolute_url())
+    page.get_by_role("button", name="A mí también me afecta").click()
+    page.get_by_role("button", name="A mí también me afecta (retirar)").wait_for()
+    assert Support.objects.filter(problem=existing, user=citizen).exists()
+    screenshot(page, "supported")
+
+    # An official answers in public, from another browser.
+    staff = browser_context_factory()
+    login_browser(staff, official)
+    staff_page = staff.new_page()
+    staff_page.goto(live_server.url + mine.get_absolute_url())
+    staff_page.fill("#id_body", "La Unidad de Mantenimiento Vial tapará el hueco esta semana.")
+    staff_page.get_by_role("button", name="Publicar respuesta oficial").click()
+    staff_page.get_by_text("La respuesta oficial fue publicada").wait_for()
+
+    # The citizen sees the answer, signed with the official's verified role.
+    page.goto(live_server.url + mine.get_absolute_url())
+    answer = page.locator(".official-answer")
+    assert "tapará el hueco esta semana" in answer.inner_text()
+    assert "Funcionario/a · Alcaldía Local de Usme" in answer.inner_text()
+    screenshot(page, "answer-seen")
+    mine.refresh_from_db()
+    assert mine.answered_at is not None
+    services  # noqa: B018 - the journey goes through the real services behind the pages

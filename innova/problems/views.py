@@ -1,0 +1,239 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from innova.core.permissions import require_perm
+from innova.core.ratelimit import rate_limit_exceeded, rate_limit_hit, rate_limit_message
+from innova.core.selectors import CachedCountPaginator
+from innova.notifications.services import is_following
+from innova.territory.selectors import map_config
+
+from . import selectors, services
+from .forms import AnswerForm, ProblemFilterForm, ProblemForm, StatusChangeForm
+from .models import TRANSITIONS, Problem, Status, Support
+
+DRAFT_KEY = "problem_report_draft"
+DRAFT_FIELDS = ("title", "description", "theme", "upz", "latitude", "longitude", "photo_alt", "anonymous")
+
+
+def index(request):
+    form = ProblemFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else ProblemFilterForm().filters()
+    queryset = selectors.problem_list(filters=filters, user=request.user)
+    page = CachedCountPaginator(queryset, 20).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "problems/index.html",
+        {"form": form, "page": page, "query": query.urlencode(), "filters": filters},
+    )
+
+
+def map_view(request):
+    form = ProblemFilterForm(request.GET or None)
+    return render(
+        request, "problems/map.html", {"form": form, "query": request.GET.urlencode(), "territory": map_config()}
+    )
+
+
+def map_points(request):
+    form = ProblemFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else ProblemFilterForm().filters()
+    return JsonResponse({"problems": selectors.problem_map_points(filters=filters)})
+
+
+def similar(request):
+    """htmx partial: problems like the one being typed."""
+    problems = selectors.problem_similar(
+        title=request.GET.get("title", "")[:200], description=request.GET.get("description", "")[:2000]
+    )
+    return render(request, "problems/_similar.html", {"similar": problems})
+
+
+def report(request):
+    # The offline web app sends queued reports with fetch and reads a JSON answer.
+    queued = request.headers.get("X-Innova-Offline-Queue") == "1"
+    if request.method == "POST":
+        if queued and not request.user.is_authenticated:
+            return JsonResponse({"status": "login"}, status=401)
+        if not request.user.is_authenticated:
+            # Keep what was typed across the log-in; files cannot be kept and must be attached again.
+            request.session[DRAFT_KEY] = {field: request.POST.get(field, "") for field in DRAFT_FIELDS}
+            messages.info(
+                request,
+                _("Log in or create an account to publish. What you wrote is kept; attach the photos again after."),
+            )
+            return redirect_to_login(reverse("problems:report"))
+        form = ProblemForm(request.POST, request.FILES)
+        if form.is_valid() and rate_limit_exceeded(action="report", key=f"user:{request.user.pk}"):
+            # Too many reports in an hour: the form comes back with everything typed and a Spanish message.
+            form.add_error(None, rate_limit_message())
+            return render(request, "problems/report.html", {"form": form, "territory": map_config()}, status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                problem = services.problem_report(
+                    author=request.user,
+                    title=data["title"],
+                    description=data["description"],
+                    theme=data["theme"],
+                    upz=data["upz"],
+                    latitude=data["latitude"],
+                    longitude=data["longitude"],
+                    anonymous=data["anonymous"],
+                    photos=[(upload, data["photo_alt"]) for upload in data["photos"]],
+                    # A report queued offline was already written and confirmed on the phone: publish it.
+                    publish=queued,
+                    client_key=data["client_key"],
+                )
+            except ValidationError as error:
+                if queued:
+                    return JsonResponse({"status": "invalid", "errors": error.messages}, status=400)
+                form.add_error("photos" if "foto" in " ".join(error.messages).lower() else None, error)
+            else:
+                if queued:
+                    if problem.published_at is None:
+                        services.problem_publish_draft(user=request.user, problem=problem)
+                    return JsonResponse({"status": "published", "url": problem.get_absolute_url()})
+                if selectors.problem_similar(
+                    title=problem.title, description=problem.description, exclude_pk=problem.pk
+                ):
+                    return redirect("problems:review", pk=problem.pk)
+                services.problem_publish_draft(user=request.user, problem=problem)
+                messages.success(request, _("Your problem was published. Thank you for reporting it."))
+                return redirect(problem)
+    else:
+        draft = (
+            request.session.pop(DRAFT_KEY, None) if request.user.is_authenticated else request.session.get(DRAFT_KEY)
+        )
+        form = ProblemForm(initial=draft or None)
+    return render(request, "problems/report.html", {"form": form, "territory": map_config()})
+
+
+@login_required
+def review(request, pk: int):
+    """Before publishing: is one of these similar problems yours? Support it instead of duplicating."""
+    problem = get_object_or_404(Problem, pk=pk, published_at__isnull=True)
+    require_perm(request.user, "problems.publish_draft", problem)
+    similar = selectors.problem_similar(title=problem.title, description=problem.description, exclude_pk=problem.pk)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action == "publish":
+            services.problem_publish_draft(user=request.user, problem=problem)
+            messages.success(request, _("Your problem was published. Thank you for reporting it."))
+            return redirect(problem)
+        if action.startswith("support:"):
+            other = get_object_or_404(selectors.problem_visible(), pk=int(action.split(":", 1)[1]))
+            services.problem_support_set(user=request.user, problem=other, supported=True)
+            services.problem_discard_draft(user=request.user, problem=problem)
+            messages.success(request, _("You now support this problem. Your report was not published twice."))
+            return redirect(other)
+    return render(request, "problems/review.html", {"problem": problem, "similar": similar})
+
+
+def detail(request, pk: int):
+    problem = get_object_or_404(
+        Problem.objects.select_related("theme", "upz", "author", "duplicate_of"), pk=pk, published_at__isnull=False
+    )
+    if problem.hidden_at and not request.user.has_perm("problems.view_hidden"):
+        raise Http404
+    user = request.user
+    context = {
+        "problem": problem,
+        "photos": problem.photos.all(),
+        "history": problem.status_changes.select_related("actor"),
+        "answers": problem.answers.select_related("author"),
+        "supported": user.is_authenticated and Support.objects.filter(problem=problem, user=user).exists(),
+        "following": is_following(user=user, target=problem),
+        "territory": map_config() if problem.has_point else None,
+    }
+    if user.has_perm("problems.change_status", problem):
+        allowed = TRANSITIONS.get(problem.status, ())
+        form = StatusChangeForm()
+        form.fields["to_status"].choices = [(s, Status(s).label) for s in allowed]
+        context["status_form"] = form if allowed else None
+        context["answer_form"] = AnswerForm()
+    return render(request, "problems/detail.html", context)
+
+
+def _redirect_back(request, problem):
+    return redirect(f"{problem.get_absolute_url()}{request.POST.get('anchor', '')}")
+
+
+@require_POST
+def support(request, pk: int):
+    problem = get_object_or_404(selectors.problem_visible(), pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(problem.get_absolute_url())
+    if refused := rate_limit_hit(request, "support", fallback_url=problem.get_absolute_url()):
+        return refused
+    supported = request.POST.get("supported") == "1"
+    services.problem_support_set(user=request.user, problem=problem, supported=supported)
+    if request.htmx:
+        problem.refresh_from_db()
+        return render(request, "problems/_support.html", {"problem": problem, "supported": supported})
+    messages.success(request, _("Thank you, your support counts.") if supported else _("Your support was withdrawn."))
+    return redirect(problem)
+
+
+@require_POST
+def follow(request, pk: int):
+    problem = get_object_or_404(selectors.problem_visible(), pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(problem.get_absolute_url())
+    following = services.problem_follow_set(
+        user=request.user, problem=problem, following=request.POST.get("following") == "1"
+    )
+    messages.success(request, _("You will be told about changes.") if following else _("You no longer follow it."))
+    return redirect(problem)
+
+
+@login_required
+@require_POST
+def change_status(request, pk: int):
+    problem = get_object_or_404(Problem, pk=pk, published_at__isnull=False)
+    require_perm(request.user, "problems.change_status", problem)
+    form = StatusChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.problem_change_status(
+                actor=request.user,
+                problem=problem,
+                to_status=form.cleaned_data["to_status"],
+                reason=form.cleaned_data["reason"],
+                duplicate_of=form.cleaned_data["duplicate_of"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The status was changed."))
+    else:
+        messages.error(request, _("Check the new status and the original problem number."))
+    return redirect(problem)
+
+
+@login_required
+@require_POST
+def answer(request, pk: int):
+    problem = get_object_or_404(Problem, pk=pk, published_at__isnull=False)
+    require_perm(request.user, "problems.answer_problem", problem)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        services.problem_answer(actor=request.user, problem=problem, body=form.cleaned_data["body"])
+        messages.success(request, _("The official answer was published."))
+    else:
+        messages.error(request, _("Write the answer before publishing it."))
+    return redirect(f"{problem.get_absolute_url()}#respuesta")
+
+
+@login_required
+def pending(request):
+    require_perm(request.user, "problems.view_pending")
+    return render(request, "problems/pending.html", selectors.problem_pending_answer())
