@@ -1,0 +1,169 @@
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from innova.core.permissions import require_perm
+
+from . import selectors, services
+from .forms import AssistedReportForm, PaperStackFormSet
+from .models import Channel, Conversation
+from .webhooks import meta_signature_valid, twilio_signature_valid
+
+
+@csrf_exempt
+@require_POST
+def sms_webhook(request):
+    """Inbound SMS in the Twilio webhook format; the signature is checked before anything is stored."""
+    params = {key: request.POST.get(key) for key in request.POST}
+    url = request.build_absolute_uri()
+    if not twilio_signature_valid(
+        settings.INNOVA_SMS_AUTH_TOKEN, url, params, request.headers.get("X-Twilio-Signature", "")
+    ):
+        return HttpResponseForbidden("invalid signature")
+    media = params.get("MediaUrl0") if params.get("NumMedia", "0") not in ("", "0") else None
+    services.intake_receive(
+        channel=Channel.SMS,
+        provider_id=params.get("MessageSid", ""),
+        phone=params.get("From", ""),
+        text=params.get("Body", ""),
+        media=media,
+    )
+    # Replies go out through the provider adapter (Celery), not in the webhook's answer.
+    return HttpResponse('<?xml version="1.0" encoding="UTF-8"?><Response></Response>', content_type="text/xml")
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def whatsapp_webhook(request):
+    if request.method == "GET":
+        # Meta's verification handshake.
+        if (
+            request.GET.get("hub.mode") == "subscribe"
+            and settings.INNOVA_WHATSAPP_VERIFY_TOKEN
+            and request.GET.get("hub.verify_token") == settings.INNOVA_WHATSAPP_VERIFY_TOKEN
+        ):
+            return HttpResponse(request.GET.get("hub.challenge", ""), content_type="text/plain")
+        return HttpResponseForbidden("verification failed")
+    if not meta_signature_valid(
+        settings.INNOVA_WHATSAPP_APP_SECRET, request.body, request.headers.get("X-Hub-Signature-256", "")
+    ):
+        return HttpResponseForbidden("invalid signature")
+    try:
+        payload = json.loads(request.body)
+    except ValueError:
+        return JsonResponse({"status": "ignored"}, status=400)
+    for entry in payload.get("entry", []):
+        for change in entry.get("changes", []):
+            for message in change.get("value", {}).get("messages", []):
+                _whatsapp_message(message)
+    return JsonResponse({"status": "ok"})
+
+
+def _whatsapp_message(message: dict) -> None:
+    kind = message.get("type")
+    text, location, media = "", None, None
+    if kind == "text":
+        text = message.get("text", {}).get("body", "")
+    elif kind == "location":
+        loc = message.get("location", {})
+        location = (float(loc.get("latitude")), float(loc.get("longitude")))
+    elif kind == "image":
+        media = message.get("image", {}).get("id")
+        text = message.get("image", {}).get("caption", "")
+    services.intake_receive(
+        channel=Channel.WHATSAPP,
+        provider_id=message.get("id", ""),
+        phone="+" + message.get("from", "").lstrip("+"),
+        text=text,
+        location=location,
+        media=media,
+    )
+
+
+@login_required
+def dashboard(request):
+    require_perm(request.user, "intake.view_dashboard")
+    conversations = Conversation.objects.select_related("problem")[:50]
+    return render(
+        request,
+        "intake/dashboard.html",
+        {"counts": selectors.intake_channel_counts(), "conversations": conversations},
+    )
+
+
+@login_required
+def assisted_report(request):
+    require_perm(request.user, "intake.assisted_report")
+    form = AssistedReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            problem = services.intake_assisted_report(
+                facilitator=request.user,
+                point=data["point"],
+                resident_name=data["resident_name"],
+                form_number=data["form_number"],
+                title=data["title"],
+                description=data["description"],
+                theme=data["theme"],
+                upz=data["upz"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
+                photos=[(upload, data["photo_alt"]) for upload in data["photos"]],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Report %(code)s entered. Give the resident this code to follow it.") % {"code": problem.reference},
+            )
+            return redirect("intake:assisted")
+    return render(request, "intake/assisted.html", {"form": form})
+
+
+@login_required
+def paper_stack(request):
+    """Fast entry of a stack of paper forms: one row per form."""
+    require_perm(request.user, "intake.assisted_report")
+    formset = PaperStackFormSet(request.POST or None, prefix="f")
+    point = request.POST.get("point", "Alcaldía Local de Usme")
+    if request.method == "POST" and formset.is_valid():
+        codes = []
+        for row in formset.cleaned_data:
+            if not row:
+                continue
+            problem = services.intake_assisted_report(
+                facilitator=request.user,
+                point=point,
+                resident_name="",
+                form_number=row["form_number"],
+                title=row["title"],
+                description=row["description"],
+                theme=row["theme"],
+                upz=row["upz"],
+            )
+            codes.append(problem.reference)
+        messages.success(request, _("%(n)d reports entered: %(codes)s") % {"n": len(codes), "codes": ", ".join(codes)})
+        return redirect("intake:paper_stack")
+    return render(request, "intake/paper_stack.html", {"formset": formset, "point": point})
+
+
+def paper_form_pdf(request):
+    """The one-page paper form for attention points, as a PDF to print."""
+    from weasyprint import HTML
+
+    html = render_to_string("intake/paper_form.html", {"upzs": selectors.upz_choices_text()}, request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="formulario-usme-innova.pdf"'
+    return response
