@@ -1,0 +1,87 @@
+"""Walk every URL pattern for every kind of person and compare with the table in tests/url_matrix.py."""
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.url_matrix import EXPECTED, ROLES, THIRD_PARTY_PREFIXES, THIRD_PARTY_PUBLIC
+
+
+def _url_names(patterns=None, namespace: str = "") -> list[tuple[str, str]]:
+    found = []
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found.extend(_url_names(pattern.url_patterns, inner))
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            found.append((f"{namespace}{pattern.name}", str(pattern.pattern)))
+    return found
+
+
+ALL_URLS = _url_names()
+OURS = sorted({name for name, _ in ALL_URLS if not name.startswith(THIRD_PARTY_PREFIXES)})
+THIRD_PARTY = sorted(
+    {name for name, route in ALL_URLS if name.startswith(THIRD_PARTY_PREFIXES) and not re.search(r"<|\(\?P", route)}
+)
+
+
+def test_every_url_pattern_has_an_expectation():
+    missing = [name for name in OURS if name not in EXPECTED]
+    stale = [name for name in EXPECTED if name not in OURS]
+    assert not missing, f"Add these URL names to tests/url_matrix.py: {missing}"
+    assert not stale, f"These entries of tests/url_matrix.py match no URL any more: {stale}"
+
+
+@pytest.fixture
+def world(db, make_user, request):
+    """One object of each kind the parametrised URLs need, and one person per role."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from innova.accounts.services import role_claim_submit
+    from innova.problems.models import Theme
+    from innova.problems.services import problem_report
+    from innova.territory.models import Upz
+
+    claimant = make_user("citizen")
+    claim = role_claim_submit(user=claimant, role="official", entity="Alcaldía", position="Apoyo")
+    common = {"theme": Theme.objects.first(), "upz": Upz.objects.first(), "description": "Descripción"}
+    problem = problem_report(author=claimant, title="Problema publicado", **common)
+    draft = problem_report(author=claimant, title="Borrador", publish=False, **common)
+    return SimpleNamespace(
+        claim=claim, problem=problem, draft=draft, problem_ct=ContentType.objects.get_for_model(problem).pk
+    )
+
+
+def _person(role, request):
+    if role == "anonymous":
+        return None
+    return request.getfixturevalue(role)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_url_matrix(client, world, request, name, role):
+    kwargs_builder, expected = EXPECTED[name]
+    url = reverse(name, kwargs=kwargs_builder(world) if kwargs_builder else None)
+    user = _person(role, request)
+    if user is not None:
+        client.force_login(user)
+    response = client.get(url)
+    expected_status = expected[role]
+    assert response.status_code == expected_status, f"{name} as {role}: got {response.status_code}"
+    if role == "anonymous" and expected_status == 302 and set(expected.values()) != {302}:
+        assert response.url.startswith(reverse("account_login")), f"{name}: anonymous sent to {response.url}"
+
+
+@pytest.mark.parametrize("role", ["anonymous", "citizen", "administrator"])
+@pytest.mark.parametrize("name", THIRD_PARTY)
+def test_third_party_pages_never_fail_and_guard_private_pages(db, client, request, name, role):
+    user = _person(role, request) if role != "anonymous" else None
+    if user is not None:
+        client.force_login(user)
+    response = client.get(reverse(name))
+    assert response.status_code < 500, f"{name} as {role}: {response.status_code}"
+    if role == "anonymous" and name not in THIRD_PARTY_PUBLIC:
+        assert response.status_code != 200, f"{name} is served to anonymous people"
