@@ -1,0 +1,66 @@
+"""A small closed-loop HTTP load generator (threads + keep-alive), loopback only; prints latency percentiles.
+
+Used by the page benchmarks: N clients each send requests back to back for a fixed time.
+"""
+
+import http.client
+import statistics
+import threading
+import time
+from collections.abc import Callable
+
+
+def percentile(values: list[float], pct: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+def run(*, host: str, port: int, path_for: Callable[[int], str], clients: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop_at = time.perf_counter() + seconds
+
+    def client(seed: int) -> None:
+        nonlocal errors
+        connection = http.client.HTTPConnection(host, port, timeout=30)
+        n = seed
+        mine, my_errors = [], 0
+        while time.perf_counter() < stop_at:
+            n += clients
+            start = time.perf_counter()
+            try:
+                connection.request("GET", path_for(n))
+                response = connection.getresponse()
+                response.read()
+                if response.status >= 400:
+                    my_errors += 1
+            except (OSError, http.client.HTTPException):
+                my_errors += 1
+                connection.close()
+                connection = http.client.HTTPConnection(host, port, timeout=30)
+                continue
+            mine.append((time.perf_counter() - start) * 1000)
+        with lock:
+            latencies.extend(mine)
+            errors += my_errors
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {
+        "requests": len(latencies),
+        "errors": errors,
+        "rps": len(latencies) / elapsed,
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
+        "p99": percentile(latencies, 99),
+        "mean": statistics.fmean(latencies) if latencies else float("nan"),
+    }
