@@ -131,6 +131,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
 if IS_POSTGRES and env_int("DB_POOL_MAX", 0):
+    from psycopg_pool import ConnectionPool
+
     # ASGI servers run views in a thread pool: a small connection pool per process keeps PostgreSQL under its
     # max_connections however many threads there are (persistent connections are per thread).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -138,6 +140,8 @@ if IS_POSTGRES and env_int("DB_POOL_MAX", 0):
         "min_size": 1,
         "max_size": env_int("DB_POOL_MAX", 0),
         "timeout": 10,
+        # A pooled connection is checked before use: after a database restart the pool heals by itself.
+        "check": ConnectionPool.check_connection,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -146,9 +150,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # An unreachable Redis is a cache miss, never an error page (innova/core/resilience.py).
+            "BACKEND": "innova.core.resilience.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "innova"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     CHANNEL_LAYERS = {
@@ -167,6 +173,9 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL or Non
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not bool(REDIS_URL))
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# With the broker down, publishing gives up fast (core.resilience.task_enqueue then runs the task in-process).
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TIMEZONE = "America/Bogota"
 CELERY_BEAT_SCHEDULE: dict = {}
 
