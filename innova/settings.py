@@ -119,6 +119,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        # Also makes the connection pool check a connection before handing it out: after a database restart
+        # the site heals by itself (bench/faults.py).
         conn_health_checks=True,
     )
 }
@@ -131,8 +133,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
 if IS_POSTGRES and env_int("DB_POOL_MAX", 0):
-    from psycopg_pool import ConnectionPool
-
     # ASGI servers run views in a thread pool: a small connection pool per process keeps PostgreSQL under its
     # max_connections however many threads there are (persistent connections are per thread).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -140,8 +140,6 @@ if IS_POSTGRES and env_int("DB_POOL_MAX", 0):
         "min_size": 1,
         "max_size": env_int("DB_POOL_MAX", 0),
         "timeout": 10,
-        # A pooled connection is checked before use: after a database restart the pool heals by itself.
-        "check": ConnectionPool.check_connection,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

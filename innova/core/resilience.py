@@ -9,6 +9,7 @@
 """
 
 import logging
+import time
 
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
@@ -39,11 +40,15 @@ def is_dependency_outage(exc: BaseException | None) -> bool:
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache, but an unreachable Redis is a cache miss (logged), never an error page."""
 
+    _last_warning = 0.0
+
     def _guard(self, operation, default):
         try:
             return operation()
         except _redis_errors() as exc:
-            logger.warning("cache unavailable, degrading: %s", exc)
+            if time.monotonic() - ResilientRedisCache._last_warning > 30:  # one line per outage, not per call
+                ResilientRedisCache._last_warning = time.monotonic()
+                logger.warning("cache unavailable, degrading to misses: %s", exc)
             return default
 
     def get(self, key, default=None, version=None):
