@@ -90,9 +90,23 @@ EXPECTED: dict[str, tuple] = {
     "difficulties:index": (None, everyone()),
     "opinions:index": (None, everyone()),
     "surveys:index": (None, everyone()),
-    "agenda:index": (None, everyone()),
     "courses:index": (None, everyone()),
     "opendata:index": (None, everyone()),
+    # agenda
+    "agenda:index": (None, everyone()),
+    "agenda:calendar": (None, everyone()),
+    "agenda:feed": (None, everyone()),
+    "agenda:create": (None, only(*STAFF)),
+    "agenda:mine": (None, logged_in()),
+    "agenda:registration": (lambda w: {"token": w.registration_token}, everyone()),
+    "agenda:cancel": (lambda w: {"token": w.registration_token}, everyone()),
+    "agenda:detail": (lambda w: {"pk": w.event.pk}, everyone()),
+    "agenda:edit": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    "agenda:register": (lambda w: {"pk": w.event.pk}, everyone()),
+    "agenda:event_ics": (lambda w: {"pk": w.event.pk}, everyone()),
+    "agenda:checkin": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    "agenda:attendance_csv": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    "agenda:attendance_xlsx": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
 }
 
 # Third-party views (allauth, the Django admin) are not ours to tabulate line by line; for them the matrix asserts

@@ -62,7 +62,6 @@ class EventForm(forms.ModelForm):
             "upz",
             "latitude",
             "longitude",
-            "online_url",
             "capacity",
             "registration_opens_at",
             "registration_closes_at",
@@ -80,7 +79,14 @@ class EventForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
             "accessibility_notes": forms.Textarea(attrs={"rows": 2}),
         }
+        # online_url is declared above (https by default) and filled from the instance in __init__.
         labels = {"front_id": _("Work front number"), "latitude": _("Latitude"), "longitude": _("Longitude")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["online_url"].initial = self.instance.online_url
+        self.order_fields(["kind", "title", "description", "starts_at", "ends_at", "place_name", "address", "upz"])
 
 
 class GuestRegistrationForm(forms.Form):
