@@ -53,7 +53,22 @@ def world(db, make_user, request):
         claim=claim, problem=problem, draft=draft, problem_ct=ContentType.objects.get_for_model(problem).pk
     )
     _world_agenda(world, make_user)
+    _world_courses(world, make_user)
     return world
+
+
+def _world_courses(world, make_user):
+    from innova.courses.models import Course, Session
+    from innova.courses.services import attendance_set, course_enroll
+
+    world.course = Course.objects.create(slug="curso", title="Curso", summary="Resumen", description="D", hours=4)
+    session = Session.objects.create(course=world.course, module="Módulo 1", title="Sesión 1")
+    world.course.requires_final_activity = False
+    world.course.save()
+    enrollment = course_enroll(user=make_user("citizen"), course=world.course)
+    world.certificate = attendance_set(
+        actor=make_user("facilitator"), session=session, enrollment=enrollment, present=True
+    )
 
 
 def _world_agenda(world, make_user):

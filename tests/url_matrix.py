@@ -90,7 +90,6 @@ EXPECTED: dict[str, tuple] = {
     "difficulties:index": (None, everyone()),
     "opinions:index": (None, everyone()),
     "surveys:index": (None, everyone()),
-    "courses:index": (None, everyone()),
     "opendata:index": (None, everyone()),
     # agenda
     "agenda:index": (None, everyone()),
@@ -107,6 +106,15 @@ EXPECTED: dict[str, tuple] = {
     "agenda:checkin": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
     "agenda:attendance_csv": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
     "agenda:attendance_xlsx": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    # courses (and the public certificate verification at /certificados/<code>/)
+    "courses:index": (None, everyone()),
+    "courses:mine": (None, logged_in()),
+    "courses:detail": (lambda w: {"slug": w.course.slug}, everyone()),
+    "courses:enroll": (lambda w: {"slug": w.course.slug}, everyone(405)),
+    "courses:manage": (lambda w: {"slug": w.course.slug}, only(*STAFF)),
+    "courses:certificate_download": (lambda w: {"code": w.certificate.code}, only(*STAFF)),
+    "courses:certificate_revoke": (lambda w: {"code": w.certificate.code}, logged_in(405)),
+    "certificate_verify": (lambda w: {"code": w.certificate.code}, everyone()),
 }
 
 # Third-party views (allauth, the Django admin) are not ours to tabulate line by line; for them the matrix asserts
