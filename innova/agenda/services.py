@@ -251,7 +251,7 @@ def _send_email(*, registration: Registration, subject: str, template: str, with
             "cancel_url": _absolute(reverse("agenda:cancel", args=[cancel_token(registration)])),
             "event_url": _absolute(registration.event.get_absolute_url()),
             "ics_url": _absolute(reverse("agenda:event_ics", args=[registration.event_id])),
-            "qr_svg": qr_svg(registration.code) if with_qr else "",
+            "qr_svg": qr_svg(registration.code, omitsize=False) if with_qr else "",
         }
         text = render_to_string(f"agenda/email/{template}.txt", context)
         html = render_to_string(f"agenda/email/{template}.html", context)

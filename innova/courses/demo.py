@@ -47,7 +47,9 @@ def load(stdout) -> None:
             )
         )
     Material.objects.create(
-        course=course, title="Agenda del laboratorio: fechas y lugares de las sesiones", url=settings.SITE_URL + "/agenda/"
+        course=course,
+        title="Agenda del laboratorio: fechas y lugares de las sesiones",
+        url=settings.SITE_URL + "/agenda/",
     )
     graduate = User.objects.get(email="vecina@demo.usme.co")
     enrollment = services.course_enroll(user=graduate, course=course)
