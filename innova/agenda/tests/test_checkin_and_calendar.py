@@ -228,3 +228,21 @@ def test_rules_matrix(request, make_event, make_user, role, may_add, may_manage_
     assert user.has_perm("agenda.add_event") is may_add
     assert user.has_perm("agenda.manage_event", event) is may_manage_other
     assert user.has_perm("agenda.register_event", event) is True
+
+
+def test_list_and_calendar_queries_do_not_grow_with_events(client, make_event):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    make_event()
+    few = (count(reverse("agenda:index")), count(reverse("agenda:calendar")), count(reverse("courses:index")))
+    for n in range(10):
+        make_event(title=f"Taller {n}")
+    many = (count(reverse("agenda:index")), count(reverse("agenda:calendar")), count(reverse("courses:index")))
+    assert few == many
+    assert many[0] <= 3

@@ -1,9 +1,11 @@
 """A resident registers for a workshop, shows the QR, is checked in by the organiser; then finishes a course and
 downloads the certificate (its first page is rendered to PNG next to the screenshots)."""
 
+import re
 import subprocess
 
 import pytest
+from django.utils import timezone
 
 from innova.agenda.models import Registration
 from innova.courses import services as course_services
@@ -24,7 +26,12 @@ def test_register_check_in_and_certificate(
     context = browser_context_factory()
     login_browser(context, citizen)
     page = context.new_page()
+    month = timezone.localtime(event.starts_at).strftime("%Y-%m")
+    page.goto(live_server.url + f"/agenda/calendario/?mes={month}")
+    page.locator(".calendar").get_by_role("link", name=re.compile("Taller de cartografía social")).wait_for()
+    screenshot(page, "month-calendar")
     page.goto(live_server.url + "/agenda/")
+    screenshot(page, "agenda-list")
     page.get_by_role("link", name="Taller de cartografía social").click()
     screenshot(page, "event-detail")
     page.get_by_role("button", name="Inscribirme").click()
