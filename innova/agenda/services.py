@@ -193,7 +193,10 @@ def registration_check_in(*, actor, event: Event, code: str) -> Registration:
     code = code.strip().upper().removeprefix("INNOVA-")
     with transaction.atomic():
         registration = (
-            Registration.objects.select_for_update().filter(event=event, code=code).select_related("user").first()
+            Registration.objects.select_for_update(of=("self",))
+            .filter(event=event, code=code)
+            .select_related("user")
+            .first()
         )
         if registration is None:
             raise ValidationError(_("No registration for this event has the code %(code)s.") % {"code": code})
