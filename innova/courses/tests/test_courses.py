@@ -141,3 +141,60 @@ def test_account_erase_removes_enrollments_and_certificates(make_course, make_us
     assert not Certificate.objects.exists()
     course.refresh_from_db()
     assert course.enrolled_count == 0
+
+
+@pytest.mark.parametrize(
+    ("role", "may_enroll", "may_teach", "may_revoke"),
+    [
+        ("anonymous", False, False, False),
+        ("citizen", True, False, False),
+        ("unverified_official", True, False, False),
+        ("official", True, False, False),
+        ("facilitator", True, True, True),
+        ("administrator", True, True, True),
+    ],
+)
+@pytest.mark.parametrize("state", ["open", "closed", "unpublished"])
+def test_rules_matrix(request, make_course, role, state, may_enroll, may_teach, may_revoke):
+    user = AnonymousUser() if role == "anonymous" else request.getfixturevalue(role)
+    course = make_course(enrollment_open=state != "closed", published=state != "unpublished")
+    # Administrators are Django superusers: every permission is granted to them, whatever the state.
+    assert user.has_perm("courses.enroll_course", course) is (
+        (may_enroll and state == "open") or role == "administrator"
+    )
+    assert user.has_perm("courses.teach_course", course) is may_teach
+    assert user.has_perm("courses.revoke_certificate") is may_revoke
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_enrollments_never_exceed_capacity(make_user, make_course):
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Concurrency is tested against PostgreSQL")
+    course = make_course(capacity=5)
+    users = [make_user("citizen") for _ in range(12)]
+    barrier = threading.Barrier(12)
+    outcomes = []
+
+    def enroll(user):
+        try:
+            barrier.wait()
+            services.course_enroll(user=user, course=course)
+            outcomes.append("enrolled")
+        except ValidationError:
+            outcomes.append("full")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=enroll, args=(user,)) for user in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    course.refresh_from_db()
+    assert outcomes.count("enrolled") == 5 == course.enrolled_count == Enrollment.objects.filter(course=course).count()
+    assert outcomes.count("full") == 7
