@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
+from innova.core.ratelimit import rate_limit_hit
 
 from . import ics, selectors, services
 from .forms import CheckInForm, EventFilterForm, EventForm, GuestRegistrationForm, WalkInForm, question_fields
@@ -94,6 +95,9 @@ def register(request, pk: int):
     guest_form = None if user.is_authenticated else GuestRegistrationForm(request.POST or None)
     answers = {key: value for key, value in request.POST.items() if key.startswith("q")}
     error = ""
+    if request.method == "POST" and guest_form is not None and guest_form.is_valid():
+        if refused := rate_limit_hit(request, "event_register", fallback_url=event.get_absolute_url()):
+            return refused
     if request.method == "POST" and (guest_form is None or guest_form.is_valid()):
         data = guest_form.cleaned_data if guest_form else {}
         try:

@@ -210,3 +210,12 @@ def test_thirty_concurrent_registrations_for_twenty_seats(make_user, make_event)
     registered = Registration.objects.filter(event=event, status="registered").first()
     assert services.registration_cancel(registration=registered).pk == waitlist[0].pk
     assert AnonymousUser  # guests go through the same lock
+
+
+def test_guest_registrations_are_rate_limited_per_address(client, make_event, settings):
+    settings.INNOVA_RATE_LIMITS = {"event_register": (2, 3600)}
+    event = make_event(capacity=0)
+    url = reverse("agenda:register", args=[event.pk])
+    for n in range(3):
+        client.post(url, {"name": f"Bot {n}", "email": f"bot{n}@example.org", "consent": "on"})
+    assert Registration.objects.count() == 2
