@@ -96,6 +96,7 @@ class GuestRegistrationForm(forms.Form):
     consent = forms.BooleanField(
         label=_("I accept that the lab uses these data to manage my registration, as the personal-data policy says."),
         required=True,
+        error_messages={"required": _("Accept the personal-data policy to register.")},
     )
 
     def clean(self):
