@@ -180,6 +180,7 @@ ES = {
     "Walk-in": "Sin inscripción",
     "Answers": "Respuestas",
     "Attendance": "Asistencia",
+    "Map with the place of the event: %(place)s": "Mapa con el lugar del evento: %(place)s",
     # notifications (kinds added by the agenda)
     "A seat opened for you at %(target)s: you are registered.": "Se liberó un cupo en %(target)s: quedó inscrita/o.",
     "Reminder: %(target)s is tomorrow.": "Recordatorio: %(target)s es mañana.",

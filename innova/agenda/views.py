@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limit_hit
+from innova.territory.selectors import map_config
 
 from . import ics, selectors, services
 from .forms import CheckInForm, EventFilterForm, EventForm, GuestRegistrationForm, WalkInForm, question_fields
@@ -72,6 +73,8 @@ def detail(request, pk: int):
         "can_register": user.has_perm("agenda.register_event", event),
         "can_manage": user.has_perm("agenda.manage_event", event),
         "questions": event.questions.all(),
+        # The map reuses the problems app's Leaflet set-up (base layer = the UPZs of Usme, no tiles).
+        "territory": map_config() if event.has_point else None,
     }
     return render(request, "agenda/detail.html", context)
 

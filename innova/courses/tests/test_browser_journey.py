@@ -20,7 +20,7 @@ def test_register_check_in_and_certificate(
     make_event = request.getfixturevalue("agenda_event_factory")
     organiser = make_user("facilitator", display_name="Paola (Laboratorio)")
     citizen = make_user("citizen", display_name="Marleny", first_name="Marleny", last_name="Rodríguez")
-    event = make_event(organiser=organiser, title="Taller de cartografía social")
+    event = make_event(organiser=organiser, title="Taller de cartografía social", latitude=4.522, longitude=-74.118)
 
     # 1. The resident registers with one click and sees the QR code.
     context = browser_context_factory()
@@ -33,6 +33,7 @@ def test_register_check_in_and_certificate(
     page.goto(live_server.url + "/agenda/")
     screenshot(page, "agenda-list")
     page.get_by_role("link", name="Taller de cartografía social").click()
+    page.locator("#detail-map .leaflet-marker-icon").wait_for()
     screenshot(page, "event-detail")
     page.get_by_role("button", name="Inscribirme").click()
     page.get_by_text("Quedó inscrita/o").wait_for()
