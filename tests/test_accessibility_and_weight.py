@@ -57,8 +57,9 @@ def test_axe_finds_no_serious_or_critical_violations(browser_context_factory, li
             ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help}))"
         )
         serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-        report.append(f"axe {path}: {len(violations)} violations, {len(serious)} serious/critical "
-                      f"{[v['id'] for v in violations]}")
+        report.append(
+            f"axe {path}: {len(violations)} violations, {len(serious)} serious/critical {[v['id'] for v in violations]}"
+        )
         failures += [f"{path}: {v['id']} ({v['impact']}, {v['nodes']} nodes) {v['help']}" for v in serious]
     with capsys.disabled():
         print("\n" + "\n".join(report))
@@ -72,7 +73,7 @@ def test_page_weight_budget_on_first_visit(browser_context_factory, live_server,
         context = browser_context_factory()
         page = context.new_page()
         responses = []
-        page.on("response", responses.append)
+        page.on("response", lambda response, sink=responses: sink.append(response))
         page.goto(live_server.url + path, wait_until="networkidle")
         total = 0
         for response in responses:
