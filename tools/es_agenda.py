@@ -181,6 +181,7 @@ ES = {
     "Answers": "Respuestas",
     "Attendance": "Asistencia",
     "Map with the place of the event: %(place)s": "Mapa con el lugar del evento: %(place)s",
+    "You are number %(n)s on the waiting list.": "Usted es el número %(n)s en la lista de espera.",
     # notifications (kinds added by the agenda)
     "A seat opened for you at %(target)s: you are registered.": "Se liberó un cupo en %(target)s: quedó inscrita/o.",
     "Reminder: %(target)s is tomorrow.": "Recordatorio: %(target)s es mañana.",

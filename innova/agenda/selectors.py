@@ -85,6 +85,16 @@ def registration_for(*, user, event: Event) -> Registration | None:
     return Registration.objects.filter(event=event, user=user).exclude(status=RegistrationStatus.CANCELLED).first()
 
 
+def waitlist_position(registration: Registration) -> int | None:
+    """1 for the next person to get a seat; None when not waiting."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(event_id=registration.event_id, status=RegistrationStatus.WAITLISTED).filter(
+        Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
 def registrations_of(user) -> QuerySet[Registration]:
     return (
         Registration.objects.filter(user=user)

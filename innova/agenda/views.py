@@ -140,6 +140,7 @@ def registration(request, token: str):
             "registration": found,
             "event": found.event,
             "token": token,
+            "position": selectors.waitlist_position(found),
             "qr": qr_svg(found.code, title=_("Registration code %(code)s") % {"code": found.code}),
         },
     )

@@ -9,7 +9,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from innova.agenda import services, sources
+from innova.agenda import selectors, services, sources
 from innova.agenda.models import Registration, RegistrationStatus
 from innova.notifications.models import Notification
 
@@ -136,6 +136,7 @@ def test_capacity_waitlist_and_promotion_in_order(make_event, make_user, django_
         c = services.registration_create(event=event, user=third)
         guest = services.registration_create(event=event, name="Invitado", email="invitado@example.org", consent=True)
     assert [a.status, c.status, guest.status] == ["registered", "waitlisted", "waitlisted"]
+    assert [selectors.waitlist_position(r) for r in (a, c, guest)] == [None, 1, 2]
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         promoted = services.registration_cancel(registration=a)
@@ -219,3 +220,11 @@ def test_guest_registrations_are_rate_limited_per_address(client, make_event, se
     for n in range(3):
         client.post(url, {"name": f"Bot {n}", "email": f"bot{n}@example.org", "consent": "on"})
     assert Registration.objects.count() == 2
+
+
+def test_waiting_page_shows_the_place_in_line(client, make_event, make_user):
+    event = make_event(capacity=1)
+    services.registration_create(event=event, user=make_user("citizen"))
+    waiting = services.registration_create(event=event, name="Ana", email="ana@example.org", consent=True)
+    html = client.get(reverse("agenda:registration", args=[services.cancel_token(waiting)])).content.decode()
+    assert "número 1 en la lista de espera" in html and "<svg" not in html
