@@ -49,9 +49,46 @@ def world(db, make_user, request):
     common = {"theme": Theme.objects.first(), "upz": Upz.objects.first(), "description": "Descripción"}
     problem = problem_report(author=claimant, title="Problema publicado", **common)
     draft = problem_report(author=claimant, title="Borrador", publish=False, **common)
-    return SimpleNamespace(
+    world = SimpleNamespace(
         claim=claim, problem=problem, draft=draft, problem_ct=ContentType.objects.get_for_model(problem).pk
     )
+    _world_agenda(world, make_user)
+    _world_courses(world, make_user)
+    return world
+
+
+def _world_courses(world, make_user):
+    from innova.courses.models import Course, Session
+    from innova.courses.services import attendance_set, course_enroll
+
+    world.course = Course.objects.create(slug="curso", title="Curso", summary="Resumen", description="D", hours=4)
+    session = Session.objects.create(course=world.course, module="Módulo 1", title="Sesión 1")
+    world.course.requires_final_activity = False
+    world.course.save()
+    enrollment = course_enroll(user=make_user("citizen"), course=world.course)
+    world.certificate = attendance_set(
+        actor=make_user("facilitator"), session=session, enrollment=enrollment, present=True
+    )
+
+
+def _world_agenda(world, make_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from innova.agenda.services import cancel_token, event_create, registration_create
+
+    start = timezone.now() + datetime.timedelta(days=5)
+    world.event = event_create(
+        actor=make_user("facilitator"),
+        title="Taller",
+        description="Descripción",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        place_name="Salón comunal",
+    )
+    registration = registration_create(event=world.event, name="Invitada", phone="3000000000", consent=True)
+    world.registration_token = cancel_token(registration)
 
 
 def _person(role, request):

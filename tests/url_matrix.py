@@ -90,9 +90,31 @@ EXPECTED: dict[str, tuple] = {
     "difficulties:index": (None, everyone()),
     "opinions:index": (None, everyone()),
     "surveys:index": (None, everyone()),
-    "agenda:index": (None, everyone()),
-    "courses:index": (None, everyone()),
     "opendata:index": (None, everyone()),
+    # agenda
+    "agenda:index": (None, everyone()),
+    "agenda:calendar": (None, everyone()),
+    "agenda:feed": (None, everyone()),
+    "agenda:create": (None, only(*STAFF)),
+    "agenda:mine": (None, logged_in()),
+    "agenda:registration": (lambda w: {"token": w.registration_token}, everyone()),
+    "agenda:cancel": (lambda w: {"token": w.registration_token}, everyone()),
+    "agenda:detail": (lambda w: {"pk": w.event.pk}, everyone()),
+    "agenda:edit": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    "agenda:register": (lambda w: {"pk": w.event.pk}, everyone()),
+    "agenda:event_ics": (lambda w: {"pk": w.event.pk}, everyone()),
+    "agenda:checkin": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    "agenda:attendance_csv": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    "agenda:attendance_xlsx": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    # courses (and the public certificate verification at /certificados/<code>/)
+    "courses:index": (None, everyone()),
+    "courses:mine": (None, logged_in()),
+    "courses:detail": (lambda w: {"slug": w.course.slug}, everyone()),
+    "courses:enroll": (lambda w: {"slug": w.course.slug}, everyone(405)),
+    "courses:manage": (lambda w: {"slug": w.course.slug}, only(*STAFF)),
+    "courses:certificate_download": (lambda w: {"code": w.certificate.code}, only(*STAFF)),
+    "courses:certificate_revoke": (lambda w: {"code": w.certificate.code}, logged_in(405)),
+    "certificate_verify": (lambda w: {"code": w.certificate.code}, everyone()),
 }
 
 # Third-party views (allauth, the Django admin) are not ours to tabulate line by line; for them the matrix asserts
