@@ -37,6 +37,8 @@ def debate_close(*, actor, debate: Debate, conclusion: str) -> Debate:
     """Close the debate: no more votes or statements; the conclusion is shown in public."""
     debate = Debate.objects.select_for_update().get(pk=debate.pk)
     require_perm(actor, "debates.close_debate", debate)
+    if not debate.is_open:  # superusers pass every rule: the state is checked here too
+        raise ValidationError(_("This debate is already closed."))
     if not conclusion.strip():
         raise ValidationError(_("Write the conclusion of the debate; it is shown in public."))
     debate.status = DebateStatus.CLOSED

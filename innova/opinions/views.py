@@ -63,7 +63,7 @@ def _participant(request, debate, *, create: bool = False):
 
 def _refuse(request, debate):
     """None if the person may take part; otherwise the answer: log in, or the reason."""
-    if request.user.has_perm("opinions.participate", debate):
+    if debate.is_open and request.user.has_perm("opinions.participate", debate):
         return None
     if not request.user.is_authenticated and debate.is_open:
         return redirect_to_login(request.get_full_path())
