@@ -19,7 +19,7 @@ def index(request):
 @login_required
 def create(request):
     require_perm(request.user, "debates.create_debate")
-    form = DebateForm(request.POST or None)
+    form = DebateForm(request.POST) if request.method == "POST" else DebateForm()
     if request.method == "POST" and form.is_valid():
         try:
             debate = services.debate_create(author=request.user, **form.cleaned_data)

@@ -3,7 +3,8 @@
 ``comments.csv`` (``timestamp, datetime, comment-id, author-id, agrees, disagrees, moderated, comment-body``) and
 ``participants-votes.csv`` (``participant, group-id, n-comments, n-votes, n-agree, n-disagree`` then one column per
 comment id; cell 1 agree, -1 disagree, 0 pass, blank unseen). Export numbers participants and statements 0, 1, …
-in creation order; import keeps Pol.is's ids as the creation order, so a conversation survives the round trip.
+in creation order; import creates statements in comment-id order and participants in the file's row order, so a
+conversation survives the round trip (up to that renumbering).
 Moderation: Pol.is 1 (accepted) and 0 (unmoderated, shown by Pol.is by default) import as approved, -1 as rejected.
 """
 
@@ -138,4 +139,5 @@ def parse(comments_text: str, votes_text: str) -> tuple[list[dict], list[tuple[i
     known = {c["id"] for c in comments}
     if any(cid not in known for _p, cells in participants for cid in cells):
         raise ValidationError(_("participants-votes.csv has votes on comments missing from comments.csv."))
-    return sorted(comments, key=lambda c: c["id"]), sorted(participants)
+    # Participants keep the file's row order (it becomes their creation order, and the analysis's row order).
+    return sorted(comments, key=lambda c: c["id"]), participants

@@ -153,7 +153,7 @@ def propose(request, pk: int):
     refusal = _refuse(request, debate)
     if refusal is not None:
         return refusal
-    form = StatementForm(request.POST or None)
+    form = StatementForm(request.POST) if request.method == "POST" else StatementForm()
     if request.method == "POST" and form.is_valid():
         try:
             participant = _participant(request, debate, create=True)
@@ -208,7 +208,7 @@ def import_polis(request, pk: int):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     require_perm(request.user, "opinions.import_polis", debate)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
