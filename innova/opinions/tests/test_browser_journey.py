@@ -1,0 +1,69 @@
+"""A resident votes on ten statements on a phone, sees herself in a group on the map, and changes a vote."""
+
+import pytest
+
+from innova.opinions import services
+from innova.opinions.models import MapResult, Participant, Vote
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_vote_ten_statements_and_find_yourself_on_the_map(
+    browser_context_factory, live_server, login_browser, screenshot, make_user, two_blocs, debate
+):
+    statements = two_blocs(debate)
+    services.opinion_map_recompute(debate=debate)
+    citizen = make_user("citizen", display_name="Marleny")
+
+    context = browser_context_factory()
+    login_browser(context, citizen)
+    page = context.new_page()
+    page.goto(live_server.url + debate.get_absolute_url())
+    page.get_by_role("link", name="Dé su opinión").click()
+    page.get_by_text("Ha votado 0 de 10 frases.").wait_for()
+    screenshot(page, "first-card")
+    by_text = {s.text: s for s in statements}
+    for n in range(10):
+        text = page.locator(".statement-text").inner_text()
+        index = statements.index(by_text[text])
+        # Vote like the first bloc: agree with the even statements, disagree with the odd ones (pass on one).
+        name = "Paso" if index == 3 else ("De acuerdo" if index % 2 == 0 else "En desacuerdo")
+        page.get_by_role("button", name=name, exact=True).click()
+        page.get_by_text(f"Ha votado {n + 1} de 10 frases.").wait_for()
+        if n == 4:
+            screenshot(page, "halfway")
+    page.get_by_text("Ya votó todas las frases").wait_for()
+    screenshot(page, "all-voted")
+    participant = Participant.objects.get(debate=debate, user=citizen)
+    assert participant.votes.count() == 10
+
+    # The map was recomputed after the votes (eager task on commit): she is a dot of her own, in a group.
+    page.get_by_role("link", name="Ver el mapa de opinión").click()
+    viewer_group = page.locator("#viewer-group")
+    viewer_group.wait_for()
+    data = MapResult.objects.get(debate=debate).data
+    mine = next(p for p in data["participants"] if p[0] == participant.pk)
+    label = next(g["label"] for g in data["groups"] if g["id"] == mine[3])
+    assert f"Usted está en el grupo {label}." in viewer_group.inner_text()
+    bloc0 = Participant.objects.get(debate=debate, anonymous_key="bloc0-0")
+    assert mine[3] == next(p[3] for p in data["participants"] if p[0] == bloc0.pk)
+    assert page.locator("svg .viewer-dot").count() == 1
+    assert page.locator("svg text.viewer-label").text_content() == "Usted"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the map page must not scroll sideways"
+    screenshot(page, "map-top", full_page=False)
+    screenshot(page, "map-full")
+
+    # Change a vote later from "Mis votos".
+    page.get_by_role("link", name="Mis votos").click()
+    first = page.locator(".my-votes li").first
+    first.get_by_role("button", name="En desacuerdo").click()
+    page.get_by_text("Su voto fue cambiado.").wait_for()
+    assert Vote.objects.get(participant=participant, statement=statements[0]).value == -1
+    screenshot(page, "my-votes")
+
+    # Propose a statement: it waits for a facilitator.
+    page.get_by_role("link", name="Proponer una frase").first.click()
+    page.fill("#id_text", "Hay que iluminar el parque de la quebrada")
+    page.get_by_role("button", name="Enviar la frase").click()
+    page.get_by_text("Su frase se mostrará cuando una persona facilitadora la revise").wait_for()
+    screenshot(page, "proposed")
