@@ -1,7 +1,7 @@
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from .mapping import group_colour, group_label, project
+from .mapping import GROUP_COLOURS, group_colour, group_label, project
 from .models import MapResult, Participant, Statement, StatementStatus, Vote
 
 #: Size of the square SVG map, in user units.
@@ -61,6 +61,11 @@ def _scale(points: list[tuple[float, float]]):
     return scale
 
 
+def _css(group_id: int) -> str:
+    """CSS class with the group's colour (the CSP forbids inline styles; SVG uses the ``fill`` attribute)."""
+    return f"group-{group_id % len(GROUP_COLOURS)}" if group_id >= 0 else "group-none"
+
+
 def _percent(counts: list[int], index: int) -> int:
     seen = sum(counts)
     return round(100 * counts[index] / seen) if seen else 0
@@ -115,14 +120,16 @@ def opinion_map(*, debate, participant: Participant | None) -> dict | None:
                 continue
             reps.append({"text": texts[sid], "direction": rep["direction"], "percent": rep["percent"]})
         label_x, label_y = scale(*group["centre"])
-        group_rows.append({**group, "statements": reps, "label_x": label_x, "label_y": label_y})
+        group_rows.append(
+            {**group, "statements": reps, "label_x": label_x, "label_y": label_y, "css": _css(group["id"])}
+        )
 
     def with_groups(sid: int) -> list[dict]:
         counts = votes.get(str(sid), {})
         return [
             {
                 "label": g["label"],
-                "colour": g["colour"],
+                "css": _css(g["id"]),
                 "agree": _percent(counts.get(str(g["id"]), [0, 0, 0]), 0),
                 "disagree": _percent(counts.get(str(g["id"]), [0, 0, 0]), 1),
                 "seen": sum(counts.get(str(g["id"]), [0, 0, 0])),
