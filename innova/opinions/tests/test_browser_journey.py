@@ -59,6 +59,7 @@ def test_vote_ten_statements_and_find_yourself_on_the_map(
     first.get_by_role("button", name="En desacuerdo").click()
     page.get_by_text("Su voto fue cambiado.").wait_for()
     assert Vote.objects.get(participant=participant, statement=statements[0]).value == -1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "my votes must not scroll sideways"
     screenshot(page, "my-votes")
 
     # Propose a statement: it waits for a facilitator.
