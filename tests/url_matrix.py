@@ -35,6 +35,7 @@ def _matrix_debate(w):
         w.debate = make_debate()
     return w.debate
 
+
 EXPECTED: dict[str, tuple] = {
     # core
     "core:home": (None, everyone()),

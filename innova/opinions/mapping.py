@@ -43,9 +43,11 @@ def map_compute(*, debate, previous_state: dict | None) -> tuple[dict, dict, int
     votes = vote_matrix(debate=debate)
     n_votes = int(votes.values.size)
     if votes.shape[0] < 2 or votes.shape[1] < 2:
-        return {"participants": [], "groups": [], "consensus": {"agree": [], "disagree": []}, "divisive": []}, (
-            previous_state or {}
-        ), n_votes
+        return (
+            {"participants": [], "groups": [], "consensus": {"agree": [], "disagree": []}, "divisive": []},
+            (previous_state or {}),
+            n_votes,
+        )
     previous = PreviousState.from_dict(previous_state) if previous_state else None
     result = analyse(votes=votes, previous=previous)
     return result_to_data(result, votes), result.k_state.to_dict(), n_votes
@@ -113,8 +115,7 @@ def _group_vote_counts(result: OpinionMapResult, votes: VoteMatrix) -> dict:
     kind = np.where(votes.values > 0, 0, np.where(votes.values < 0, 1, 2))
     np.add.at(counts, (votes.cols[mask], g[mask], kind[mask]), 1)
     return {
-        str(sid): {str(gid): counts[j, k].tolist() for gid, k in group_index.items()}
-        for sid, j in keep_columns.items()
+        str(sid): {str(gid): counts[j, k].tolist() for gid, k in group_index.items()} for sid, j in keep_columns.items()
     }
 
 

@@ -92,6 +92,9 @@ class Vote(models.Model):
             models.CheckConstraint(condition=Q(value__in=[-1, 0, 1]), name="opinions_vote_value"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_value_display()}: {self.statement_id}"
+
 
 class MapResult(models.Model):
     """The latest analysis of a debate's votes (computed in a Celery task, never in a request).
@@ -106,3 +109,6 @@ class MapResult(models.Model):
     vote_count_at = models.PositiveIntegerField(default=0)
     data = models.JSONField(default=dict)
     state = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"opinion map of debate {self.debate_id} ({self.computed_at:%Y-%m-%d %H:%M})"

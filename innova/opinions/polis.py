@@ -18,7 +18,16 @@ from django.utils.translation import gettext as _
 
 from .models import MapResult, Participant, Statement, StatementStatus, Vote
 
-COMMENT_COLUMNS = ["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"]
+COMMENT_COLUMNS = [
+    "timestamp",
+    "datetime",
+    "comment-id",
+    "author-id",
+    "agrees",
+    "disagrees",
+    "moderated",
+    "comment-body",
+]
 MODERATED = {StatementStatus.APPROVED: 1, StatementStatus.PENDING: 0, StatementStatus.REJECTED: -1}
 
 

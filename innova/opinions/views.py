@@ -131,7 +131,9 @@ def vote(request, pk: int):
         messages.success(request, _("Your vote was changed."))
         return _with_cookie(request, redirect("opinions:my_votes", pk=debate.pk))
     if request.htmx:
-        return _with_cookie(request, render(request, "opinions/_card.html", _card_context(request, debate, participant)))
+        return _with_cookie(
+            request, render(request, "opinions/_card.html", _card_context(request, debate, participant))
+        )
     return _with_cookie(request, redirect("opinions:vote", pk=debate.pk))
 
 

@@ -58,8 +58,11 @@ def test_create_through_the_form_and_read_it_in_public(client, official):
     client.force_login(official)
     response = client.post(
         reverse("debates:create"),
-        {"title": "¿Cómo recuperamos la quebrada Yomasa?", "context": "La quebrada está contaminada.",
-         "has_opinion_map": "on"},
+        {
+            "title": "¿Cómo recuperamos la quebrada Yomasa?",
+            "context": "La quebrada está contaminada.",
+            "has_opinion_map": "on",
+        },
     )
     debate = Debate.objects.get()
     assert response.status_code == 302 and response.url == debate.get_absolute_url()

@@ -22,8 +22,7 @@ def anonymous_debate(facilitator):
 def make_statements(facilitator):
     def make(debate, n=5):
         return [
-            services.statement_submit(user=facilitator, debate=debate, text=f"Afirmación número {i}")
-            for i in range(n)
+            services.statement_submit(user=facilitator, debate=debate, text=f"Afirmación número {i}") for i in range(n)
         ]
 
     return make

@@ -14,7 +14,9 @@ from innova.opinions.tasks import opinion_map_recompute_task
 pytestmark = pytest.mark.django_db
 
 
-def test_votes_schedule_one_debounced_recomputation(debate, citizen, make_statements, django_capture_on_commit_callbacks):
+def test_votes_schedule_one_debounced_recomputation(
+    debate, citizen, make_statements, django_capture_on_commit_callbacks
+):
     statements = make_statements(debate, 3)
     participant = services.participant_get_or_create(debate=debate, user=citizen)
     with mock.patch.object(opinion_map_recompute_task, "apply_async") as apply_async:
@@ -63,7 +65,10 @@ def test_groups_keep_their_identity_and_colour_across_recomputations(debate, two
         newcomer = Participant.objects.create(debate=debate, anonymous_key=f"new-{k}")
         for statement in statements:
             services.vote_cast(
-                user=AnonymousUser(), participant=newcomer, statement=statement, value=template[statement.pk],
+                user=AnonymousUser(),
+                participant=newcomer,
+                statement=statement,
+                value=template[statement.pk],
                 recompute=False,
             )
     second = services.opinion_map_recompute(debate=debate).data
@@ -85,7 +90,7 @@ def test_map_page_shows_the_viewer_in_their_group(client, debate, two_blocs, cit
 
     client.force_login(citizen)
     html = client.get(reverse("opinions:map", args=[debate.pk])).content.decode()
-    assert f'id="viewer-group"' in html and f"grupo {label}" in html
+    assert 'id="viewer-group"' in html and f"grupo {label}" in html
     assert 'class="viewer-dot"' in html and ">Usted<" in html
     assert "<table" in html and "El grupo" in html  # text alternative and plain-language summary
     # Someone who has not voted sees the map without a dot of their own.
