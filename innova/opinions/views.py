@@ -33,7 +33,9 @@ def _debate(pk: int) -> Debate:
 def _anonymous_key(request, *, create: bool) -> str | None:
     if request.user.is_authenticated:
         return None
-    key = request.get_signed_cookie(PARTICIPANT_COOKIE, default=None, salt=PARTICIPANT_COOKIE_SALT)
+    key = getattr(request, "_opinions_new_key", None) or request.get_signed_cookie(
+        PARTICIPANT_COOKIE, default=None, salt=PARTICIPANT_COOKIE_SALT
+    )
     if key is None and create:
         key = request._opinions_new_key = secrets.token_urlsafe(24)
     return key

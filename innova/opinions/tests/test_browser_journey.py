@@ -68,3 +68,32 @@ def test_vote_ten_statements_and_find_yourself_on_the_map(
     page.get_by_role("button", name="Enviar la frase").click()
     page.get_by_text("Su frase se mostrará cuando una persona facilitadora la revise").wait_for()
     screenshot(page, "proposed")
+
+
+def test_anonymous_neighbour_votes_in_the_demo_debate(browser_context_factory, live_server, screenshot, make_user):
+    import io
+
+    from innova.opinions import demo
+
+    make_user("facilitator", email="facilitadora@demo.usme.co")
+    demo.load(io.StringIO())
+    debate = MapResult.objects.get().debate
+
+    page = browser_context_factory().new_page()
+    page.goto(live_server.url + f"/mapas-de-opinion/{debate.pk}/votar/")
+    page.get_by_text("Ha votado 0 de 25 frases.").wait_for()
+    for n in range(10):
+        # Votes like the rural bloc on what it cares about; passes on the rest.
+        text = page.locator(".statement-text").inner_text()
+        chances = dict(demo.STATEMENTS)[text]
+        name = "De acuerdo" if chances[1] > 0.7 else ("En desacuerdo" if chances[1] < 0.35 else "Paso")
+        page.get_by_role("button", name=name, exact=True).click()
+        page.get_by_text(f"Ha votado {n + 1} de 25 frases.").wait_for()
+    assert Participant.objects.filter(debate=debate, user=None).exclude(anonymous_key__startswith="demo:").count() == 1
+    page.goto(live_server.url + f"/mapas-de-opinion/{debate.pk}/")
+    page.locator("#viewer-group").wait_for()
+    assert "Usted está en el grupo" in page.locator("#viewer-group").inner_text()
+    assert page.locator("svg circle").count() >= 100
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "demo-map-top", full_page=False)
+    screenshot(page, "demo-map-full")

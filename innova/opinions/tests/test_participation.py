@@ -181,14 +181,19 @@ def test_anonymous_browser_gets_one_pseudonymous_participant(client, anonymous_d
     assert response.status_code == 302
     cookie = response.cookies[PARTICIPANT_COOKIE]
     assert cookie["httponly"] and cookie.value
+    # With htmx, the next card already belongs to the new participant (before the browser stores the cookie).
+    other_client = client.__class__()
+    card = other_client.post(url, {"statement": first.pk, "value": 1}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Ha votado 1 de 2 frases." in card and second.text in card
     client.post(url, {"statement": second.pk, "value": -1})
     client.post(url, {"statement": first.pk, "value": 0})
-    participant = Participant.objects.get()
+    participant = Participant.objects.get(anonymous_key=client.cookies[PARTICIPANT_COOKIE].value.split(":")[0])
+    assert Participant.objects.count() == 2
     assert participant.user is None and participant.anonymous_key
     assert dict(participant.votes.values_list("statement_id", "value")) == {first.pk: 0, second.pk: -1}
     # A forged cookie is not a participant: it starts a new one instead of taking over someone else's votes.
     other = client.__class__()
     other.cookies[PARTICIPANT_COOKIE] = participant.anonymous_key  # unsigned
     other.post(url, {"statement": first.pk, "value": 1})
-    assert Participant.objects.count() == 2
+    assert Participant.objects.count() == 3
     assert participant.votes.get(statement=first).value == 0
