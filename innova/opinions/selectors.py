@@ -147,6 +147,10 @@ def opinion_map(*, debate, participant: Participant | None) -> dict | None:
         if sid in texts
     ]
     divisive = [{"text": texts[sid], "groups": with_groups(sid)} for sid, _score in data["divisive"] if sid in texts]
+    # The text alternative: every statement the page mentions, once, with each group's share of agreement.
+    shown = [rep["statement"] for g in data["groups"] for rep in g["repness"]]
+    shown += [sid for sid, _s in data["consensus"]["agree"] + data["consensus"]["disagree"] + data["divisive"]]
+    table = [{"text": texts[sid], "groups": with_groups(sid)} for sid in dict.fromkeys(shown) if sid in texts]
     return {
         "result": result,
         "size": MAP_SIZE,
@@ -155,10 +159,16 @@ def opinion_map(*, debate, participant: Participant | None) -> dict | None:
         "groups": group_rows,
         "consensus": consensus,
         "divisive": divisive,
+        "table": table,
         "summary": map_summary(groups=group_rows, consensus=consensus),
         "n_participants": data.get("n_participants", len(data["participants"])),
         "n_clustered": data.get("n_clustered", 0),
     }
+
+
+def _bare(text: str) -> str:
+    """A statement quoted inside a sentence, without its own final full stop."""
+    return text.rstrip().rstrip(".")
 
 
 def map_summary(*, groups: list[dict], consensus: list[dict]) -> list[str]:
@@ -171,18 +181,18 @@ def map_summary(*, groups: list[dict], consensus: list[dict]) -> list[str]:
         if agree:
             sentences.append(
                 _("Group %(label)s (%(size)s people) agrees with: %(texts)s.")
-                % {**parts, "texts": "; ".join(f"“{s['text']}” ({s['percent']} %)" for s in agree)}
+                % {**parts, "texts": "; ".join(f"“{_bare(s['text'])}” ({s['percent']} %)" for s in agree)}
             )
         if disagree:
             sentences.append(
                 _("Group %(label)s disagrees with: “%(text)s” (%(percent)s %% disagree).")
-                % {**parts, "text": disagree[0]["text"], "percent": disagree[0]["percent"]}
+                % {**parts, "text": _bare(disagree[0]["text"]), "percent": disagree[0]["percent"]}
             )
     shared = [c for c in consensus if c["direction"] == "agree"][:2]
     if shared:
         sentences.append(
             _("Across all groups, most people agree that %(texts)s.")
-            % {"texts": "; ".join(f"“{c['text']}”" for c in shared)}
+            % {"texts": "; ".join(f"“{_bare(c['text'])}”" for c in shared)}
         )
     return sentences
 

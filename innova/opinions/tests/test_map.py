@@ -120,3 +120,16 @@ def test_empty_debate_has_no_map_yet(client, debate):
 
 def response_ok(client, debate) -> bool:
     return client.get(reverse("opinions:map", args=[debate.pk])).status_code == 200
+
+
+def test_map_and_list_pages_use_few_queries(client, debate, two_blocs, citizen, django_assert_max_num_queries):
+    two_blocs(debate)
+    services.opinion_map_recompute(debate=debate)
+    client.force_login(citizen)
+    client.get(reverse("opinions:index"))  # warm the session and the content types
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("opinions:map", args=[debate.pk])).status_code == 200
+    with django_assert_max_num_queries(8):  # 6 per request: session, user, consent, permissions
+        assert client.get(reverse("opinions:index")).status_code == 200
+    with django_assert_max_num_queries(8):  # 6 per request: session, user, consent, permissions
+        assert client.get(reverse("debates:index")).status_code == 200
