@@ -120,15 +120,20 @@ def opinion_map_schedule(*, debate_id: int) -> None:
 
 def opinion_map_recompute(*, debate) -> MapResult:
     """Run the analysis on the debate's votes and store what the map page draws. Called by the Celery task."""
+    from innova.debates.models import Debate
+
     from .mapping import map_compute
 
     cache.delete(_recompute_lock_key(debate.pk))
-    previous = MapResult.objects.filter(debate=debate).first()
-    data, state, vote_count = map_compute(debate=debate, previous_state=previous.state if previous else None)
-    result, _created = MapResult.objects.update_or_create(
-        debate=debate,
-        defaults={"computed_at": timezone.now(), "vote_count_at": vote_count, "data": data, "state": state},
-    )
+    with transaction.atomic():
+        # One computation per debate at a time (a row lock on PostgreSQL), each starting from the last one's state.
+        Debate.objects.select_for_update().filter(pk=debate.pk).first()
+        previous = MapResult.objects.filter(debate=debate).first()
+        data, state, vote_count = map_compute(debate=debate, previous_state=previous.state if previous else None)
+        result, _created = MapResult.objects.update_or_create(
+            debate=debate,
+            defaults={"computed_at": timezone.now(), "vote_count_at": vote_count, "data": data, "state": state},
+        )
     return result
 
 

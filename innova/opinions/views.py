@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
+from innova.core.ratelimit import rate_limit_exceeded, rate_limit_message
 from innova.debates.models import Debate
 
 from . import polis, selectors, services
@@ -159,6 +160,16 @@ def propose(request, pk: int):
         return refusal
     form = StatementForm(request.POST) if request.method == "POST" else StatementForm()
     if request.method == "POST" and form.is_valid():
+        who = (
+            f"user:{request.user.pk}"
+            if request.user.is_authenticated
+            else f"browser:{_anonymous_key(request, create=True)}"
+        )
+        if rate_limit_exceeded(action="comment", key=f"opinions:{who}"):
+            form.add_error(None, rate_limit_message())
+            return _with_cookie(
+                request, render(request, "opinions/propose.html", {"debate": debate, "form": form}, status=429)
+            )
         try:
             participant = _participant(request, debate, create=True)
             statement = services.statement_submit(

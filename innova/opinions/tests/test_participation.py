@@ -197,3 +197,13 @@ def test_anonymous_browser_gets_one_pseudonymous_participant(client, anonymous_d
     other.post(url, {"statement": first.pk, "value": 1})
     assert Participant.objects.count() == 3
     assert participant.votes.get(statement=first).value == 0
+
+
+def test_proposing_is_rate_limited_and_keeps_the_text(client, debate, citizen, settings):
+    settings.INNOVA_RATE_LIMITS = {"comment": (1, 600)}
+    client.force_login(citizen)
+    url = reverse("opinions:propose", args=[debate.pk])
+    assert client.post(url, {"text": "Primera frase"}).status_code == 302
+    response = client.post(url, {"text": "Segunda frase"})
+    assert response.status_code == 429 and "Segunda frase" in response.content.decode()
+    assert Statement.objects.filter(debate=debate).count() == 1
