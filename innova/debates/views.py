@@ -34,7 +34,18 @@ def create(request):
 def detail(request, pk: int):
     debate = get_object_or_404(Debate.objects.select_related("created_by"), pk=pk)
     close_form = CloseForm() if request.user.has_perm("debates.close_debate", debate) else None
-    return render(request, "debates/detail.html", {"debate": debate, "close_form": close_form})
+    return render(
+        request, "debates/detail.html", {"debate": debate, "close_form": close_form, **_opinions(request, debate)}
+    )
+
+
+def _opinions(request, debate) -> dict:
+    """Facilitators see how many statements of the opinion map wait for review."""
+    if not request.user.has_perm("opinions.moderate_statement", debate):
+        return {"can_moderate": False}
+    from innova.opinions.selectors import statements_pending
+
+    return {"can_moderate": True, "pending_count": statements_pending(debate=debate).count()}
 
 
 @login_required

@@ -97,3 +97,55 @@ def test_anonymous_neighbour_votes_in_the_demo_debate(browser_context_factory, l
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "demo-map-top", full_page=False)
     screenshot(page, "demo-map-full")
+
+
+def test_facilitator_opens_a_debate_moderates_and_imports_a_polis_conversation(
+    browser_context_factory, live_server, login_browser, screenshot, facilitator, citizen, tmp_path
+):
+    import zipfile
+
+    from innova.debates.models import Debate
+    from innova.debates.testing import make_debate
+    from innova.opinions.models import Statement, StatementStatus
+
+    from .test_polis import BREXIT, _need
+
+    context = browser_context_factory()
+    login_browser(context, facilitator)
+    page = context.new_page()
+    page.goto(live_server.url + "/debates/nuevo/")
+    page.fill("#id_title", "¿Cómo recuperamos la quebrada Yomasa?")
+    page.fill("#id_context", "La quebrada recibe basuras y escombros.")
+    screenshot(page, "create-debate")
+    page.get_by_role("button", name="Abrir el debate").click()
+    page.get_by_text("El debate está abierto.").wait_for()
+    debate = Debate.objects.get(title="¿Cómo recuperamos la quebrada Yomasa?")
+
+    # Seed a statement (approved at once) and review a neighbour's (pending until approved).
+    page.get_by_role("link", name="Agregar frases").click()
+    page.fill("#id_text", "Hay que sembrar árboles en la ronda de la quebrada")
+    page.get_by_role("button", name="Enviar la frase").click()
+    page.get_by_text("La frase fue agregada").wait_for()
+    services.statement_submit(user=citizen, debate=debate, text="Que las juntas hagan jornadas de limpieza")
+    page.goto(live_server.url + debate.get_absolute_url())
+    page.get_by_role("link", name="Frases por revisar").click()
+    page.get_by_text("Que las juntas hagan jornadas de limpieza").wait_for()
+    screenshot(page, "moderation-queue")
+    page.get_by_role("button", name="Aprobar").click()
+    page.get_by_text("Frase aprobada").wait_for()
+    assert Statement.objects.filter(debate=debate, status=StatementStatus.APPROVED).count() == 2
+
+    # Import a real Pol.is conversation into an empty debate and see its map.
+    _need(BREXIT)
+    archive = tmp_path / "brexit.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for name in ("comments.csv", "participants-votes.csv"):
+            bundle.write(BREXIT / name, name)
+    empty = make_debate(author=facilitator, title="Brexit (conversación de Pol.is importada)")
+    page.goto(live_server.url + f"/mapas-de-opinion/{empty.pk}/importar/")
+    page.set_input_files("#id_archive", str(archive))
+    screenshot(page, "import-form")
+    page.get_by_role("button", name="Importar", exact=True).click()
+    page.get_by_text("Se importaron 50 frases").wait_for()
+    assert page.locator("svg circle").count() >= 150
+    screenshot(page, "imported-map", full_page=False)
