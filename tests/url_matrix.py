@@ -26,6 +26,16 @@ def only(*roles: str, status: int = 200) -> dict:
 
 STAFF = ("facilitator", "administrator")
 
+
+def _matrix_debate(w):
+    """debates / opinions: one open debate with an opinion map, made on first use."""
+    if not hasattr(w, "debate"):
+        from innova.debates.testing import make_debate
+
+        w.debate = make_debate()
+    return w.debate
+
+
 EXPECTED: dict[str, tuple] = {
     # core
     "core:home": (None, everyone()),
@@ -86,9 +96,7 @@ EXPECTED: dict[str, tuple] = {
     "fronts:index": (None, everyone()),
     "brainstorms:index": (None, everyone()),
     "proposals:index": (None, everyone()),
-    "debates:index": (None, everyone()),
     "difficulties:index": (None, everyone()),
-    "opinions:index": (None, everyone()),
     "surveys:index": (None, everyone()),
     "opendata:index": (None, everyone()),
     # agenda
@@ -115,6 +123,20 @@ EXPECTED: dict[str, tuple] = {
     "courses:certificate_download": (lambda w: {"code": w.certificate.code}, only(*STAFF)),
     "courses:certificate_revoke": (lambda w: {"code": w.certificate.code}, logged_in(405)),
     "certificate_verify": (lambda w: {"code": w.certificate.code}, everyone()),
+    # debates and opinion maps (innova.debates, innova.opinions); the debate is open, anonymous opinions not allowed
+    "debates:index": (None, everyone()),
+    "debates:create": (None, only("official", *STAFF)),
+    "debates:detail": (lambda w: {"pk": _matrix_debate(w).pk}, everyone()),
+    "debates:close": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in(405)),
+    "opinions:index": (None, everyone()),
+    "opinions:map": (lambda w: {"pk": _matrix_debate(w).pk}, everyone()),
+    "opinions:vote": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in()),
+    "opinions:my_votes": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in()),
+    "opinions:propose": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in()),
+    "opinions:moderate": (lambda w: {"pk": _matrix_debate(w).pk}, only(*STAFF)),
+    "opinions:export": (lambda w: {"pk": _matrix_debate(w).pk}, only("official", *STAFF)),
+    "opinions:import": (lambda w: {"pk": _matrix_debate(w).pk}, only(*STAFF)),
+    "opinions:recompute": (lambda w: {"pk": _matrix_debate(w).pk}, everyone(405)),
 }
 
 # Third-party views (allauth, the Django admin) are not ours to tabulate line by line; for them the matrix asserts
