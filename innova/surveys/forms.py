@@ -1,6 +1,5 @@
 from django import forms
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy as _
 
 from innova.accounts.models import AgeRange, Gender
 
@@ -162,8 +161,8 @@ class SurveyForm(forms.ModelForm):
         ]
         widgets = {"opens_at": DATETIME, "closes_at": DATETIME, "description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "slug": _lazy("Part of the address: letters, numbers and hyphens, e.g. seguridad-2026."),
-            "front_id": _lazy("Only when the survey is for the members of a work front."),
+            "slug": _("Part of the address: letters, numbers and hyphens, e.g. seguridad-2026."),
+            "front_id": _("Only when the survey is for the members of a work front."),
         }
 
     def clean(self):
@@ -189,9 +188,9 @@ def condition_choices(*, survey: Survey, before: Section | None) -> list[tuple[s
 
 class ConditionMixin(forms.Form):
     condition = forms.MultipleChoiceField(
-        label=_lazy("Show only if an earlier answer is"),
+        label=_("Show only if an earlier answer is"),
         required=False,
-        help_text=_lazy("Leave empty to always show it. Choose one or more answers of the same question."),
+        help_text=_("Leave empty to always show it. Choose one or more answers of the same question."),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
 
@@ -215,9 +214,9 @@ class ConditionMixin(forms.Form):
 
 
 class SectionForm(ConditionMixin):
-    title = forms.CharField(label=_lazy("Title"), max_length=160)
+    title = forms.CharField(label=_("Title"), max_length=160)
     description = forms.CharField(
-        label=_lazy("Description"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Description"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
     field_order = ["title", "description", "condition"]
 
@@ -228,36 +227,36 @@ class SectionForm(ConditionMixin):
         self.fields["condition"].choices = condition_choices(survey=survey, before=before)
 
 
-SCALE_CHOICES = [("5", _lazy("1 to 5")), ("10", _lazy("0 to 10"))]
+SCALE_CHOICES = [("5", _("1 to 5")), ("10", _("0 to 10"))]
 
 
 class QuestionForm(ConditionMixin):
-    kind = forms.ChoiceField(label=_lazy("Type"), choices=Kind.choices)
-    text = forms.CharField(label=_lazy("Question"), max_length=300)
-    help_text = forms.CharField(label=_lazy("Help text"), max_length=300, required=False)
-    required = forms.BooleanField(label=_lazy("Required"), required=False)
+    kind = forms.ChoiceField(label=_("Type"), choices=Kind.choices)
+    text = forms.CharField(label=_("Question"), max_length=300)
+    help_text = forms.CharField(label=_("Help text"), max_length=300, required=False)
+    required = forms.BooleanField(label=_("Required"), required=False)
     options = forms.CharField(
-        label=_lazy("Options"),
+        label=_("Options"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_lazy("Single choice, multiple choice and ranking: one option per line."),
+        help_text=_("Single choice, multiple choice and ranking: one option per line."),
     )
     rows = forms.CharField(
-        label=_lazy("Matrix rows"),
+        label=_("Matrix rows"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_lazy("One per line."),
+        help_text=_("One per line."),
     )
-    scale = forms.ChoiceField(label=_lazy("Scale (scale and matrix)"), choices=SCALE_CHOICES, required=False)
+    scale = forms.ChoiceField(label=_("Scale (scale and matrix)"), choices=SCALE_CHOICES, required=False)
     minimum = forms.IntegerField(
-        label=_lazy("Minimum"),
+        label=_("Minimum"),
         required=False,
-        help_text=_lazy("Multiple choice: options to choose; number: lowest value."),
+        help_text=_("Multiple choice: options to choose; number: lowest value."),
     )
     maximum = forms.IntegerField(
-        label=_lazy("Maximum"),
+        label=_("Maximum"),
         required=False,
-        help_text=_lazy("Multiple choice: options to choose; number: highest value."),
+        help_text=_("Multiple choice: options to choose; number: highest value."),
     )
     field_order = [
         "kind",
@@ -312,9 +311,9 @@ class QuestionForm(ConditionMixin):
 
 
 class ResultsFilterForm(forms.Form):
-    upz = forms.TypedChoiceField(label=_lazy("UPZ"), required=False, coerce=int, empty_value=None)
-    age_range = forms.ChoiceField(label=_lazy("Age range"), required=False)
-    gender = forms.ChoiceField(label=_lazy("Gender"), required=False)
+    upz = forms.TypedChoiceField(label=_("UPZ"), required=False, coerce=int, empty_value=None)
+    age_range = forms.ChoiceField(label=_("Age range"), required=False)
+    gender = forms.ChoiceField(label=_("Gender"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -325,8 +324,8 @@ class ResultsFilterForm(forms.Form):
 
 
 class CrosstabForm(forms.Form):
-    first = forms.TypedChoiceField(label=_lazy("Rows"), coerce=int)
-    second = forms.TypedChoiceField(label=_lazy("Columns"), coerce=int)
+    first = forms.TypedChoiceField(label=_("Rows"), coerce=int)
+    second = forms.TypedChoiceField(label=_("Columns"), coerce=int)
 
     def __init__(self, *args, questions: list[Question], **kwargs):
         super().__init__(*args, **kwargs)
