@@ -123,6 +123,19 @@ def _swap(model, obj, siblings, direction: str) -> None:
 def section_move(*, actor, section: Section, direction: str) -> None:
     require_perm(actor, "surveys.manage_survey", section.survey)
     _swap(Section, section, Section.objects.filter(survey_id=section.survey_id), direction)
+    if not _conditions_in_order(section.survey_id):
+        raise ValidationError(_("This move would put a condition before the question it depends on."))
+
+
+def _conditions_in_order(survey_id: int) -> bool:
+    """Every condition still looks at a question of an earlier section."""
+    order = dict(Section.objects.filter(survey_id=survey_id).values_list("pk", "order"))
+    section_of = dict(Question.objects.filter(survey_id=survey_id).values_list("pk", "section_id"))
+    sections = Section.objects.filter(survey_id=survey_id, condition_question__isnull=False)
+    questions = Question.objects.filter(survey_id=survey_id, condition_question__isnull=False)
+    return all(order[section_of[s.condition_question_id]] < s.order for s in sections) and all(
+        order[section_of[q.condition_question_id]] < order[q.section_id] for q in questions
+    )
 
 
 def _question_check(kind: str, options: list, rows: list, minimum, maximum) -> tuple:

@@ -392,7 +392,10 @@ def section_edit(request, pk: int):
 def section_move(request, pk: int):
     _staff(request)
     section = get_object_or_404(Section, pk=pk)
-    services.section_move(actor=request.user, section=section, direction=request.POST.get("direction", "down"))
+    try:
+        services.section_move(actor=request.user, section=section, direction=request.POST.get("direction", "down"))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect(f"{reverse('surveys:builder', args=[section.survey_id])}#seccion-{section.pk}")
 
 
