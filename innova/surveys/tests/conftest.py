@@ -23,7 +23,9 @@ def make_survey(db, make_user):
         settings.setdefault("published", True)
         survey = services.survey_create(actor=author, title="Percepción de seguridad", slug=slug, **settings)
         s1 = services.section_create(actor=author, survey=survey, title="Tu barrio")
-        upz_q = services.question_create(actor=author, section=s1, kind=Kind.UPZ, text="¿En qué UPZ vive?", required=True)
+        upz_q = services.question_create(
+            actor=author, section=s1, kind=Kind.UPZ, text="¿En qué UPZ vive?", required=True
+        )
         safe = services.question_create(
             actor=author, section=s1, kind=Kind.SINGLE, text="¿Se siente seguro/a?", options=["Sí", "No"], required=True
         )

@@ -73,12 +73,21 @@ def test_conditions_must_look_at_an_earlier_section(make_survey):
     s = make_survey()
     with pytest.raises(ValidationError):  # same section
         services.question_create(
-            actor=s.author, section=s.s1, kind=Kind.SHORT_TEXT, text="x", condition_question=s.safe, condition_values=[1]
+            actor=s.author,
+            section=s.s1,
+            kind=Kind.SHORT_TEXT,
+            text="x",
+            condition_question=s.safe,
+            condition_values=[1],
         )
     with pytest.raises(ValidationError):  # text questions cannot drive a condition
-        services.section_create(actor=s.author, survey=s.survey, title="x", condition_question=s.comment, condition_values=[0])
+        services.section_create(
+            actor=s.author, survey=s.survey, title="x", condition_question=s.comment, condition_values=[0]
+        )
     with pytest.raises(ValidationError):  # no answers chosen
-        services.section_create(actor=s.author, survey=s.survey, title="x", condition_question=s.safe, condition_values=[])
+        services.section_create(
+            actor=s.author, survey=s.survey, title="x", condition_question=s.safe, condition_values=[]
+        )
 
 
 @pytest.mark.parametrize(

@@ -20,11 +20,19 @@ def _answer(survey, s, *, key, feels_safe, upz, text="", fear=4, places=(0,), us
 
     user = user or AnonymousUser()
     services.response_section_save(
-        user=user, survey=survey, respondent_key=key, section=s.s1, values={str(s.upz.pk): upz.pk, str(s.safe.pk): 0 if feels_safe else 1}
+        user=user,
+        survey=survey,
+        respondent_key=key,
+        section=s.s1,
+        values={str(s.upz.pk): upz.pk, str(s.safe.pk): 0 if feels_safe else 1},
     )
     if not feels_safe:
         services.response_section_save(
-            user=user, survey=survey, respondent_key=key, section=s.s2, values={str(s.places.pk): list(places), str(s.fear.pk): fear}
+            user=user,
+            survey=survey,
+            respondent_key=key,
+            section=s.s2,
+            values={str(s.places.pk): list(places), str(s.fear.pk): fear},
         )
     response = services.response_section_save(
         user=user,
@@ -49,7 +57,16 @@ def answered(make_survey):
     s = make_survey()
     upz57, upz58 = Upz.objects.get(code="57"), Upz.objects.get(code="58")
     for n in range(12):
-        _answer(s.survey, s, key=f"k{n}", feels_safe=n < 4, upz=upz57, text="Falta alumbrado" if n % 2 else "Robos", fear=5 if n % 2 else 3, places=(0, 1) if n % 3 else (2,))
+        _answer(
+            s.survey,
+            s,
+            key=f"k{n}",
+            feels_safe=n < 4,
+            upz=upz57,
+            text="Falta alumbrado" if n % 2 else "Robos",
+            fear=5 if n % 2 else 3,
+            places=(0, 1) if n % 3 else (2,),
+        )
     for n in range(3):
         _answer(s.survey, s, key=f"o{n}", feels_safe=False, upz=upz58, text="Nada")
     s.survey.refresh_from_db()
@@ -154,7 +171,13 @@ def test_export_columns_match_the_codebook_and_xlsx_opens(client, answered, faci
     assert responses.max_row == 16  # header + 15 responses
     # Multiple choice: one 0/1 column per option; single choice coded 1..n as the codebook says.
     assert {"q3_1", "q3_2", "q3_3", "q3_4", "q5_1", "q5_2", "q6_1", "q6_2", "q6_3"} <= set(header)
-    rows = list(csv.reader(io.StringIO(b"".join(client.get(reverse("surveys:export_csv", args=[s.survey.slug])).streaming_content).decode())))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                b"".join(client.get(reverse("surveys:export_csv", args=[s.survey.slug])).streaming_content).decode()
+            )
+        )
+    )
     assert rows[0] == header and len(rows) == 16
     first = dict(zip(header, rows[1], strict=True))
     assert first["q2"] == "1" and first["q3_1"] == "0" and first["q10"] == "Vecinos" and first["q1"] == "Gran Yomasa"
