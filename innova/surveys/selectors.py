@@ -201,10 +201,16 @@ def _results_compute(survey: Survey, filters: Filters) -> dict:
             result.answered = sum(counts.get(-1, {}).values())
             result.bars = _bars(labels, counts.get(0, {}), result.answered)
         elif question.kind == Kind.MATRIX:
+            low, high = question.scale_points[0], question.scale_points[-1]
             for index, row_label in enumerate(question.rows):
                 row = counts.get(index, {})
                 answered = sum(row.values())
                 result.rows.append((row_label, _bars(labels, row, answered), answered))
+                # One bar per row: its mean on the scale (the full distribution is in the table).
+                mean = sum(code * n for code, n in row.items()) / answered if answered else low
+                result.bars.append(
+                    Bar(f"{row_label} ({mean:.1f})", answered, _percent(mean - low, high - low) if answered else 0)
+                )
             result.answered = max((r[2] for r in result.rows), default=0)
         elif question.kind == Kind.RANKING:
             # Average position of each item (1 = first); the bar shows a score where first place counts most.
