@@ -1,5 +1,6 @@
 """Reads of the surveys app: structure and visibility, results (aggregated in the database, cached), exports."""
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,6 +15,8 @@ from .models import CHOICE_KINDS, Access, Answer, Kind, Question, Response, Sect
 # Results of a filtered group smaller than this are not shown (nor cross-tabulation cells): privacy.
 MIN_GROUP = 5
 RESULTS_CACHE_SECONDS = 60 * 60
+STALE_FROM_RESPONSES = 1000
+STALE_SECONDS = 30
 
 
 def survey_open_list(*, user) -> list[Survey]:
@@ -127,6 +130,7 @@ class Bar:
     label: str
     count: int
     percent: float
+    score: bool = False  # the bar shows a mean on a scale (matrix, ranking), not a share of people
 
 
 @dataclass
@@ -149,22 +153,31 @@ def _bars(labels: dict[int, str], counts: dict, total: int) -> list[Bar]:
 
 
 def survey_results(*, survey: Survey, filters: Filters | None = None) -> dict:
-    """Per question counts and percentages, computed with two GROUP BY queries and cached until the next response
-    (the cache key carries ``survey.results_version``). A filtered group below MIN_GROUP people is suppressed."""
+    """Per question counts and percentages, computed with two GROUP BY queries and cached.
+
+    The cache entry carries the ``results_version`` it was computed for (bumped with F() on every response), so a
+    new response makes it stale. Small surveys recompute at once; a large one (≥ STALE_FROM_RESPONSES) serves
+    its stale entry for up to STALE_SECONDS, so a busy campaign recomputes at most twice a minute.
+    A filtered group below MIN_GROUP people is suppressed."""
     filters = filters or Filters()
-    key = f"surveys:results:{survey.pk}:v{survey.results_version}:{filters.key()}"
+    key = f"surveys:results:{survey.pk}:{filters.key()}"
     cached = cache.get(key)
+    now = time.time()
     if cached is not None:
-        return cached
+        version, computed_at, data = cached
+        if version == survey.results_version:
+            return data
+        if survey.response_count >= STALE_FROM_RESPONSES and now - computed_at < STALE_SECONDS:
+            return data
     data = _results_compute(survey, filters)
-    cache.set(key, data, RESULTS_CACHE_SECONDS)
+    cache.set(key, (survey.results_version, now, data), RESULTS_CACHE_SECONDS)
     return data
 
 
 def _results_compute(survey: Survey, filters: Filters) -> dict:
     total = filters.responses(survey).count() if filters.active else survey.response_count
     if filters.active and total < MIN_GROUP:
-        return {"total": total, "suppressed": True, "questions": []}
+        return {"total": total, "suppressed": True, "questions": [], "version": survey.results_version}
     answers = filters.answers(survey)
     tally: dict[int, dict[int, dict]] = defaultdict(lambda: defaultdict(dict))
     for question_id, row, choice, count in (
@@ -208,9 +221,8 @@ def _results_compute(survey: Survey, filters: Filters) -> dict:
                 result.rows.append((row_label, _bars(labels, row, answered), answered))
                 # One bar per row: its mean on the scale (the full distribution is in the table).
                 mean = sum(code * n for code, n in row.items()) / answered if answered else low
-                result.bars.append(
-                    Bar(f"{row_label} ({mean:.1f})", answered, _percent(mean - low, high - low) if answered else 0)
-                )
+                label = f"{row_label} ({mean:.1f})" if answered else row_label
+                result.bars.append(Bar(label, answered, _percent(mean - low, high - low) if answered else 0, True))
             result.answered = max((r[2] for r in result.rows), default=0)
         elif question.kind == Kind.RANKING:
             # Average position of each item (1 = first); the bar shows a score where first place counts most.
@@ -223,7 +235,7 @@ def _results_compute(survey: Survey, filters: Filters) -> dict:
                 scored.append((label, answered, mean))
             result.answered = max((s[1] for s in scored), default=0)
             result.bars = [
-                Bar(f"{label} ({mean:.1f})", answered, _percent(n_items - mean + 1, n_items) if answered else 0)
+                Bar(f"{label} ({mean:.1f})", answered, _percent(n_items - mean + 1, n_items) if answered else 0, True)
                 for label, answered, mean in sorted(scored, key=lambda s: s[2] or n_items + 1)
             ]
         else:
@@ -233,7 +245,7 @@ def _results_compute(survey: Survey, filters: Filters) -> dict:
                 result.mean = round(item["mean"], 2) if item["mean"] is not None else None
                 result.minimum, result.maximum = item["low"], item["high"]
         results.append(result)
-    return {"total": total, "suppressed": False, "questions": results}
+    return {"total": total, "suppressed": False, "questions": results, "version": survey.results_version}
 
 
 def crosstab_questions(*, survey: Survey) -> list[Question]:
