@@ -192,7 +192,7 @@ class Answer(models.Model):
     """
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+", db_index=False)
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers", db_index=False)
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers", db_index=False)
     row = models.SmallIntegerField(default=0)
     choice = models.IntegerField(null=True, blank=True)
@@ -203,6 +203,8 @@ class Answer(models.Model):
         indexes = [
             # Covers the results query: WHERE survey GROUP BY question, row, choice.
             models.Index(fields=["survey", "question", "row", "choice"], name="surveys_answer_tally"),
+            # Covers filtered results (the responses of one UPZ or profile group) and the cross-tab join.
+            models.Index(fields=["response", "question", "row", "choice"], name="surveys_answer_response"),
             models.Index(fields=["question", "response"], name="surveys_answer_question"),
         ]
 

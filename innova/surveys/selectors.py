@@ -116,12 +116,9 @@ class Filters:
 
     def answers(self, survey: Survey):
         queryset = Answer.objects.filter(survey=survey)
-        if self.upz_id:
-            queryset = queryset.filter(response__upz_id=self.upz_id)
-        if self.age_range:
-            queryset = queryset.filter(response__age_range=self.age_range)
-        if self.gender:
-            queryset = queryset.filter(response__gender=self.gender)
+        if self.active:
+            # Driven from the (few) responses of the group, through the covering index on response.
+            queryset = Answer.objects.filter(response_id__in=self.responses(survey).values("pk"))
         return queryset
 
 
