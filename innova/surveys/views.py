@@ -133,6 +133,9 @@ def answer(request, slug: str):
                 messages.error(request, " ".join(error.messages))
                 return _with_cookie(redirect(reverse("surveys:answer", args=[survey.slug])), new_browser)
             return _with_cookie(redirect("surveys:thanks", slug=survey.slug), new_browser)
+        if request.POST.get("action") == "back" and position > 0:
+            # Going back never gets stuck on this screen's errors; what was valid before stays saved.
+            return _with_cookie(_to_section(survey, visible[position - 1]), new_browser)
         messages.error(request, _("Some answers need a correction. They are marked below."))
     else:
         form = SectionAnswerForm(questions=questions, draft=draft)

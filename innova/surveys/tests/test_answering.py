@@ -203,3 +203,13 @@ def test_anonymous_survey_never_keeps_the_user(client, make_survey, answer_throu
     answer_through_pages(client, s, feels_safe=True, upz_pk=upz.pk)
     response = Response.objects.get()
     assert response.user is None and len(response.respondent_key) == 64  # a keyed hash, not the account
+
+
+def test_previous_goes_back_even_with_errors_and_keeps_saved_answers(client, make_survey, upz):
+    s = make_survey()
+    url = reverse("surveys:answer", args=[s.survey.slug])
+    client.post(url, {"seccion": s.s1.pk, f"q{s.upz.pk}": upz.pk, f"q{s.safe.pk}": 1})
+    back = client.post(url, {"seccion": s.s2.pk, "action": "back"})
+    assert back.status_code == 302 and back.url.endswith(f"?seccion={s.s1.pk}")
+    html = client.get(back.url).content.decode()
+    assert f'value="{upz.pk}" selected' in html  # the saved answer is shown again
