@@ -1,10 +1,12 @@
 import csv
 import io
+from pathlib import Path
 from uuid import uuid4
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -146,7 +148,6 @@ def answer(request, slug: str):
         "form": form,
         "step": position + 1,
         "steps": len(visible),
-        "percent": round(100 * position / len(visible)),
         "is_last": not following,
         "previous": visible[position - 1] if position else None,
     }
@@ -220,9 +221,10 @@ def results_pdf(request, slug: str):
     from weasyprint import HTML
 
     survey = _survey_for(request, slug)
-    html = render_to_string(
-        "surveys/results_print.html", {**_results_context(request, survey), "pdf": True}, request=request
-    )
+    # WeasyPrint reads the stylesheet inline (the browser page links it: the CSP allows no inline style).
+    print_css = Path(finders.find("surveys/print.css")).read_text(encoding="utf-8")
+    context = {**_results_context(request, survey), "pdf": True, "print_css": print_css}
+    html = render_to_string("surveys/results_print.html", context, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="resultados-{survey.slug}.pdf"'
