@@ -59,6 +59,8 @@ class Survey(models.Model):
     # Bumped (F()) on every submitted response: the results cache key includes it.
     results_version = models.PositiveIntegerField(default=0)
     response_count = models.PositiveIntegerField(default=0)
+    # The highest Answer id of a submitted response: results aggregate only the answers after what they counted.
+    last_answer_id = models.BigIntegerField(default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="surveys_created"
     )

@@ -1,11 +1,10 @@
 """Reads of the surveys app: structure and visibility, results (aggregated in the database, cached), exports."""
 
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Avg, Count, Max, Min
+from django.db.models import Count, Max, Min, Sum
 from django.utils.translation import gettext as _
 
 from innova.territory.models import Upz
@@ -14,9 +13,7 @@ from .models import CHOICE_KINDS, Access, Answer, Kind, Question, Response, Sect
 
 # Results of a filtered group smaller than this are not shown (nor cross-tabulation cells): privacy.
 MIN_GROUP = 5
-RESULTS_CACHE_SECONDS = 60 * 60
-STALE_FROM_RESPONSES = 1000
-STALE_SECONDS = 30
+RESULTS_CACHE_SECONDS = 24 * 60 * 60
 
 
 def survey_open_list(*, user) -> list[Survey]:
@@ -150,50 +147,74 @@ def _bars(labels: dict[int, str], counts: dict, total: int) -> list[Bar]:
 
 
 def survey_results(*, survey: Survey, filters: Filters | None = None) -> dict:
-    """Per question counts and percentages, computed with two GROUP BY queries and cached.
+    """Per question counts and percentages, aggregated in the database (GROUP BY) and cached.
 
-    The cache entry carries the ``results_version`` it was computed for (bumped with F() on every response), so a
-    new response makes it stale. Small surveys recompute at once; a large one (≥ STALE_FROM_RESPONSES) serves
-    its stale entry for up to STALE_SECONDS, so a busy campaign recomputes at most twice a minute.
+    The cache keeps the raw counts and the answer id they reach (``Survey.last_answer_id``, moved in the same
+    transaction as each submission). When new responses arrive only the answers after that id are aggregated
+    (a range of the primary key) and added, so the results stay live without recounting 100,000 responses.
     A filtered group below MIN_GROUP people is suppressed."""
     filters = filters or Filters()
-    key = f"surveys:results:{survey.pk}:{filters.key()}"
-    cached = cache.get(key)
-    now = time.time()
-    if cached is not None:
-        version, computed_at, data = cached
-        if version == survey.results_version:
-            return data
-        if survey.response_count >= STALE_FROM_RESPONSES and now - computed_at < STALE_SECONDS:
-            return data
-    data = _results_compute(survey, filters)
-    cache.set(key, (survey.results_version, now, data), RESULTS_CACHE_SECONDS)
+    built_key = f"surveys:results:{survey.pk}:v{survey.results_version}:{filters.key()}"
+    data = cache.get(built_key)
+    if data is None:
+        data = _results_counted(survey, filters)
+        cache.set(built_key, data, RESULTS_CACHE_SECONDS)
     return data
 
 
-def _results_compute(survey: Survey, filters: Filters) -> dict:
+def _results_counted(survey: Survey, filters: Filters) -> dict:
     total = filters.responses(survey).count() if filters.active else survey.response_count
     if filters.active and total < MIN_GROUP:
         return {"total": total, "suppressed": True, "questions": [], "version": survey.results_version}
-    answers = filters.answers(survey)
-    tally: dict[int, dict[int, dict]] = defaultdict(lambda: defaultdict(dict))
-    for question_id, row, choice, count in (
+    key = f"surveys:tally:{survey.pk}:{filters.key()}"
+    watermark = survey.last_answer_id
+    raw = cache.get(key)
+    if raw is None or raw["watermark"] > watermark:
+        raw = {"watermark": 0, "counts": {}, "numbers": {}}
+    if raw["watermark"] < watermark:
+        _tally_add(raw, filters.answers(survey).filter(pk__gt=raw["watermark"], pk__lte=watermark))
+        raw["watermark"] = watermark
+        cache.set(key, raw, RESULTS_CACHE_SECONDS)
+    return _results_build(survey, raw, total)
+
+
+def _tally_add(raw: dict, answers) -> None:
+    """Add the GROUP BY counts (and number sums) of ``answers`` to ``raw``: counts and sums merge by addition."""
+    counts, numbers = raw["counts"], raw["numbers"]
+    for question_id, row, choice, n in (
         answers.values_list("question_id", "row", "choice").annotate(n=Count("*")).order_by()
     ):
+        counts[(question_id, row, choice)] = counts.get((question_id, row, choice), 0) + n
+    for item in (
+        answers.filter(number__isnull=False)
+        .values("question_id")
+        .annotate(total=Sum("number"), n=Count("*"), low=Min("number"), high=Max("number"))
+        .order_by()
+    ):
+        old = numbers.get(item["question_id"])
+        if old is None:
+            numbers[item["question_id"]] = [item["total"], item["n"], item["low"], item["high"]]
+        else:
+            numbers[item["question_id"]] = [
+                old[0] + item["total"],
+                old[1] + item["n"],
+                min(old[2], item["low"]),
+                max(old[3], item["high"]),
+            ]
+
+
+def _results_build(survey: Survey, raw: dict, total: int) -> dict:
+    tally: dict[int, dict[int, dict]] = defaultdict(lambda: defaultdict(dict))
+    for (question_id, row, choice), count in raw["counts"].items():
         tally[question_id][row][choice] = count
     questions = list(
         Question.objects.filter(survey=survey).select_related("section").order_by("section__order", "order", "pk")
     )
-    number_ids = [q.pk for q in questions if q.kind == Kind.NUMBER]
-    stats = {}
-    if number_ids:
-        for item in (
-            answers.filter(question_id__in=number_ids)
-            .values("question_id")
-            .annotate(mean=Avg("number"), low=Min("number"), high=Max("number"))
-            .order_by()
-        ):
-            stats[item["question_id"]] = item
+    stats = {
+        question_id: {"mean": value[0] / value[1], "low": value[2], "high": value[3]}
+        for question_id, value in raw["numbers"].items()
+        if value[1]
+    }
     results = []
     for question in questions:
         counts = tally.get(question.pk, {})

@@ -44,7 +44,8 @@ def survey_update(*, actor, survey: Survey, **fields) -> Survey:
         if name in SURVEY_FIELDS:
             setattr(survey, name, value)
     _window_check(survey.opens_at, survey.closes_at)
-    survey.save()
+    # Only the settings: the counters (responses, version, watermark) move in the database with F().
+    survey.save(update_fields=list(SURVEY_FIELDS))
     return survey
 
 
@@ -67,6 +68,11 @@ def _condition_check(*, survey: Survey, section: Section | None, condition_quest
     return values
 
 
+def _structure_changed(survey_id: int) -> None:
+    """Question texts or order changed: cached result pages (keyed by version) must be rendered again."""
+    Survey.objects.filter(pk=survey_id).update(results_version=F("results_version") + 1)
+
+
 def _next_order(queryset) -> int:
     return (queryset.aggregate(m=Max("order"))["m"] or 0) + 1
 
@@ -84,6 +90,7 @@ def section_create(
     )
     section.condition_question = condition_question if section.condition_values else None
     section.save()
+    _structure_changed(section.survey_id)
     return section
 
 
@@ -98,6 +105,7 @@ def section_update(
     )
     section.condition_question = condition_question if section.condition_values else None
     section.save()
+    _structure_changed(section.survey_id)
     return section
 
 
@@ -105,6 +113,7 @@ def section_update(
 def section_delete(*, actor, section: Section) -> None:
     require_perm(actor, "surveys.manage_survey", section.survey)
     section.delete()
+    _structure_changed(section.survey_id)
 
 
 def _swap(model, obj, siblings, direction: str) -> None:
@@ -125,6 +134,7 @@ def section_move(*, actor, section: Section, direction: str) -> None:
     _swap(Section, section, Section.objects.filter(survey_id=section.survey_id), direction)
     if not _conditions_in_order(section.survey_id):
         raise ValidationError(_("This move would put a condition before the question it depends on."))
+    _structure_changed(section.survey_id)
 
 
 def _conditions_in_order(survey_id: int) -> bool:
@@ -182,6 +192,7 @@ def question_create(
     values = _condition_check(
         survey=section.survey, section=section, condition_question=condition_question, condition_values=condition_values
     )
+    _structure_changed(section.survey_id)
     return Question.objects.create(
         survey=section.survey,
         section=section,
@@ -235,6 +246,7 @@ def question_update(
     )
     question.condition_question = condition_question if question.condition_values else None
     question.save()
+    _structure_changed(question.survey_id)
     return question
 
 
@@ -242,12 +254,14 @@ def question_update(
 def question_delete(*, actor, question: Question) -> None:
     require_perm(actor, "surveys.manage_survey", question.survey)
     question.delete()
+    _structure_changed(question.survey_id)
 
 
 @transaction.atomic
 def question_move(*, actor, question: Question, direction: str) -> None:
     require_perm(actor, "surveys.manage_survey", question.survey)
     _swap(Question, question, Question.objects.filter(section_id=question.section_id), direction)
+    _structure_changed(question.survey_id)
 
 
 # --- Answering -------------------------------------------------------------------------------------------------
@@ -327,9 +341,16 @@ def response_submit(*, user, survey: Survey, response: Response) -> Response:
         rows.extend(answer_rows(question=question, value=value))
         if question.kind == Kind.UPZ and response.upz_id is None:
             response.upz_id = value
+    # Lock the survey row first: submissions of one survey then insert their answers one after the other, so answer
+    # ids grow in commit order and ``last_answer_id`` is a watermark results can trust.
+    Survey.objects.filter(pk=survey.pk).update(
+        results_version=F("results_version") + 1, response_count=F("response_count") + 1
+    )
     for row in rows:
         row.survey_id, row.response_id = survey.pk, response.pk
-    Answer.objects.bulk_create(rows)
+    created = Answer.objects.bulk_create(rows)
+    if created:
+        Survey.objects.filter(pk=survey.pk).update(last_answer_id=max(answer.pk for answer in created))
     if user.is_authenticated and user.sensitive_consent_at:
         # Optional profile data, only with its own consent, and only ever shown aggregated.
         response.age_range, response.gender = user.age_range, user.gender
@@ -338,9 +359,6 @@ def response_submit(*, user, survey: Survey, response: Response) -> Response:
     response.draft = kept
     response.submitted_at = timezone.now()
     response.save()
-    Survey.objects.filter(pk=survey.pk).update(
-        results_version=F("results_version") + 1, response_count=F("response_count") + 1
-    )
     return response
 
 

@@ -203,3 +203,21 @@ def test_results_page_query_count(client, answered, facilitator, django_assert_m
         client.get(url)
     assert Response.objects.count() == 15
     random  # noqa: B018
+
+
+def test_adding_new_answers_to_cached_counts_equals_a_full_recount(answered):
+    s = answered
+    for filters in (selectors.Filters(), selectors.Filters(upz_id=s.upz57.pk)):
+        selectors.survey_results(survey=s.survey, filters=filters)  # cached before the new responses
+    for n in range(4):
+        _answer(s.survey, s, key=f"new{n}", feels_safe=n % 2 == 0, upz=s.upz57, places=(1, 3), fear=1)
+    s.survey.refresh_from_db()
+
+    def flat(data):
+        return [(r.question.pk, r.answered, [(b.label, b.count) for b in r.bars], r.mean) for r in data["questions"]]
+
+    for filters in (selectors.Filters(), selectors.Filters(upz_id=s.upz57.pk)):
+        incremental = selectors.survey_results(survey=s.survey, filters=filters)
+        cache.clear()
+        assert flat(incremental) == flat(selectors.survey_results(survey=s.survey, filters=filters))
+    assert selectors.survey_results(survey=s.survey)["total"] == 19
