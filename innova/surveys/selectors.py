@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Count, F, Max, Min, Sum
 from django.utils.translation import gettext as _
 
 from innova.territory.models import Upz
@@ -172,21 +172,32 @@ def _results_counted(survey: Survey, filters: Filters) -> dict:
     if raw is None or raw["watermark"] > watermark:
         raw = {"watermark": 0, "counts": {}, "numbers": {}}
     if raw["watermark"] < watermark:
-        _tally_add(raw, filters.answers(survey).filter(pk__gt=raw["watermark"], pk__lte=watermark))
+        answers = filters.answers(survey)
+        if raw["watermark"]:
+            # The new answers only: a short range of the primary key.
+            answers = answers.filter(pk__gt=raw["watermark"], pk__lte=watermark)
+        else:
+            # Everything: "id + 0" keeps the planner on the covering index instead of walking the whole table
+            # by primary key (the index entries carry the id on SQLite).
+            answers = answers.alias(id_plus=F("pk") + 0).filter(id_plus__lte=watermark)
+        number_ids = list(Question.objects.filter(survey=survey, kind=Kind.NUMBER).values_list("pk", flat=True))
+        _tally_add(raw, answers, number_ids)
         raw["watermark"] = watermark
         cache.set(key, raw, RESULTS_CACHE_SECONDS)
     return _results_build(survey, raw, total)
 
 
-def _tally_add(raw: dict, answers) -> None:
+def _tally_add(raw: dict, answers, number_ids: list[int]) -> None:
     """Add the GROUP BY counts (and number sums) of ``answers`` to ``raw``: counts and sums merge by addition."""
     counts, numbers = raw["counts"], raw["numbers"]
     for question_id, row, choice, n in (
         answers.values_list("question_id", "row", "choice").annotate(n=Count("*")).order_by()
     ):
         counts[(question_id, row, choice)] = counts.get((question_id, row, choice), 0) + n
+    if not number_ids:
+        return
     for item in (
-        answers.filter(number__isnull=False)
+        answers.filter(question_id__in=number_ids, number__isnull=False)
         .values("question_id")
         .annotate(total=Sum("number"), n=Count("*"), low=Min("number"), high=Max("number"))
         .order_by()
