@@ -126,7 +126,15 @@ def answer(request, slug: str):
                 previous = selectors.visible_sections(sections=sections, draft=response.draft)
                 index = next((i for i, s in enumerate(previous) if s.pk == section.pk), 1)
                 return _with_cookie(_to_section(survey, previous[max(index - 1, 0)]), new_browser)
-            following = services.response_next_section(response=response, sections=sections)
+            # Forward in order (someone who went back to edit walks the next parts again); after the last part,
+            # any part still missing, else submit.
+            now_visible = selectors.visible_sections(sections=sections, draft=response.draft)
+            index = next((i for i, s in enumerate(now_visible) if s.pk == section.pk), len(now_visible))
+            following = (
+                now_visible[index + 1]
+                if index + 1 < len(now_visible)
+                else services.response_next_section(response=response, sections=sections)
+            )
             if following is not None:
                 return _with_cookie(_to_section(survey, following), new_browser)
             try:
