@@ -29,6 +29,7 @@ def setup_django() -> str:
     os.environ.setdefault("SECRET_KEY", "bench-secret-key-not-for-production-0123456789abcdefghij")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
+    os.environ.setdefault("DB_CONN_MAX_AGE", "60")  # keep the connection, as a pooled server does
     os.environ["DJANGO_SETTINGS_MODULE"] = "innova.settings"
     sys.path.insert(0, str(ROOT))
     import django
