@@ -34,6 +34,20 @@ def _matrix_debate(w):
 
         w.debate = make_debate()
     return w.debate
+def _staff_else(status: int) -> dict:
+    """Staff get 200; everyone else (anonymous included) ``status``."""
+    return {role: (200 if role in STAFF else status) for role in ROLES}
+
+
+def _survey():
+    """The surveys app's object for parametrised URLs: made once per test, with one section and one question."""
+    from innova.surveys.models import Question, Section, Survey
+
+    survey, created = Survey.objects.get_or_create(slug="matriz", defaults={"title": "Encuesta", "published": True})
+    if created:
+        section = Section.objects.create(survey=survey, title="Única", order=1)
+        Question.objects.create(survey=survey, section=section, kind="short_text", text="¿Qué opina?", order=1)
+    return survey
 
 
 EXPECTED: dict[str, tuple] = {
@@ -92,12 +106,43 @@ EXPECTED: dict[str, tuple] = {
     "intake:assisted": (None, only(*STAFF)),
     "intake:paper_stack": (None, only(*STAFF)),
     "intake:paper_form": (None, everyone()),
+    # surveys: builder for staff; answering, results and exports of one published, open survey
+    "surveys:index": (None, everyone()),
+    "surveys:manage": (None, only(*STAFF)),
+    "surveys:survey_new": (None, only(*STAFF)),
+    "surveys:builder": (lambda w: {"pk": _survey().pk}, only(*STAFF)),
+    "surveys:survey_settings": (lambda w: {"pk": _survey().pk}, only(*STAFF)),
+    "surveys:preview": (lambda w: {"pk": _survey().pk}, only(*STAFF)),
+    "surveys:section_new": (lambda w: {"pk": _survey().pk}, only(*STAFF)),
+    "surveys:section_edit": (lambda w: {"pk": _survey().sections.get().pk}, only(*STAFF)),
+    "surveys:section_move": (lambda w: {"pk": _survey().sections.get().pk}, logged_in(405)),
+    "surveys:section_delete": (lambda w: {"pk": _survey().sections.get().pk}, logged_in(405)),
+    "surveys:question_new": (lambda w: {"pk": _survey().sections.get().pk}, only(*STAFF)),
+    "surveys:question_edit": (lambda w: {"pk": _survey().questions.get().pk}, only(*STAFF)),
+    "surveys:question_move": (lambda w: {"pk": _survey().questions.get().pk}, logged_in(405)),
+    "surveys:question_delete": (lambda w: {"pk": _survey().questions.get().pk}, logged_in(405)),
+    "surveys:detail": (lambda w: {"slug": _survey().slug}, everyone()),
+    "surveys:answer": (lambda w: {"slug": _survey().slug}, everyone()),
+    "surveys:thanks": (lambda w: {"slug": _survey().slug}, everyone()),
+    # results of an open survey are for staff (public only after closing, when enabled)
+    "surveys:results": (lambda w: {"slug": _survey().slug}, _staff_else(403)),
+    "surveys:results_print": (lambda w: {"slug": _survey().slug}, _staff_else(403)),
+    "surveys:results_pdf": (lambda w: {"slug": _survey().slug}, _staff_else(403)),
+    "surveys:free_text": (
+        lambda w: {"slug": _survey().slug, "question_pk": _survey().questions.get().pk},
+        _staff_else(403),
+    ),
+    "surveys:export_csv": (lambda w: {"slug": _survey().slug}, _staff_else(403)),
+    "surveys:export_xlsx": (lambda w: {"slug": _survey().slug}, _staff_else(403)),
     # sections not landed yet answer with a "coming soon" page
     "fronts:index": (None, everyone()),
     "brainstorms:index": (None, everyone()),
     "proposals:index": (None, everyone()),
     "difficulties:index": (None, everyone()),
     "surveys:index": (None, everyone()),
+    "opinions:index": (None, everyone()),
+    "agenda:index": (None, everyone()),
+    "courses:index": (None, everyone()),
     "opendata:index": (None, everyone()),
     # agenda
     "agenda:index": (None, everyone()),
