@@ -328,3 +328,17 @@ INNOVA_WHATSAPP_APP_SECRET = os.environ.get("INNOVA_WHATSAPP_APP_SECRET", "")
 INNOVA_WHATSAPP_TOKEN = os.environ.get("INNOVA_WHATSAPP_TOKEN", "")
 INNOVA_WHATSAPP_PHONE_NUMBER_ID = os.environ.get("INNOVA_WHATSAPP_PHONE_NUMBER_ID", "")
 INNOVA_WHATSAPP_API_BASE = os.environ.get("INNOVA_WHATSAPP_API_BASE", "https://graph.facebook.com/v21.0")
+
+# --- notifications: e-mail digests (Celery beat, America/Bogota) -------------------------------------------------
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["notifications-daily-digest"] = {
+    "task": "innova.notifications.tasks.notification_digest_send",
+    "schedule": crontab(hour=7, minute=0),
+    "args": ("daily",),
+}
+CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
+    "task": "innova.notifications.tasks.notification_digest_send",
+    "schedule": crontab(hour=7, minute=30, day_of_week="monday"),
+    "args": ("weekly",),
+}
