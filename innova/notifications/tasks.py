@@ -19,6 +19,11 @@ def notification_email_send(self, delivery_id: int) -> bool:
     try:
         return services.email_delivery_send(delivery_id=delivery_id)
     except smtplib.SMTPException as exc:
+        if self.request.is_eager:
+            # Embedded default (no broker to schedule a retry on): try again here, at once, as often.
+            if self.request.retries >= self.max_retries:
+                raise
+            return self.apply(args=(delivery_id,), retries=self.request.retries + 1, throw=True).get()
         raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
 
 
