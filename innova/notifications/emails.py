@@ -22,6 +22,7 @@ def email_message_build(*, delivery, notifications) -> EmailMultiAlternatives:
     with translation.override(settings.LANGUAGE_CODE):
         kinds = list(dict.fromkeys(n.kind for n in notifications))
         for notification in notifications:
+            notification.target_label = str(notification.target) if notification.target is not None else ""
             notification.absolute_url = site_url(notification.url) if notification.url.startswith("/") else ""
         groups = selectors.digest_groups(notifications)
         for group in groups:

@@ -42,7 +42,14 @@ def digest_groups(notifications) -> list[dict]:
         )
         key = (notification.target_type_id, notification.target_id)
         item = group["targets"].setdefault(
-            key, {"message": notification.message, "url": notification.url, "count": 0, "messages": []}
+            key,
+            {
+                "message": notification.message,
+                "title": getattr(notification, "target_label", "") or notification.message,
+                "url": notification.url,
+                "count": 0,
+                "messages": [],
+            },
         )
         item["count"] += 1
         item["messages"].append(notification.message)

@@ -19,6 +19,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
 
@@ -205,7 +206,7 @@ def notification_emit(
         MESSAGES[kind]
         % {
             "target": str(target) if target is not None else "",
-            "actor": actor.public_name if actor is not None else "",
+            "actor": actor.public_name if actor is not None else _("Someone"),
         }
     )[:300]
     link = url or _target_url(target)

@@ -23,7 +23,10 @@ def test_the_email_is_spanish_html_and_text_with_links(make_user, make_problem, 
     problem = make_problem(title="Hueco en la vía a Usme Pueblo")
     emit(kind="problem_answered", recipients=[person], target=problem, actor=official)
     [message] = mail.outbox
-    assert message.subject == "[Usme Innova] Un problema que usted sigue recibió respuesta oficial: Hueco en la vía a Usme Pueblo."
+    assert (
+        message.subject
+        == "[Usme Innova] Un problema que usted sigue recibió respuesta oficial: Hueco en la vía a Usme Pueblo."
+    )
     assert "Hola, Marleny:" in message.body
     assert "http://127.0.0.1:8000" + problem.get_absolute_url() in message.body
     html, mimetype = message.alternatives[0]
@@ -67,7 +70,9 @@ def test_one_click_unsubscribe_from_the_mail_client(client, make_user):
     [
         lambda token, other: token[:-2] + ("AA" if not token.endswith("AA") else "BB"),  # altered signature
         lambda token, other: signing.dumps({"u": other.pk, "k": "mentioned"}, salt="another-salt", compress=True),
-        lambda token, other: signing.dumps({"u": other.pk, "k": "mentioned"}, key="guessed-key", salt=services.UNSUBSCRIBE_SALT),
+        lambda token, other: signing.dumps(
+            {"u": other.pk, "k": "mentioned"}, key="guessed-key", salt=services.UNSUBSCRIBE_SALT
+        ),
         lambda token, other: signing.dumps({"u": other.pk, "k": "no_such_kind"}, salt=services.UNSUBSCRIBE_SALT),
         lambda token, other: "nothing-signed-here",
     ],
