@@ -1,0 +1,62 @@
+"""The bell over WebSocket (/ws/notificaciones/): each person hears only their own count, as it changes."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser
+
+from innova.notifications import services
+from innova.notifications.consumers import BellConsumer
+from innova.routing import websocket_urlpatterns
+
+pytestmark = pytest.mark.django_db
+
+
+def connect(user):
+    communicator = WebsocketCommunicator(BellConsumer.as_asgi(), "/ws/notificaciones/")
+    communicator.scope["user"] = user
+    return communicator
+
+
+def test_the_route_is_registered():
+    assert any(str(p.pattern) == "ws/notificaciones/" for p in websocket_urlpatterns)
+
+
+def test_anonymous_visitors_are_turned_away(db):
+    async def run():
+        communicator = connect(AnonymousUser())
+        connected, code = await communicator.connect()
+        assert not connected and code == 4401
+
+    async_to_sync(run)()
+
+
+def test_the_count_arrives_on_connect_and_on_every_change(make_user, django_capture_on_commit_callbacks):
+    ana, luis = make_user("citizen"), make_user("citizen")
+    services.notification_emit(kind="mentioned", recipients=[ana], dedupe_key="before")
+
+    def emit_to(person, key):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.notification_emit(kind="mentioned", recipients=[person], dedupe_key=key)
+
+    def read_all(person):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.notification_mark_read(user=person)
+
+    async def run():
+        ana_socket, luis_socket = connect(ana), connect(luis)
+        assert (await ana_socket.connect())[0] and (await luis_socket.connect())[0]
+        assert await ana_socket.receive_json_from() == {"unread": 1}
+        assert await luis_socket.receive_json_from() == {"unread": 0}
+        await database_sync_to_async(emit_to)(ana, "live")
+        assert await ana_socket.receive_json_from() == {"unread": 2}
+        await database_sync_to_async(read_all)(ana)
+        assert await ana_socket.receive_json_from() == {"unread": 0}
+        assert await luis_socket.receive_nothing()  # nothing about Ana reaches Luis
+        await ana_socket.send_json_to({"unread": 99})  # clients only listen
+        assert await ana_socket.receive_nothing()
+        await ana_socket.disconnect()
+        await luis_socket.disconnect()
+
+    async_to_sync(run)()
