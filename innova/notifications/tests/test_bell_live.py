@@ -47,12 +47,12 @@ def test_the_count_arrives_on_connect_and_on_every_change(make_user, django_capt
     async def run():
         ana_socket, luis_socket = connect(ana), connect(luis)
         assert (await ana_socket.connect())[0] and (await luis_socket.connect())[0]
-        assert await ana_socket.receive_json_from() == {"unread": 1}
-        assert await luis_socket.receive_json_from() == {"unread": 0}
+        assert await ana_socket.receive_json_from(timeout=5) == {"unread": 1}
+        assert await luis_socket.receive_json_from(timeout=5) == {"unread": 0}
         await database_sync_to_async(emit_to)(ana, "live")
-        assert await ana_socket.receive_json_from() == {"unread": 2}
+        assert await ana_socket.receive_json_from(timeout=5) == {"unread": 2}
         await database_sync_to_async(read_all)(ana)
-        assert await ana_socket.receive_json_from() == {"unread": 0}
+        assert await ana_socket.receive_json_from(timeout=5) == {"unread": 0}
         assert await luis_socket.receive_nothing()  # nothing about Ana reaches Luis
         await ana_socket.send_json_to({"unread": 99})  # clients only listen
         assert await ana_socket.receive_nothing()
