@@ -52,13 +52,19 @@ def preferences(request):
     return render(request, "notifications/preferences.html", {"form": form, "category_labels": CATEGORY_LABELS})
 
 
+def _masked(email: str) -> str:
+    """Whoever holds a forwarded link should not learn the whole address: "m•••@correo.example"."""
+    local, _at, domain = email.partition("@")
+    return f"{local[:1]}•••@{domain}"
+
+
 @csrf_exempt  # the signed token is the credential; mail clients POST here for one-click unsubscribe (RFC 8058)
 def unsubscribe(request, token: str):
     try:
         user, kind = services.unsubscribe_token_read(token)
     except signing.BadSignature:
         return render(request, "notifications/unsubscribe.html", {"invalid": True}, status=400)
-    context = {"kind": kind, "all_kinds": kind == ALL_KINDS, "label": label_of(kind), "email": user.email}
+    context = {"kind": kind, "all_kinds": kind == ALL_KINDS, "label": label_of(kind), "email": _masked(user.email)}
     if request.method == "POST":
         services.unsubscribe_apply(token=token)
         context["done"] = True

@@ -43,6 +43,7 @@ def test_unsubscribe_link_works_without_logging_in_and_only_for_that_kind(client
     url = link_path(mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>"))
     page = client.get(url)
     assert page.status_code == 200 and "¿Dejar de recibir correos sobre" in page.content.decode()
+    assert person.email not in page.content.decode() and "•••@prueba.usme.co" in page.content.decode()
     assert not Preference.objects.filter(user=person).exists()  # GET changes nothing (link scanners)
     done = client.post(url)
     assert done.status_code == 200 and "Listo" in done.content.decode()
