@@ -6,6 +6,8 @@ stamped with the recipient's e-mail frequency for that kind → after commit, im
 bell of each recipient is updated over the channel layer. Digests are built by beat tasks from what is pending.
 """
 
+import contextlib
+import contextvars
 import datetime
 import logging
 import smtplib
@@ -169,6 +171,19 @@ def unsubscribe_apply(*, token: str) -> tuple:
 # --- Emitting ----------------------------------------------------------------------------------------------------
 
 
+_email_muted = contextvars.ContextVar("notifications_email_muted", default=False)
+
+
+@contextlib.contextmanager
+def email_muted():
+    """Within this block notifications are stored and shown in the app, but nobody is e-mailed (demo data)."""
+    token = _email_muted.set(True)
+    try:
+        yield
+    finally:
+        _email_muted.reset(token)
+
+
 def _is_hidden(target) -> bool:
     return target is not None and getattr(target, "hidden_at", None) is not None
 
@@ -213,7 +228,7 @@ def notification_emit(
     pending = []
     for recipient_id, recipient in people.items():
         in_app, email = preferences[recipient_id]
-        if not recipient.email:
+        if not recipient.email or _email_muted.get():
             email = Frequency.OFF
         if not in_app and email == Frequency.OFF:
             continue

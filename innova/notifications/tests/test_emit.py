@@ -142,3 +142,10 @@ def test_people_without_email_still_see_it_in_the_app(make_user, emit):
     emit(kind="mentioned", recipients=[person])
     assert Notification.objects.get(recipient=person).email_frequency == Frequency.OFF
     assert EmailDelivery.objects.count() == 0
+
+
+def test_demo_data_emails_no_one(make_user, emit):
+    person = make_user("citizen")
+    with services.email_muted():
+        emit(kind="role_verified", recipients=[person])
+    assert mail.outbox == [] and Notification.objects.get(recipient=person).in_app
