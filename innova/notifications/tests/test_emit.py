@@ -149,3 +149,31 @@ def test_demo_data_emails_no_one(make_user, emit):
     with services.email_muted():
         emit(kind="role_verified", recipients=[person])
     assert mail.outbox == [] and Notification.objects.get(recipient=person).in_app
+
+
+def test_a_comment_tells_each_follower_once_with_the_most_specific_kind(
+    answered_problem, make_user, django_capture_on_commit_callbacks
+):
+    from innova.core.services import comment_add
+
+    problem, people = answered_problem
+    first_supporter, second_supporter = people["supporters"]
+    second_supporter.display_name = "Rosa"
+    second_supporter.save(update_fields=["display_name"])
+    with django_capture_on_commit_callbacks(execute=True):
+        parent = comment_add(author=first_supporter, target=problem, body="¿Alguien sabe cuándo vienen?")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_add(author=people["follower"], target=problem, body="Dicen que en marzo, @Rosa", parent=parent)
+    reply = Notification.objects.filter(dedupe_key__startswith="comment:").exclude(dedupe_key=f"comment:{parent.pk}")
+    by_kind = {
+        kind: sorted(reply.filter(kind=kind).values_list("recipient_id", flat=True))
+        for kind in ("comment_reply", "mentioned", "comment_added")
+    }
+    assert by_kind == {
+        "comment_reply": [first_supporter.pk],
+        "mentioned": [second_supporter.pk],
+        "comment_added": [people["author"].pk],  # the commenter is not told of their own comment
+    }
+    # Replies and mentions are e-mailed at once; plain activity waits for the weekly digest.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([first_supporter.email, second_supporter.email])
