@@ -60,3 +60,30 @@ def test_the_count_arrives_on_connect_and_on_every_change(make_user, django_capt
         await luis_socket.disconnect()
 
     async_to_sync(run)()
+
+
+def test_through_the_real_asgi_stack_with_the_session_cookie(client, make_user, settings):
+    """The browser's path: origin check, session cookie → user, route, consumer."""
+    from innova.asgi import application
+
+    person = make_user("citizen")
+    services.notification_emit(kind="mentioned", recipients=[person])
+    client.force_login(person)
+    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+    async def run():
+        headers = [(b"cookie", cookie.encode()), (b"origin", b"http://localhost"), (b"host", b"localhost")]
+        communicator = WebsocketCommunicator(application, "/ws/notificaciones/", headers=headers)
+        assert (await communicator.connect())[0]
+        assert await communicator.receive_json_from(timeout=5) == {"unread": 1}
+        await communicator.disconnect()
+        stranger = WebsocketCommunicator(application, "/ws/notificaciones/", headers=[(b"origin", b"http://localhost")])
+        assert not (await stranger.connect())[0]
+        evil = WebsocketCommunicator(
+            application,
+            "/ws/notificaciones/",
+            headers=[(b"cookie", cookie.encode()), (b"origin", b"https://evil.example")],
+        )
+        assert not (await evil.connect())[0]
+
+    async_to_sync(run)()
