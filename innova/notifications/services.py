@@ -18,6 +18,7 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -65,6 +66,11 @@ def follow_toggle(*, user, target, following: bool) -> bool:
     """A person follows or stops following any followable object (problem, proposal, debate, front, board)."""
     if following:
         require_perm(user, "notifications.follow_target", target)
+        # Superusers pass every django-rules check; what may be followed holds for them too.
+        from .rules import is_followable_and_visible
+
+        if not is_followable_and_visible(user, target):
+            raise PermissionDenied("notifications.follow_target")
     return follow_set(user=user, target=target, following=following)
 
 
