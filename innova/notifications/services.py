@@ -261,9 +261,10 @@ def notification_emit(
         ]
     )
     by_user = {delivery.user_id: delivery for delivery in deliveries}
-    for notification in created:
-        if notification.email_frequency == Frequency.IMMEDIATE:
-            Notification.objects.filter(pk=notification.pk).update(email_delivery=by_user[notification.recipient_id])
+    immediate = [n for n in created if n.email_frequency == Frequency.IMMEDIATE]
+    for notification in immediate:
+        notification.email_delivery = by_user[notification.recipient_id]
+    Notification.objects.bulk_update(immediate, ["email_delivery"])
     delivery_ids = [delivery.pk for delivery in deliveries]
     bell_users = sorted({n.recipient_id for n in created if n.in_app})
     transaction.on_commit(lambda: _after_emit(delivery_ids, bell_users))

@@ -142,3 +142,9 @@ def test_authors_follow_their_own_problems(make_user, make_problem):
     author = make_user("citizen")
     problem = make_problem(author=author)
     assert services.is_following(user=author, target=problem)
+
+
+def test_the_profile_links_to_the_preferences(client, citizen):
+    client.force_login(citizen)
+    html = client.get(reverse("accounts:profile")).content.decode()
+    assert 'href="/notificaciones/preferencias/">Preferencias de notificaciones</a>' in html
