@@ -12,6 +12,10 @@ from innova.routing import websocket_urlpatterns
 
 pytestmark = pytest.mark.django_db
 
+# database_sync_to_async closes connections that are not in autocommit mode, i.e. the test case's transaction:
+# the tests that reach the database from the consumer run in real transactions.
+real_transactions = pytest.mark.django_db(transaction=True)
+
 
 def connect(user):
     communicator = WebsocketCommunicator(BellConsumer.as_asgi(), "/ws/notificaciones/")
@@ -32,6 +36,7 @@ def test_anonymous_visitors_are_turned_away(db):
     async_to_sync(run)()
 
 
+@real_transactions
 def test_the_count_arrives_on_connect_and_on_every_change(make_user, django_capture_on_commit_callbacks):
     ana, luis = make_user("citizen"), make_user("citizen")
     services.notification_emit(kind="mentioned", recipients=[ana], dedupe_key="before")
@@ -62,6 +67,7 @@ def test_the_count_arrives_on_connect_and_on_every_change(make_user, django_capt
     async_to_sync(run)()
 
 
+@real_transactions
 def test_through_the_real_asgi_stack_with_the_session_cookie(client, make_user, settings):
     """The browser's path: origin check, session cookie → user, route, consumer."""
     from innova.asgi import application
