@@ -7,6 +7,9 @@ import pytest
 from django.core import mail, signing
 from django.core.mail.backends.locmem import EmailBackend
 from django.urls import reverse
+from hypothesis import HealthCheck, assume, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from innova.notifications import services, tasks
 from innova.notifications.models import EmailDelivery, Frequency, Notification, Preference
@@ -181,3 +184,16 @@ def test_on_a_worker_an_smtp_error_schedules_a_retry_with_backoff(make_user, fla
     assert tasks.notification_email_send.run(delivery.pk) is True  # the retry
     assert tasks.notification_email_send.run(delivery.pk) is False  # and any later duplicate
     assert len(mail.outbox) == 1
+
+
+@hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_changing_any_character_of_a_token_breaks_it(make_user, data):
+    person = make_user("citizen")
+    token = services.unsubscribe_token(user=person, kind="mentioned")
+    position = data.draw(st.integers(min_value=0, max_value=len(token) - 1))
+    replacement = data.draw(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_:"))
+    assume(replacement != token[position])
+    forged = token[:position] + replacement + token[position + 1 :]
+    with pytest.raises(signing.BadSignature):
+        services.unsubscribe_token_read(forged)
