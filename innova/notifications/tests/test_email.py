@@ -191,7 +191,7 @@ def test_on_a_worker_an_smtp_error_schedules_a_retry_with_backoff(make_user, fla
 def test_changing_any_character_of_a_token_breaks_it(make_user, data):
     person = make_user("citizen")
     token = services.unsubscribe_token(user=person, kind="mentioned")
-    position = data.draw(st.integers(min_value=0, max_value=len(token) - 1))
+    position = data.draw(st.integers(min_value=0, max_value=10_000)) % len(token)
     replacement = data.draw(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_:"))
     assume(replacement != token[position])
     forged = token[:position] + replacement + token[position + 1 :]
