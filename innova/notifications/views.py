@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
@@ -58,8 +58,16 @@ def _masked(email: str) -> str:
     return f"{local[:1]}•••@{domain}"
 
 
-@csrf_exempt  # the signed token is the credential; mail clients POST here for one-click unsubscribe (RFC 8058)
+@csrf_exempt
 def unsubscribe(request, token: str):
+    """GET asks, POST applies. Mail clients' one-click POST (RFC 8058, body ``List-Unsubscribe=One-Click``) needs
+    no CSRF token, the signed token is its credential; the confirmation form on the page is CSRF-protected."""
+    if request.method == "POST" and request.POST.get("List-Unsubscribe") != "One-Click":
+        return _unsubscribe_confirmed(request, token)
+    return _unsubscribe(request, token)
+
+
+def _unsubscribe(request, token: str):
     try:
         user, kind = services.unsubscribe_token_read(token)
     except signing.BadSignature:
@@ -69,6 +77,9 @@ def unsubscribe(request, token: str):
         services.unsubscribe_apply(token=token)
         context["done"] = True
     return render(request, "notifications/unsubscribe.html", context)
+
+
+_unsubscribe_confirmed = csrf_protect(_unsubscribe)
 
 
 @login_required

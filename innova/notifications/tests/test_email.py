@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from django.core import mail, signing
 from django.core.mail.backends.locmem import EmailBackend
+from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, assume, given
 from hypothesis import settings as hypothesis_settings
@@ -59,14 +60,25 @@ def test_unsubscribe_link_works_without_logging_in_and_only_for_that_kind(client
     assert Notification.objects.filter(recipient=person, kind="mentioned").count() == 2  # still under the bell
 
 
-def test_one_click_unsubscribe_from_the_mail_client(client, make_user):
+def test_one_click_unsubscribe_from_the_mail_client(make_user):
     person = make_user("citizen")
     token = services.unsubscribe_token(user=person, kind=services.ALL_KINDS)
-    response = client.post(
-        reverse("notifications:unsubscribe", args=[token]), {"List-Unsubscribe": "One-Click"}, enforce_csrf_checks=True
-    )
+    mail_client = Client(enforce_csrf_checks=True)  # a mail client has no CSRF cookie
+    response = mail_client.post(reverse("notifications:unsubscribe", args=[token]), {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     assert set(Preference.objects.filter(user=person).values_list("email", flat=True)) == {Frequency.OFF}
+
+
+def test_the_confirmation_form_is_csrf_protected(make_user):
+    person = make_user("citizen")
+    url = reverse("notifications:unsubscribe", args=[services.unsubscribe_token(user=person, kind="mentioned")])
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.post(url).status_code == 403
+    assert not Preference.objects.exists()
+    page = browser.get(url)
+    csrf = page.context["csrf_token"]
+    assert browser.post(url, {"csrfmiddlewaretoken": str(csrf)}).status_code == 200
+    assert Preference.objects.get(user=person, kind="mentioned").email == Frequency.OFF
 
 
 @pytest.mark.parametrize(
