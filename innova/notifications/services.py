@@ -20,7 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -295,8 +295,8 @@ def _create_once(pending: list[Notification]) -> list[Notification]:
 def _after_emit(delivery_ids: list[int], bell_users: list[int]) -> None:
     for delivery_id in delivery_ids:
         email_delivery_enqueue(delivery_id=delivery_id)
-    for user_id in bell_users:
-        bell_push(user_id=user_id)
+    if bell_users:
+        bell_push_many(user_ids=bell_users)
 
 
 def bell_group(user_id: int) -> str:
@@ -313,6 +313,28 @@ def bell_push(*, user_id: int) -> None:
         async_to_sync(layer.group_send)(bell_group(user_id), {"type": "bell.count", "unread": count})
     except Exception:  # noqa: BLE001 - a live update must never break the write that caused it
         logger.warning("Could not push the notification count to user %s", user_id, exc_info=True)
+
+
+def bell_push_many(*, user_ids: list[int]) -> None:
+    """The same for many people at once: one counting query, one event loop for all the sends."""
+    try:
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        counts = dict.fromkeys(user_ids, 0)
+        counts.update(
+            Notification.objects.filter(recipient_id__in=user_ids, in_app=True, read_at__isnull=True)
+            .values_list("recipient_id")
+            .annotate(unread=Count("pk"))
+        )
+
+        async def send_all():
+            for user_id, unread in counts.items():
+                await layer.group_send(bell_group(user_id), {"type": "bell.count", "unread": unread})
+
+        async_to_sync(send_all)()
+    except Exception:  # noqa: BLE001 - a live update must never break the write that caused it
+        logger.warning("Could not push notification counts", exc_info=True)
 
 
 # --- Reading -----------------------------------------------------------------------------------------------------
