@@ -4,4 +4,6 @@ Each app that has live parts exposes ``websocket_urlpatterns`` in its own ``rout
 list it here.
 """
 
-websocket_urlpatterns: list = []
+from innova.notifications.routing import websocket_urlpatterns as notifications_ws
+
+websocket_urlpatterns: list = [*notifications_ws]

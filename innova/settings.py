@@ -343,3 +343,14 @@ CELERY_BEAT_SCHEDULE["agenda-reminders"] = {
     "task": "innova.agenda.tasks.agenda_reminders_send",
     "schedule": crontab(hour=9, minute=0),
 }
+# --- notifications: e-mail digests (Celery beat, America/Bogota) -------------------------------------------------
+CELERY_BEAT_SCHEDULE["notifications-daily-digest"] = {
+    "task": "innova.notifications.tasks.notification_digest_send",
+    "schedule": crontab(hour=7, minute=0),
+    "args": ("daily",),
+}
+CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
+    "task": "innova.notifications.tasks.notification_digest_send",
+    "schedule": crontab(hour=7, minute=30, day_of_week="monday"),
+    "args": ("weekly",),
+}

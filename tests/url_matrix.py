@@ -77,6 +77,13 @@ EXPECTED: dict[str, tuple] = {
     # notifications
     "notifications:index": (None, logged_in()),
     "notifications:mark_read": (None, logged_in(405)),
+    "notifications:mark_one_read": (lambda w: {"pk": 1}, logged_in(405)),
+    "notifications:preferences": (None, logged_in()),
+    "notifications:unsubscribe": (lambda w: {"token": "not-a-signed-token"}, everyone(400)),
+    "notifications:follow": (
+        lambda w: {"content_type_id": w.problem_ct, "object_id": w.problem.pk},
+        logged_in(405),
+    ),
     # comments, flags, moderation (core, for every registered content type)
     "core:comment_create": (lambda w: {"content_type_id": w.problem_ct, "object_id": w.problem.pk}, logged_in(405)),
     "core:flag_create": (lambda w: {"content_type_id": w.problem_ct, "object_id": w.problem.pk}, logged_in(405)),

@@ -303,7 +303,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
         if not Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(reminded_at=now):
             continue
         if registration.user_id:
-            notification_emit(kind="agenda_reminder", recipients=[registration.user], target=registration.event)
+            notification_emit(kind="event_tomorrow", recipients=[registration.user], target=registration.event)
         with translation.override(settings.LANGUAGE_CODE):
             subject = _("Tomorrow: %(event)s") % {"event": registration.event.title}
         _send_email(registration=registration, subject=subject, template="reminder")

@@ -68,14 +68,37 @@ def comment_add(*, author, target, body: str, parent: Comment | None = None) -> 
 
 def _notify_comment(comment: Comment, target) -> None:
     from innova.accounts.models import User
-    from innova.notifications.services import notification_emit
+    from innova.notifications.services import followers_of, notification_emit
 
+    told: set[int] = set()
     if comment.parent is not None:
-        notification_emit(kind="comment_reply", recipients=[comment.parent.author], target=target, actor=comment.author)
+        notification_emit(
+            kind="comment_reply",
+            recipients=[comment.parent.author],
+            target=target,
+            actor=comment.author,
+            dedupe_key=f"comment:{comment.pk}",
+        )
+        told.add(comment.parent.author_id)
     names = set(MENTION.findall(comment.body))
     if names:
         mentioned = User.objects.filter(display_name__in=names, is_active=True)
-        notification_emit(kind="mentioned", recipients=mentioned, target=target, actor=comment.author)
+        notification_emit(
+            kind="mentioned",
+            recipients=mentioned,
+            target=target,
+            actor=comment.author,
+            dedupe_key=f"comment:{comment.pk}",
+        )
+        told.update(mentioned.values_list("pk", flat=True))
+    # Everyone else who follows the page hears of it too (weekly digest by default), once.
+    notification_emit(
+        kind="comment_added",
+        recipients=followers_of(target).exclude(pk__in=told),
+        target=target,
+        actor=comment.author,
+        dedupe_key=f"comment:{comment.pk}",
+    )
 
 
 @transaction.atomic

@@ -1,16 +1,67 @@
-from .models import Notification
+from django.contrib.contenttypes.models import ContentType
+
+from .kinds import LABELS, MESSAGES, category_of
+from .models import Follow, Notification, Preference
 
 
 def notification_list(*, user):
-    return Notification.objects.filter(recipient=user).select_related("actor")
+    return Notification.objects.filter(recipient=user, in_app=True).select_related("actor")
 
 
 def notification_unread_count(*, user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return Notification.objects.filter(recipient=user, in_app=True, read_at__isnull=True).count()
+
+
+def preference_rows(*, user) -> list[dict]:
+    """Every kind with the person's current choice (or the default), in the order of ``kinds.MESSAGES``."""
+    from .services import preference_default
+
+    chosen = {p.kind: p for p in Preference.objects.filter(user=user)}
+    rows = []
+    for kind in MESSAGES:
+        in_app, email = (chosen[kind].in_app, chosen[kind].email) if kind in chosen else preference_default(kind)
+        rows.append(
+            {
+                "kind": kind,
+                "label": LABELS.get(kind, kind),
+                "category": category_of(kind),
+                "in_app": in_app,
+                "email": email,
+            }
+        )
+    return rows
+
+
+def digest_groups(notifications) -> list[dict]:
+    """Group a digest's notifications by kind, then by the object they are about, keeping first-seen order."""
+    groups: dict[str, dict] = {}
+    for notification in notifications:
+        group = groups.setdefault(
+            notification.kind,
+            {"kind": notification.kind, "label": LABELS.get(notification.kind, notification.kind), "targets": {}},
+        )
+        key = (notification.target_type_id, notification.target_id)
+        item = group["targets"].setdefault(
+            key,
+            {
+                "message": notification.message,
+                "title": getattr(notification, "target_label", "") or notification.message,
+                "url": notification.url,
+                "count": 0,
+                "messages": [],
+            },
+        )
+        item["count"] += 1
+        item["messages"].append(notification.message)
+    return [{**group, "targets": list(group["targets"].values())} for group in groups.values()]
+
+
+def followed_count(*, target) -> int:
+    return Follow.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk).count()
 
 
 def notification_export(user) -> list[dict]:
     return [
         {"kind": n.kind, "message": n.message, "created_at": n.created_at.isoformat(), "read": n.read_at is not None}
         for n in Notification.objects.filter(recipient=user)
-    ]
+    ] + [{"preference": p.kind, "in_app": p.in_app, "email": p.email} for p in Preference.objects.filter(user=user)]

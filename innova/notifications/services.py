@@ -1,26 +1,77 @@
+"""Every write of the notifications app: follows, emitting, preferences, e-mail deliveries and digests.
+
+Flow of one event: a domain service calls ``notification_emit`` (usually in ``transaction.on_commit``) → one
+``Notification`` per right recipient (never the actor, nothing about hidden content, once per ``dedupe_key``), each
+stamped with the recipient's e-mail frequency for that kind → after commit, immediate e-mails go to Celery and the
+bell of each recipient is updated over the channel layer. Digests are built by beat tasks from what is pending.
+"""
+
+import contextlib
+import contextvars
+import datetime
+import logging
+import smtplib
 from collections.abc import Iterable
 
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .kinds import MESSAGES
-from .models import Follow, Notification
+from innova.core.permissions import require_perm
+
+from . import selectors
+from .kinds import ANSWERS, MESSAGES, category_of
+from .models import EmailDelivery, Follow, Frequency, Notification, Preference
+
+logger = logging.getLogger(__name__)
+
+UNSUBSCRIBE_SALT = "innova.notifications.unsubscribe"
+ALL_KINDS = "*"
 
 
 def _target_url(target) -> str:
     get_url = getattr(target, "get_absolute_url", None)
-    return get_url() if callable(get_url) else ""
+    if not callable(get_url):
+        return ""
+    try:
+        return get_url()
+    except Exception:  # noqa: BLE001 - a URL is a nicety in a notification, never a reason to fail
+        return ""
+
+
+# --- Follows -----------------------------------------------------------------------------------------------------
 
 
 def follow_set(*, user, target, following: bool) -> bool:
-    """Follow or unfollow ``target``; idempotent. Returns whether the user now follows it."""
+    """Follow or unfollow ``target``; idempotent. Returns whether the user now follows it.
+
+    No permission check: domain services call it for authors and supporters. People go through ``follow_toggle``.
+    """
     target_type = ContentType.objects.get_for_model(target)
     if following:
         Follow.objects.get_or_create(user=user, target_type=target_type, target_id=target.pk)
     else:
         Follow.objects.filter(user=user, target_type=target_type, target_id=target.pk).delete()
     return following
+
+
+def follow_toggle(*, user, target, following: bool) -> bool:
+    """A person follows or stops following any followable object (problem, proposal, debate, front, board)."""
+    if following:
+        require_perm(user, "notifications.follow_target", target)
+        # Superusers pass every django-rules check; what may be followed holds for them too.
+        from .rules import is_followable_and_visible
+
+        if not is_followable_and_visible(user, target):
+            raise PermissionDenied("notifications.follow_target")
+    return follow_set(user=user, target=target, following=following)
 
 
 def followers_of(target):
@@ -38,51 +89,360 @@ def is_following(*, user, target) -> bool:
     ).exists()
 
 
+# --- Preferences -------------------------------------------------------------------------------------------------
+
+
+def preference_default(kind: str) -> tuple[bool, str]:
+    """(in the app, e-mail frequency): answers to my things at once, activity on what I follow weekly."""
+    return True, Frequency.IMMEDIATE if category_of(kind) == ANSWERS else Frequency.WEEKLY
+
+
+def preferences_for(*, user_ids: Iterable[int], kind: str) -> dict[int, tuple[bool, str]]:
+    """One query: each person's (in_app, email) for ``kind``, with the defaults filled in."""
+    user_ids = list(user_ids)
+    chosen = {
+        user_id: (in_app, email)
+        for user_id, in_app, email in Preference.objects.filter(user_id__in=user_ids, kind=kind).values_list(
+            "user_id", "in_app", "email"
+        )
+    }
+    default = preference_default(kind)
+    return {user_id: chosen.get(user_id, default) for user_id in user_ids}
+
+
 @transaction.atomic
-def notification_emit(*, kind: str, recipients: Iterable, target=None, actor=None, url: str = "") -> list[Notification]:
-    """Tell each recipient once. The actor is never notified of their own action; inactive users never."""
+def preference_set(*, user, kind: str, in_app: bool | None = None, email: str | None = None) -> Preference:
+    if kind not in MESSAGES:
+        raise ValueError(f"Unknown notification kind: {kind}")
+    default_in_app, default_email = preference_default(kind)
+    preference, _created = Preference.objects.select_for_update().get_or_create(
+        user=user, kind=kind, defaults={"in_app": default_in_app, "email": default_email}
+    )
+    if in_app is not None:
+        preference.in_app = in_app
+    if email is not None:
+        if email not in Frequency.values:
+            raise ValueError(f"Unknown frequency: {email}")
+        preference.email = email
+        # What is still waiting for a digest follows the new choice (nothing is lost by choosing "immediately":
+        # it goes out with the next daily digest).
+        pending_frequency = Frequency.DAILY if email == Frequency.IMMEDIATE else email
+        Notification.objects.filter(recipient=user, kind=kind, email_delivery__isnull=True).exclude(
+            email_frequency=Frequency.OFF
+        ).update(email_frequency=pending_frequency)
+    preference.save()
+    return preference
+
+
+def preferences_update(*, user, choices: dict[str, tuple[bool, str]]) -> None:
+    """Save the whole preferences form: ``{kind: (in_app, email)}``."""
+    with transaction.atomic():
+        for kind, (in_app, email) in choices.items():
+            preference_set(user=user, kind=kind, in_app=in_app, email=email)
+
+
+# --- Unsubscribe links --------------------------------------------------------------------------------------------
+
+
+def unsubscribe_token(*, user, kind: str) -> str:
+    """A signed token that turns off e-mail of ``kind`` (or of every kind with ``"*"``) without logging in."""
+    return signing.dumps({"u": user.pk, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_token_read(token: str):
+    """(user, kind) for a valid token; raises ``signing.BadSignature`` for a forged or altered one."""
+    from innova.accounts.models import User
+
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    kind = data.get("k")
+    if kind != ALL_KINDS and kind not in MESSAGES:
+        raise signing.BadSignature("unknown kind")
+    try:
+        user = User.objects.get(pk=data.get("u"), is_active=True)
+    except User.DoesNotExist as exc:
+        raise signing.BadSignature("unknown person") from exc
+    return user, kind
+
+
+def unsubscribe_apply(*, token: str) -> tuple:
+    """Turn e-mail off for the token's kind(s). Idempotent; the token is the only credential needed."""
+    user, kind = unsubscribe_token_read(token)
+    kinds = list(MESSAGES) if kind == ALL_KINDS else [kind]
+    with transaction.atomic():
+        for each in kinds:
+            preference_set(user=user, kind=each, email=Frequency.OFF)
+    return user, kind
+
+
+# --- Emitting ----------------------------------------------------------------------------------------------------
+
+
+_email_muted = contextvars.ContextVar("notifications_email_muted", default=False)
+
+
+@contextlib.contextmanager
+def email_muted():
+    """Within this block notifications are stored and shown in the app, but nobody is e-mailed (demo data)."""
+    token = _email_muted.set(True)
+    try:
+        yield
+    finally:
+        _email_muted.reset(token)
+
+
+def _is_hidden(target) -> bool:
+    return target is not None and getattr(target, "hidden_at", None) is not None
+
+
+@transaction.atomic
+def notification_emit(
+    *, kind: str, recipients: Iterable, target=None, actor=None, url: str = "", dedupe_key: str = ""
+) -> list[Notification]:
+    """Tell each recipient once. The actor is never notified of their own action; inactive users never.
+
+    ``dedupe_key`` names the event (e.g. ``"problem_answered:42"``): emitting the same event again reaches nobody
+    twice. Each recipient's preference for ``kind`` decides whether it shows in the app and how it is e-mailed.
+    """
     if kind not in MESSAGES:
         raise ValueError(f"Unknown notification kind: {kind}")
     # Hidden content notifies no one (except its author about the moderation itself).
-    if target is not None and getattr(target, "hidden_at", None) is not None and kind != "content_hidden":
+    if _is_hidden(target) and kind != "content_hidden":
         return []
-    seen: set[int] = set()
-    created = []
-    target_type = ContentType.objects.get_for_model(target) if target is not None else None
+    people = {}
     for recipient in recipients:
-        if recipient is None or recipient.pk in seen or not recipient.is_active:
+        if recipient is None or recipient.pk in people or not recipient.is_active:
             continue
         if actor is not None and recipient.pk == actor.pk:
             continue
-        seen.add(recipient.pk)
-        message = MESSAGES[kind] % {
+        people[recipient.pk] = recipient
+    if not people:
+        return []
+    if dedupe_key:
+        already = Notification.objects.filter(recipient_id__in=list(people), dedupe_key=dedupe_key)
+        for recipient_id in already.values_list("recipient_id", flat=True):
+            people.pop(recipient_id, None)
+    preferences = preferences_for(user_ids=list(people), kind=kind)
+    target_type = ContentType.objects.get_for_model(target) if target is not None else None
+    message = str(
+        MESSAGES[kind]
+        % {
             "target": str(target) if target is not None else "",
-            "actor": actor.public_name if actor is not None else "",
+            "actor": actor.public_name if actor is not None else _("Someone"),
         }
-        created.append(
+    )[:300]
+    link = url or _target_url(target)
+    pending = []
+    for recipient_id, recipient in people.items():
+        in_app, email = preferences[recipient_id]
+        if not recipient.email or _email_muted.get():
+            email = Frequency.OFF
+        if not in_app and email == Frequency.OFF:
+            continue
+        pending.append(
             Notification(
                 recipient=recipient,
                 kind=kind,
                 actor=actor,
                 target_type=target_type,
                 target_id=str(target.pk) if target is not None else "",
-                message=str(message)[:300],
-                url=url or _target_url(target),
+                message=message,
+                url=link,
+                dedupe_key=dedupe_key,
+                in_app=in_app,
+                email_frequency=email,
             )
         )
-    return Notification.objects.bulk_create(created)
+    created = _create_once(pending)
+    deliveries = EmailDelivery.objects.bulk_create(
+        [
+            EmailDelivery(key=f"notification:{n.pk}", user_id=n.recipient_id, frequency=Frequency.IMMEDIATE)
+            for n in created
+            if n.email_frequency == Frequency.IMMEDIATE
+        ]
+    )
+    by_user = {delivery.user_id: delivery for delivery in deliveries}
+    immediate = [n for n in created if n.email_frequency == Frequency.IMMEDIATE]
+    for notification in immediate:
+        notification.email_delivery = by_user[notification.recipient_id]
+    Notification.objects.bulk_update(immediate, ["email_delivery"])
+    delivery_ids = [delivery.pk for delivery in deliveries]
+    bell_users = sorted({n.recipient_id for n in created if n.in_app})
+    transaction.on_commit(lambda: _after_emit(delivery_ids, bell_users))
+    return created
+
+
+def _create_once(pending: list[Notification]) -> list[Notification]:
+    """Insert; a concurrent emit of the same event hits the unique constraint and that person is skipped."""
+    try:
+        with transaction.atomic():
+            created = Notification.objects.bulk_create(pending)
+        if all(n.pk for n in created):
+            return created
+    except IntegrityError:
+        pass
+    created = []
+    for notification in pending:
+        notification.pk = None
+        try:
+            with transaction.atomic():
+                notification.save()
+            created.append(notification)
+        except IntegrityError:
+            continue
+    return created
+
+
+def _after_emit(delivery_ids: list[int], bell_users: list[int]) -> None:
+    for delivery_id in delivery_ids:
+        email_delivery_enqueue(delivery_id=delivery_id)
+    if bell_users:
+        bell_push_many(user_ids=bell_users)
+
+
+def bell_group(user_id: int) -> str:
+    return f"notifications.user.{user_id}"
+
+
+def bell_push(*, user_id: int) -> None:
+    """Tell every open tab of this person the new unread count (best effort: the page shows it anyway)."""
+    try:
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        count = selectors.notification_unread_count(user=user_id)
+        async_to_sync(layer.group_send)(bell_group(user_id), {"type": "bell.count", "unread": count})
+    except Exception:  # noqa: BLE001 - a live update must never break the write that caused it
+        logger.warning("Could not push the notification count to user %s", user_id, exc_info=True)
+
+
+def bell_push_many(*, user_ids: list[int]) -> None:
+    """The same for many people at once: one counting query, one event loop for all the sends."""
+    try:
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        counts = dict.fromkeys(user_ids, 0)
+        counts.update(
+            Notification.objects.filter(recipient_id__in=user_ids, in_app=True, read_at__isnull=True)
+            .values_list("recipient_id")
+            .annotate(unread=Count("pk"))
+        )
+
+        async def send_all():
+            for user_id, unread in counts.items():
+                await layer.group_send(bell_group(user_id), {"type": "bell.count", "unread": unread})
+
+        async_to_sync(send_all)()
+    except Exception:  # noqa: BLE001 - a live update must never break the write that caused it
+        logger.warning("Could not push notification counts", exc_info=True)
+
+
+# --- Reading -----------------------------------------------------------------------------------------------------
 
 
 def notification_mark_read(*, user, notification_id: int | None = None) -> int:
     qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_id is not None:
         qs = qs.filter(pk=notification_id)
-    return qs.update(read_at=timezone.now())
+    changed = qs.update(read_at=timezone.now())
+    if changed:
+        transaction.on_commit(lambda: bell_push(user_id=user.pk))
+    return changed
+
+
+# --- E-mail ------------------------------------------------------------------------------------------------------
+
+
+def email_delivery_enqueue(*, delivery_id: int) -> None:
+    """Hand one e-mail to Celery. In the embedded default the task runs here and now; a failure is logged."""
+    from .tasks import notification_email_send
+
+    try:
+        notification_email_send.delay(delivery_id)
+    except Exception:  # noqa: BLE001 - the delivery row keeps the failure; the write that caused it stands
+        logger.warning("E-mail delivery %s failed", delivery_id, exc_info=True)
+
+
+def email_delivery_send(*, delivery_id: int) -> bool:
+    """Send one delivery at most once. Returns whether an e-mail left now.
+
+    The row is claimed with a conditional UPDATE (pending/failed → sending), so two workers, or a task retried after
+    the message already left, never send it twice. An SMTP error puts it back to ``failed`` for the next retry;
+    a crash in the middle leaves it ``sending`` and it is never retried (at most once).
+    """
+    from .emails import email_message_build
+
+    claimed = EmailDelivery.objects.filter(
+        pk=delivery_id, status__in=[EmailDelivery.Status.PENDING, EmailDelivery.Status.FAILED]
+    ).update(status=EmailDelivery.Status.SENDING, attempts=F("attempts") + 1)
+    if not claimed:
+        return False
+    delivery = EmailDelivery.objects.select_related("user").get(pk=delivery_id)
+    notifications = [
+        n
+        for n in delivery.notifications.select_related("actor").prefetch_related("target").order_by("created_at")
+        if not (n.target_type_id and _is_hidden(n.target) and n.kind != "content_hidden")
+    ]
+    user = delivery.user
+    if not notifications or not user.email or not user.is_active:
+        EmailDelivery.objects.filter(pk=delivery_id).update(
+            status=EmailDelivery.Status.SKIPPED, last_error="nothing left to send"
+        )
+        return False
+    message = email_message_build(delivery=delivery, notifications=notifications)
+    try:
+        message.send()
+    except smtplib.SMTPException as exc:
+        EmailDelivery.objects.filter(pk=delivery_id).update(
+            status=EmailDelivery.Status.FAILED, last_error=str(exc)[:300]
+        )
+        raise
+    EmailDelivery.objects.filter(pk=delivery_id).update(status=EmailDelivery.Status.SENT, sent_at=timezone.now())
+    return True
+
+
+def digest_period(*, frequency: str, now: datetime.datetime) -> str:
+    local = timezone.localtime(now)
+    if frequency == Frequency.DAILY:
+        return local.date().isoformat()
+    year, week, _day = local.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def notification_digest_build(*, frequency: str, now: datetime.datetime | None = None) -> list[int]:
+    """Gather what waits for a ``frequency`` digest into one delivery per person; returns the delivery ids.
+
+    The key ``digest:<frequency>:<user>:<period>`` makes a second run in the same period a no-op.
+    """
+    if frequency not in (Frequency.DAILY, Frequency.WEEKLY):
+        raise ValueError(f"Not a digest frequency: {frequency}")
+    period = digest_period(frequency=frequency, now=now or timezone.now())
+    waiting = Notification.objects.filter(email_frequency=frequency, email_delivery__isnull=True)
+    delivery_ids = []
+    for user_id in waiting.values_list("recipient_id", flat=True).distinct().order_by("recipient_id"):
+        with transaction.atomic():
+            delivery, _created = EmailDelivery.objects.get_or_create(
+                key=f"digest:{frequency}:{user_id}:{period}", defaults={"user_id": user_id, "frequency": frequency}
+            )
+            if delivery.status != EmailDelivery.Status.PENDING:
+                continue  # already sent this period: the rest waits for the next one
+            waiting.filter(recipient_id=user_id).update(email_delivery=delivery)
+        delivery_ids.append(delivery.pk)
+    return delivery_ids
+
+
+def site_url(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+# --- Personal data -----------------------------------------------------------------------------------------------
 
 
 def notification_erase_for_user(user) -> None:
     Notification.objects.filter(recipient=user).delete()
     Follow.objects.filter(user=user).delete()
+    Preference.objects.filter(user=user).delete()
+    EmailDelivery.objects.filter(user=user).delete()
     # Other people's notifications may quote this person's name ("Ana mentioned you…"): keep them, drop the name.
     name = user.display_name or user.email.split("@")[0]
     for notification in Notification.objects.filter(actor=user):

@@ -171,7 +171,7 @@ def problem_change_status(*, actor, problem: Problem, to_status: str, reason: st
     previous = problem.status
     problem.status = to_status
     problem.save(update_fields=["status", "duplicate_of", "updated_at"])
-    StatusChange.objects.create(
+    change = StatusChange.objects.create(
         problem=problem, from_status=previous, to_status=to_status, actor=actor, reason=reason.strip()
     )
     audit_record(
@@ -183,7 +183,11 @@ def problem_change_status(*, actor, problem: Problem, to_status: str, reason: st
     )
     transaction.on_commit(
         lambda: notification_emit(
-            kind="problem_status_changed", recipients=followers_of(problem), target=problem, actor=actor
+            kind="problem_status_changed",
+            recipients=followers_of(problem),
+            target=problem,
+            actor=actor,
+            dedupe_key=f"problem_status:{change.pk}",
         )
     )
     return problem
@@ -219,7 +223,11 @@ def problem_answer(*, actor, problem: Problem, body: str) -> OfficialAnswer:
     audit_record(actor=actor, action="problems.answered", target=problem)
     transaction.on_commit(
         lambda: notification_emit(
-            kind="problem_answered", recipients=followers_of(problem), target=problem, actor=actor
+            kind="problem_answered",
+            recipients=followers_of(problem),
+            target=problem,
+            actor=actor,
+            dedupe_key=f"problem_answer:{answer.pk}",
         )
     )
     return answer

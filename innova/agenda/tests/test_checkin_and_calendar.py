@@ -176,7 +176,7 @@ def test_reminders_the_day_before_once(make_event, make_user):
     services.registration_create(event=later, user=make_user("citizen"))
     mail.outbox.clear()
     assert agenda_reminders_send.delay().get() == 2
-    assert Notification.objects.filter(recipient=citizen, kind="agenda_reminder").count() == 1
+    assert Notification.objects.filter(recipient=citizen, kind="event_tomorrow").count() == 1
     assert sorted(m.to[0] for m in mail.outbox) == sorted([citizen.email, "invitada@example.org"])
     assert agenda_reminders_send() == 0  # never twice
 

@@ -11,6 +11,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from innova.notifications.services import email_muted
+
 
 class Command(BaseCommand):
     help = "Load the demo data of Usme (idempotent)."
@@ -22,6 +24,7 @@ class Command(BaseCommand):
             module_name = f"{config.name}.demo"
             if importlib.util.find_spec(module_name) is None:
                 continue
-            with transaction.atomic():
+            # Demo people have made-up addresses: notifications show in the app, no e-mail is sent.
+            with email_muted(), transaction.atomic():
                 importlib.import_module(module_name).load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

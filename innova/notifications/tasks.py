@@ -1,0 +1,36 @@
+"""Celery tasks: one e-mail per delivery (retried on SMTP errors, never sent twice) and the digest beat tasks."""
+
+import smtplib
+
+from celery import shared_task
+
+from . import services
+
+MAX_RETRIES = 5
+
+
+def retry_countdown(retries: int) -> int:
+    """Exponential backoff: 1, 2, 4, 8, 16 minutes."""
+    return 60 * 2**retries
+
+
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
+def notification_email_send(self, delivery_id: int) -> bool:
+    try:
+        return services.email_delivery_send(delivery_id=delivery_id)
+    except smtplib.SMTPException as exc:
+        if self.request.is_eager:
+            # Embedded default (no broker to schedule a retry on): try again here, at once, as often.
+            if self.request.retries >= self.max_retries:
+                raise
+            return self.apply(args=(delivery_id,), retries=self.request.retries + 1, throw=True).get()
+        raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
+
+
+@shared_task
+def notification_digest_send(frequency: str) -> list[int]:
+    """Beat task (daily and weekly): build each person's digest and hand every one to the e-mail task."""
+    delivery_ids = services.notification_digest_build(frequency=frequency)
+    for delivery_id in delivery_ids:
+        services.email_delivery_enqueue(delivery_id=delivery_id)
+    return delivery_ids

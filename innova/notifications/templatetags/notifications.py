@@ -1,0 +1,32 @@
+from django import template
+from django.contrib.contenttypes.models import ContentType
+
+from .. import selectors, services
+
+register = template.Library()
+
+
+@register.inclusion_tag("notifications/_bell.html", takes_context=True)
+def notification_bell(context):
+    """The bell in the header: a plain link with the unread count; bell.js keeps it live over the WebSocket."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"unread": 0}
+    return {"unread": selectors.notification_unread_count(user=user)}
+
+
+def follow_button_context(request, target) -> dict:
+    return {
+        "target": target,
+        "content_type_id": ContentType.objects.get_for_model(target).pk,
+        "following": services.is_following(user=request.user, target=target),
+        "user": request.user,
+        "next": request.get_full_path(),
+    }
+
+
+@register.inclusion_tag("notifications/_follow.html", takes_context=True)
+def follow_button(context, target):
+    """``{% load notifications %}{% follow_button proposal %}``: follow/stop following any followable object."""
+    return follow_button_context(context["request"], target)
