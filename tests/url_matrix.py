@@ -34,6 +34,8 @@ def _matrix_debate(w):
 
         w.debate = make_debate()
     return w.debate
+
+
 def _staff_else(status: int) -> dict:
     """Staff get 200; everyone else (anonymous included) ``status``."""
     return {role: (200 if role in STAFF else status) for role in ROLES}
@@ -146,10 +148,6 @@ EXPECTED: dict[str, tuple] = {
     "brainstorms:index": (None, everyone()),
     "proposals:index": (None, everyone()),
     "difficulties:index": (None, everyone()),
-    "surveys:index": (None, everyone()),
-    "opinions:index": (None, everyone()),
-    "agenda:index": (None, everyone()),
-    "courses:index": (None, everyone()),
     "opendata:index": (None, everyone()),
     # agenda
     "agenda:index": (None, everyone()),

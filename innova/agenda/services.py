@@ -277,8 +277,11 @@ def registration_confirmation_send(*, registration: Registration) -> None:
 
 def registration_promotion_notify(*, registration: Registration) -> None:
     registration = Registration.objects.select_related("event", "user").get(pk=registration.pk)
+    # People with an account hear it through notifications (their preferences decide the e-mail, which links to
+    # "Mis inscripciones" with the QR); guests have no account, so they get the registration e-mail itself.
     if registration.user_id:
         notification_emit(kind="agenda_promoted", recipients=[registration.user], target=registration.event)
+        return
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("A seat opened for you: %(event)s") % {"event": registration.event.title}
     _send_email(registration=registration, subject=subject, template="confirmation", with_qr=True)
@@ -302,12 +305,13 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
         # Mark first: a crash after this line may skip one reminder but never sends two.
         if not Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(reminded_at=now):
             continue
-        if registration.user_id:
+        sent += 1
+        if registration.user_id:  # as for promotions: accounts through notifications, guests by e-mail
             notification_emit(kind="event_tomorrow", recipients=[registration.user], target=registration.event)
+            continue
         with translation.override(settings.LANGUAGE_CODE):
             subject = _("Tomorrow: %(event)s") % {"event": registration.event.title}
         _send_email(registration=registration, subject=subject, template="reminder")
-        sent += 1
     return sent
 
 

@@ -124,9 +124,9 @@ def test_results_page_filters_and_suppression_in_html(client, answered, facilita
     client.force_login(facilitator)
     url = reverse("surveys:results", args=[s.survey.slug])
     html = client.get(url).content.decode()
-    assert "<svg" in html and "73,3" in html and "15 respuestas" in html
+    assert '<svg class="chart"' in html and "73,3" in html and "15 respuestas" in html
     html = client.get(url, {"upz": s.upz58.pk}).content.decode()
-    assert "Menos de 5 personas cumplen estos filtros" in html and "<svg" not in html
+    assert "Menos de 5 personas cumplen estos filtros" in html and '<svg class="chart"' not in html
     html = client.get(url, {"filas": s.safe.pk, "columnas": s.upz.pk}).content.decode()
     assert 'class="crosstab"' in html and "&lt;5" in html
 
@@ -156,7 +156,7 @@ def test_public_results_only_after_closing_when_enabled(client, answered, citize
     s.survey.closes_at = timezone.now() - datetime.timedelta(hours=1)
     s.survey.save()
     html = client.get(url).content.decode()
-    assert "<svg" in html and "Leer y buscar" not in html  # free text stays with staff
+    assert '<svg class="chart"' in html and "Leer y buscar" not in html  # free text stays with staff
 
 
 def test_export_columns_match_the_codebook_and_xlsx_opens(client, answered, facilitator):
@@ -192,7 +192,7 @@ def test_exports_and_pdf_are_for_staff(client, answered, citizen, facilitator):
     client.force_login(facilitator)
     pdf = client.get(reverse("surveys:results_pdf", args=[s.survey.slug]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    assert "<svg" in client.get(reverse("surveys:results_print", args=[s.survey.slug])).content.decode()
+    assert '<svg class="chart"' in client.get(reverse("surveys:results_print", args=[s.survey.slug])).content.decode()
 
 
 def test_results_page_query_count(client, answered, facilitator, django_assert_max_num_queries):
