@@ -328,3 +328,8 @@ INNOVA_WHATSAPP_APP_SECRET = os.environ.get("INNOVA_WHATSAPP_APP_SECRET", "")
 INNOVA_WHATSAPP_TOKEN = os.environ.get("INNOVA_WHATSAPP_TOKEN", "")
 INNOVA_WHATSAPP_PHONE_NUMBER_ID = os.environ.get("INNOVA_WHATSAPP_PHONE_NUMBER_ID", "")
 INNOVA_WHATSAPP_API_BASE = os.environ.get("INNOVA_WHATSAPP_API_BASE", "https://graph.facebook.com/v21.0")
+
+# --- proposals ----------------------------------------------------------------------------------------------------
+# Supports a published proposal needs before the Mayor's Office must answer it (viable / not viable) within
+# INNOVA_ANSWER_DEADLINE_WORKING_DAYS.
+INNOVA_PROPOSAL_SUPPORT_THRESHOLD = env_int("INNOVA_PROPOSAL_SUPPORT_THRESHOLD", 100)

@@ -17,6 +17,7 @@ from innova.territory.selectors import map_config
 from . import selectors, services
 from .forms import AnswerForm, ProblemFilterForm, ProblemForm, StatusChangeForm
 from .models import TRANSITIONS, Problem, Status, Support
+from .trail import trail_for
 
 DRAFT_KEY = "problem_report_draft"
 DRAFT_FIELDS = ("title", "description", "theme", "upz", "latitude", "longitude", "photo_alt", "anonymous")
@@ -153,6 +154,7 @@ def detail(request, pk: int):
         "supported": user.is_authenticated and Support.objects.filter(problem=problem, user=user).exists(),
         "following": is_following(user=user, target=problem),
         "territory": map_config() if problem.has_point else None,
+        "trail": trail_for(problem),
     }
     if user.has_perm("problems.change_status", problem):
         allowed = TRANSITIONS.get(problem.status, ())
