@@ -49,9 +49,19 @@ def world(db, make_user, request):
     common = {"theme": Theme.objects.first(), "upz": Upz.objects.first(), "description": "Descripción"}
     problem = problem_report(author=claimant, title="Problema publicado", **common)
     draft = problem_report(author=claimant, title="Borrador", publish=False, **common)
-    return SimpleNamespace(
+    world = SimpleNamespace(
         claim=claim, problem=problem, draft=draft, problem_ct=ContentType.objects.get_for_model(problem).pk
     )
+    # proposals and the open idea box
+    from innova.proposals import services as proposals
+
+    texts = {"summary": "Resumen", "solution": "Solución"}
+    world.proposal = proposals.proposal_create(author=claimant, title="Propuesta publicada", **texts)
+    proposals.proposal_publish(user=claimant, proposal=world.proposal)
+    world.proposal_draft = proposals.proposal_create(author=claimant, title="Propuesta en borrador", **texts)
+    world.invitation = proposals.proposal_invite(inviter=claimant, proposal=world.proposal, email="x@prueba.usme.co")
+    world.idea = proposals.idea_submit(author=claimant, body="Una idea")
+    return world
 
 
 def _person(role, request):

@@ -85,7 +85,6 @@ EXPECTED: dict[str, tuple] = {
     # sections not landed yet answer with a "coming soon" page
     "fronts:index": (None, everyone()),
     "brainstorms:index": (None, everyone()),
-    "proposals:index": (None, everyone()),
     "debates:index": (None, everyone()),
     "difficulties:index": (None, everyone()),
     "opinions:index": (None, everyone()),
@@ -93,6 +92,25 @@ EXPECTED: dict[str, tuple] = {
     "agenda:index": (None, everyone()),
     "courses:index": (None, everyone()),
     "opendata:index": (None, everyone()),
+    # proposals (and the open idea box, /ideas/, which lives in the proposals app)
+    "proposals:index": (None, everyone()),
+    "proposals:mine": (None, logged_in()),
+    "proposals:create": (None, logged_in()),
+    "proposals:similar": (None, everyone()),
+    "proposals:pending": (None, only("official", *STAFF)),
+    "proposals:invitation": (lambda w: {"token": w.invitation.token}, logged_in()),
+    "proposals:detail": (lambda w: {"pk": w.proposal.pk}, everyone()),
+    # Only its authors (and administrators, superusers) may edit a proposal.
+    "proposals:edit": (lambda w: {"pk": w.proposal.pk}, only("administrator")),
+    "proposals:publish": (lambda w: {"pk": w.proposal_draft.pk}, logged_in(405)),
+    "proposals:versions": (lambda w: {"pk": w.proposal.pk}, everyone()),
+    "proposals:support": (lambda w: {"pk": w.proposal.pk}, everyone(405)),
+    "proposals:change_status": (lambda w: {"pk": w.proposal.pk}, logged_in(405)),
+    "proposals:invite": (lambda w: {"pk": w.proposal.pk}, logged_in(405)),
+    "ideas:index": (None, everyone()),
+    "ideas:queue": (None, only(*STAFF)),
+    "ideas:triage": (lambda w: {"pk": w.idea.pk}, logged_in(405)),
+    "ideas:track": (lambda w: {"token": w.idea.token}, everyone()),
 }
 
 # Third-party views (allauth, the Django admin) are not ours to tabulate line by line; for them the matrix asserts
