@@ -15,7 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 POLIS = ROOT.parent / "shared" / "data" / "polis"
 
 # (name, argv after `python -m`), in the order they run.
-BENCHES: list[tuple[str, list[str]]] = [("problems", ["bench.problems"]), ("lighthouse", ["bench.lighthouse"])]
+BENCHES: list[tuple[str, list[str]]] = [
+    ("problems", ["bench.problems"]),
+    ("proposals", ["bench.proposals"]),
+    ("lighthouse", ["bench.lighthouse"]),
+]
 if POLIS.is_dir():
     BENCHES.append(("opinion_map", ["bench.opinion_map", *sorted(str(p) for p in POLIS.iterdir() if p.is_dir())]))
     BENCHES.append(("opinion_map_synthetic", ["bench.opinion_map", "--synthetic", "10000x1000@0.2"]))
