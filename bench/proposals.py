@@ -9,13 +9,10 @@ The load generator shares the 2-core machine with the app and the database: read
 
 import argparse
 import random
-import subprocess
-import sys
-import time
-import urllib.request
 
 from bench.http_load import run
-from bench.problems import ROOT, django_env, ensure_database, free_port, manage
+from bench.problems import django_env, ensure_database, manage
+from bench.server import uvicorn_server
 
 
 def main() -> None:
@@ -35,33 +32,7 @@ def main() -> None:
     commented = int(out.split("commented_id=")[1].split()[0])
     ids = [int(x) for x in manage("shell", "-v", "0", "-c", _IDS).split()]
 
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "innova.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=django_env(),
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310 - loopback
-                break
-            except OSError:
-                time.sleep(0.2)
+    with uvicorn_server(env=django_env(), workers=args.workers) as port:
         rng = random.Random(1)
         words = ["huertas", "luminarias", "ciclovia", "murales", "oficios", "limpios"]
         pages = {
@@ -83,9 +54,6 @@ def main() -> None:
                     f"p95_ms={result['p95']:.1f} p99_ms={result['p99']:.1f}",
                     flush=True,
                 )
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 _IDS = "from innova.proposals.models import Proposal;print(*Proposal.objects.values_list('id', flat=True)[:5000])"

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
-from innova.core.ratelimit import rate_limit_exceeded, rate_limit_hit, rate_limit_message
+from innova.core.ratelimit import rate_limit_exceeded, rate_limit_message
 from innova.core.selectors import CachedCountPaginator
+from innova.core.views import support_toggle
 from innova.notifications.services import is_following
 from innova.territory.selectors import map_config
 
@@ -171,18 +172,15 @@ def _redirect_back(request, problem):
 
 @require_POST
 def support(request, pk: int):
-    problem = get_object_or_404(selectors.problem_visible(), pk=pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(problem.get_absolute_url())
-    if refused := rate_limit_hit(request, "support", fallback_url=problem.get_absolute_url()):
-        return refused
-    supported = request.POST.get("supported") == "1"
-    services.problem_support_set(user=request.user, problem=problem, supported=supported)
-    if request.htmx:
-        problem.refresh_from_db()
-        return render(request, "problems/_support.html", {"problem": problem, "supported": supported})
-    messages.success(request, _("Thank you, your support counts.") if supported else _("Your support was withdrawn."))
-    return redirect(problem)
+    return support_toggle(
+        request,
+        get_object_or_404(selectors.problem_visible(), pk=pk),
+        toggle=lambda user, target, supported: services.problem_support_set(
+            user=user, problem=target, supported=supported
+        ),
+        partial="problems/_support.html",
+        name="problem",
+    )
 
 
 @require_POST

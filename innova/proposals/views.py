@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
-from innova.core.ratelimit import rate_limit_hit
 from innova.core.selectors import CachedCountPaginator
+from innova.core.views import support_toggle
 from innova.problems.models import Problem
 
 from . import selectors, services
@@ -184,18 +183,15 @@ def publish(request, pk: int):
 
 @require_POST
 def support(request, pk: int):
-    proposal = get_object_or_404(selectors.proposal_visible(), pk=pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(proposal.get_absolute_url())
-    if refused := rate_limit_hit(request, "support", fallback_url=proposal.get_absolute_url()):
-        return refused
-    supported = request.POST.get("supported") == "1"
-    services.proposal_support_set(user=request.user, proposal=proposal, supported=supported)
-    if request.htmx:
-        proposal.refresh_from_db()
-        return render(request, "proposals/_support.html", {"proposal": proposal, "supported": supported})
-    messages.success(request, _("Thank you, your support counts.") if supported else _("Your support was withdrawn."))
-    return redirect(proposal)
+    return support_toggle(
+        request,
+        get_object_or_404(selectors.proposal_visible(), pk=pk),
+        toggle=lambda user, target, supported: services.proposal_support_set(
+            user=user, proposal=target, supported=supported
+        ),
+        partial="proposals/_support.html",
+        name="proposal",
+    )
 
 
 @login_required

@@ -1,10 +1,9 @@
-import threading
-
 import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from innova.core.testing import run_concurrently
 from innova.proposals import services
 from innova.proposals.models import Status, Support
 
@@ -69,24 +68,12 @@ def test_fifty_concurrent_supports_count_exactly_fifty(make_user, make_proposal)
         pytest.skip("Concurrency is tested against PostgreSQL")
     proposal = make_proposal()
     users = [make_user("citizen") for _ in range(50)]
-    barrier = threading.Barrier(50)
-    errors = []
 
     def click(user):
-        try:
-            barrier.wait()
-            services.proposal_support_set(user=user, proposal=proposal, supported=True)
-            services.proposal_support_set(user=user, proposal=proposal, supported=True)  # and a double click
-        except Exception as exc:  # noqa: BLE001
-            errors.append(exc)
-        finally:
-            connection.close()
+        services.proposal_support_set(user=user, proposal=proposal, supported=True)
+        services.proposal_support_set(user=user, proposal=proposal, supported=True)  # and a double click
 
-    threads = [threading.Thread(target=click, args=(user,)) for user in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_concurrently(click, users)
     assert not errors
     proposal.refresh_from_db()
     assert Support.objects.filter(proposal=proposal).count() == 50
