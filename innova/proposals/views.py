@@ -16,15 +16,7 @@ from . import selectors, services
 from .forms import InviteForm, ProposalFilterForm, ProposalForm, StatusChangeForm
 from .models import TRANSITIONS, Invitation, Origin, Proposal, Status, Support
 
-FORM_FIELDS = (
-    "title",
-    "summary",
-    "solution",
-    "expected_impact",
-    "beneficiary_groups",
-    "estimated_cost",
-    "resources",
-)
+FORM_FIELDS = services.TEXT_FIELDS  # the form edits exactly the fields a version keeps
 
 
 def index(request):

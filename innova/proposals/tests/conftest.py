@@ -1,5 +1,7 @@
 import pytest
 
+from innova.problems.tests.conftest import theme, upz  # noqa: F401 - the same fixtures as problems
+
 
 @pytest.fixture
 def make_proposal(db, make_user):
@@ -21,17 +23,3 @@ def make_proposal(db, make_user):
         return proposal
 
     return make
-
-
-@pytest.fixture
-def theme(db):
-    from innova.problems.models import Theme
-
-    return Theme.objects.get(slug="movilidad")
-
-
-@pytest.fixture
-def upz(db):
-    from innova.territory.models import Upz
-
-    return Upz.objects.get(code="57")
