@@ -14,4 +14,5 @@ MESSAGES = {
     "problem_answered": _("A problem you follow got an official answer: %(target)s."),
     "comment_reply": _("Someone replied to your comment on %(target)s."),
     "mentioned": _("%(actor)s mentioned you in %(target)s."),
+    "proposal_status_changed": _("A proposal you follow changed status: %(target)s."),
 }

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from innova.core.participation import answer_threshold_check, search_fields, support_set, supports_erase
 from innova.core.permissions import require_perm
 from innova.core.services import audit_record
-from innova.notifications.services import follow_set
+from innova.notifications.services import follow_set, followers_of, notification_emit
 
 from .models import (
     ANSWERS,
@@ -199,6 +199,11 @@ def proposal_change_status(*, actor, proposal: Proposal, to_status: str, reason:
         target=proposal,
         reason=reason,
         data={"from": previous, "to": to_status},
+    )
+    transaction.on_commit(
+        lambda: notification_emit(
+            kind="proposal_status_changed", recipients=followers_of(proposal), target=proposal, actor=actor
+        )
     )
     return proposal
 

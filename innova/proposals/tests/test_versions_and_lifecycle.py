@@ -118,3 +118,21 @@ def test_status_form_with_missing_reason_says_so(client, official, make_proposal
     assert "motivo" in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == Status.PUBLISHED
+
+
+def test_authors_coauthors_and_supporters_hear_about_each_step(
+    make_user, make_proposal, official, django_capture_on_commit_callbacks
+):
+    from innova.notifications.models import Notification
+
+    author, coauthor, supporter = make_user("citizen"), make_user("citizen"), make_user("citizen")
+    proposal = make_proposal(author=author, publish=False)
+    invitation = services.proposal_invite(inviter=author, proposal=proposal, email=coauthor.email)
+    services.invitation_accept(user=coauthor, invitation=invitation)
+    proposal = services.proposal_publish(user=author, proposal=proposal)
+    services.proposal_support_set(user=supporter, proposal=proposal, supported=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_change_status(actor=official, proposal=proposal, to_status=Status.IN_STUDY, reason="Ok")
+    for person in (author, coauthor, supporter):
+        assert Notification.objects.filter(recipient=person, kind="proposal_status_changed").exists()
+    assert not Notification.objects.filter(recipient=official).exists()
