@@ -152,7 +152,11 @@ class IdeaForm(forms.Form):
 class TriageForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("What to do with it"),
-        choices=[(c, label) for c, label in IdeaStatus.choices if c != IdeaStatus.NEW],
+        choices=[
+            (IdeaStatus.PROBLEM, _("Turn it into a problem")),
+            (IdeaStatus.PROPOSAL, _("Turn it into a proposal draft")),
+            (IdeaStatus.ARCHIVED, _("Archive it, with a reason")),
+        ],
         widget=forms.RadioSelect,
     )
     theme = forms.ModelChoiceField(

@@ -103,3 +103,45 @@ def test_problem_becomes_a_proposal_with_coauthor_supports_and_viable_answer(
     assert "Puntos limpios en la quebrada Yomasa" in trail.inner_text() and "Viable" in trail.inner_text()
     trail.scroll_into_view_if_needed()
     screenshot(page, "problem-trail", full_page=False)
+
+
+def test_idea_box_anonymous_idea_triaged_and_versions_diff(
+    browser_context_factory, live_server, login_browser, screenshot, make_user
+):
+    # An anonymous visitor sends an idea and keeps the private link.
+    context = browser_context_factory()
+    page = context.new_page()
+    page.goto(live_server.url + "/ideas/")
+    page.fill("#id_body", "Un festival de cometas en Usme Pueblo, con premios para los niños.")
+    screenshot(page, "idea-box")
+    page.get_by_role("button", name="Enviar mi idea").click()
+    page.get_by_text("Guarde la dirección de esta página").first.wait_for()
+    track_url = page.url
+
+    # A facilitator archives it with a reason.
+    facilitator = make_user("facilitator", display_name="Paola")
+    staff = browser_context_factory()
+    login_browser(staff, facilitator)
+    staff_page = staff.new_page()
+    staff_page.goto(live_server.url + "/ideas/bandeja/")
+    staff_page.get_by_label("Archivarla, con un motivo").check()
+    staff_page.get_by_label("Motivo (la persona autora lo lee)").fill("Ya hay un festival de cometas en agosto.")
+    screenshot(staff_page, "idea-queue")
+    staff_page.get_by_role("button", name="Clasificar").click()
+    staff_page.get_by_text("La idea fue clasificada").wait_for()
+
+    # The sender reads the reason on the private page.
+    page.goto(track_url)
+    assert "Ya hay un festival de cometas en agosto." in page.content()
+    screenshot(page, "idea-archived")
+
+    # Versions: a published proposal edited twice shows its changes as a diff.
+    author = make_user("citizen")
+    proposal = services.proposal_create(
+        author=author, title="Cometas en Usme", summary="Festival anual.", solution="Un festival en agosto."
+    )
+    proposal = services.proposal_publish(user=author, proposal=proposal)
+    services.proposal_update(editor=author, proposal=proposal, solution="Un festival en agosto, con talleres.")
+    page.goto(live_server.url + proposal.get_absolute_url() + "versiones/")
+    assert page.locator(".diff-add").count() >= 1 and page.locator(".diff-del").count() >= 1
+    screenshot(page, "versions-diff")
