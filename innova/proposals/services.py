@@ -147,12 +147,6 @@ def proposal_publish(*, user, proposal: Proposal) -> Proposal:
     return proposal
 
 
-@transaction.atomic
-def proposal_discard_draft(*, user, proposal: Proposal) -> None:
-    require_perm(user, "proposals.publish_proposal", proposal)
-    proposal.delete()
-
-
 def proposal_support_set(*, user, proposal: Proposal, supported: bool) -> bool:
     """Support a published proposal or withdraw it: one per person, safe under concurrent clicks."""
     require_perm(user, "proposals.support_proposal", proposal)

@@ -129,3 +129,16 @@ def test_comments_work_on_proposals(client, citizen, make_proposal):
     proposal.refresh_from_db()
     assert proposal.comment_count == 1
     assert "Me parece muy buena idea." in client.get(proposal.get_absolute_url()).content.decode()
+
+
+def test_hidden_proposals_leave_lists_and_pages_but_staff_still_see_them(client, make_user, make_proposal, facilitator):
+    from innova.core.services import moderation_set_hidden
+
+    proposal = make_proposal(title="Propuesta con insultos")
+    moderation_set_hidden(actor=facilitator, target=proposal, hidden=True, reason="Insulta a un vecino.")
+    assert "Propuesta con insultos" not in client.get(reverse("proposals:index")).content.decode()
+    assert client.get(proposal.get_absolute_url()).status_code == 404
+    client.force_login(make_user("citizen"))
+    assert client.post(reverse("proposals:support", args=[proposal.pk]), {"supported": "1"}).status_code == 404
+    client.force_login(facilitator)
+    assert "Insulta a un vecino." in client.get(proposal.get_absolute_url()).content.decode()
