@@ -117,3 +117,22 @@ def similar_rank(*, candidates: QuerySet, title: str, description: str = "", lim
             scored.append((score, item))
     scored.sort(key=lambda pair: (-pair[0], -pair[1].support_count))
     return [item for _score, item in scored[:limit]]
+
+
+def status_change_record(
+    *, history, target, previous: str, to_status: str, actor, reason: str, audit_action: str, notification_kind: str
+) -> None:
+    """After a workflow step: the public history row, the audit entry and, on commit, the followers' notification.
+
+    ``history`` is the related manager of the target's history (``problem.status_changes``).
+    """
+    from innova.notifications.services import followers_of, notification_emit
+
+    from .services import audit_record
+
+    history.create(from_status=previous, to_status=to_status, actor=actor, reason=reason.strip())
+    data = {"from": previous, "to": to_status}
+    audit_record(actor=actor, action=audit_action, target=target, reason=reason, data=data)
+    transaction.on_commit(
+        lambda: notification_emit(kind=notification_kind, recipients=followers_of(target), target=target, actor=actor)
+    )

@@ -5,7 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innova.core.participation import add_working_days as add_working_days  # re-exported for callers
-from innova.core.participation import answer_threshold_check, search_fields, support_set, supports_erase
+from innova.core.participation import (
+    answer_threshold_check,
+    search_fields,
+    status_change_record,
+    support_set,
+    supports_erase,
+)
 from innova.core.permissions import require_perm
 from innova.core.services import audit_record
 from innova.notifications.services import follow_set, followers_of, notification_emit
@@ -150,20 +156,15 @@ def problem_change_status(*, actor, problem: Problem, to_status: str, reason: st
     previous = problem.status
     problem.status = to_status
     problem.save(update_fields=["status", "duplicate_of", "updated_at"])
-    StatusChange.objects.create(
-        problem=problem, from_status=previous, to_status=to_status, actor=actor, reason=reason.strip()
-    )
-    audit_record(
-        actor=actor,
-        action="problems.status_changed",
+    status_change_record(
+        history=problem.status_changes,
         target=problem,
+        previous=previous,
+        to_status=to_status,
+        actor=actor,
         reason=reason,
-        data={"from": previous, "to": to_status},
-    )
-    transaction.on_commit(
-        lambda: notification_emit(
-            kind="problem_status_changed", recipients=followers_of(problem), target=problem, actor=actor
-        )
+        audit_action="problems.status_changed",
+        notification_kind="problem_status_changed",
     )
     return problem
 

@@ -5,10 +5,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from innova.core.participation import answer_threshold_check, search_fields, support_set, supports_erase
+from innova.core.participation import (
+    answer_threshold_check,
+    search_fields,
+    status_change_record,
+    support_set,
+    supports_erase,
+)
 from innova.core.permissions import require_perm
 from innova.core.services import audit_record
-from innova.notifications.services import follow_set, followers_of, notification_emit
+from innova.notifications.services import follow_set
 
 from .models import (
     ANSWERS,
@@ -184,20 +190,15 @@ def proposal_change_status(*, actor, proposal: Proposal, to_status: str, reason:
         proposal.answered_at = timezone.now()
         fields.append("answered_at")
     proposal.save(update_fields=fields)
-    StatusChange.objects.create(
-        proposal=proposal, from_status=previous, to_status=to_status, actor=actor, reason=reason.strip()
-    )
-    audit_record(
-        actor=actor,
-        action="proposals.status_changed",
+    status_change_record(
+        history=proposal.status_changes,
         target=proposal,
+        previous=previous,
+        to_status=to_status,
+        actor=actor,
         reason=reason,
-        data={"from": previous, "to": to_status},
-    )
-    transaction.on_commit(
-        lambda: notification_emit(
-            kind="proposal_status_changed", recipients=followers_of(proposal), target=proposal, actor=actor
-        )
+        audit_action="proposals.status_changed",
+        notification_kind="proposal_status_changed",
     )
     return proposal
 
