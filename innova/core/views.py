@@ -240,3 +240,19 @@ def support_toggle(request, target, *, toggle, partial: str, name: str):
         return render(request, partial, {name: target, "supported": supported})
     messages.success(request, _("Thank you, your support counts.") if supported else _("Your support was withdrawn."))
     return redirect(target)
+
+
+def form_action(request, form, action, *, success: str, invalid: str = "") -> bool:
+    """For POST-and-redirect views: validate ``form``, run ``action(cleaned_data)`` (a service call) and put the
+    outcome in the messages — the service's Spanish ValidationError, ``invalid`` (or the form's own errors) for bad
+    input, ``success`` otherwise. Returns whether the action ran."""
+    if not form.is_valid():
+        messages.error(request, invalid or " ".join(e for errors in form.errors.values() for e in errors))
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, success)
+    return True

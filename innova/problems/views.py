@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limit_exceeded, rate_limit_message
 from innova.core.selectors import CachedCountPaginator
-from innova.core.views import support_toggle
+from innova.core.views import form_action, support_toggle
 from innova.notifications.services import is_following
 from innova.territory.selectors import map_config
 
@@ -200,22 +200,19 @@ def follow(request, pk: int):
 def change_status(request, pk: int):
     problem = get_object_or_404(Problem, pk=pk, published_at__isnull=False)
     require_perm(request.user, "problems.change_status", problem)
-    form = StatusChangeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.problem_change_status(
-                actor=request.user,
-                problem=problem,
-                to_status=form.cleaned_data["to_status"],
-                reason=form.cleaned_data["reason"],
-                duplicate_of=form.cleaned_data["duplicate_of"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The status was changed."))
-    else:
-        messages.error(request, _("Check the new status and the original problem number."))
+    form_action(
+        request,
+        StatusChangeForm(request.POST),
+        lambda data: services.problem_change_status(
+            actor=request.user,
+            problem=problem,
+            to_status=data["to_status"],
+            reason=data["reason"],
+            duplicate_of=data["duplicate_of"],
+        ),
+        success=_("The status was changed."),
+        invalid=_("Check the new status and the original problem number."),
+    )
     return redirect(problem)
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
 from innova.core.selectors import CachedCountPaginator
-from innova.core.views import support_toggle
+from innova.core.views import form_action, support_toggle
 from innova.problems.models import Problem
 
 from . import selectors, services
@@ -191,21 +191,14 @@ def support(request, pk: int):
 def change_status(request, pk: int):
     proposal = get_object_or_404(Proposal, pk=pk, published_at__isnull=False)
     require_perm(request.user, "proposals.change_status", proposal)
-    form = StatusChangeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.proposal_change_status(
-                actor=request.user,
-                proposal=proposal,
-                to_status=form.cleaned_data["to_status"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The status was changed."))
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    form_action(
+        request,
+        StatusChangeForm(request.POST),
+        lambda data: services.proposal_change_status(
+            actor=request.user, proposal=proposal, to_status=data["to_status"], reason=data["reason"]
+        ),
+        success=_("The status was changed."),
+    )
     return redirect(f"{proposal.get_absolute_url()}#historial")
 
 
@@ -214,23 +207,19 @@ def change_status(request, pk: int):
 def invite(request, pk: int):
     proposal = _get_visible(request, pk)
     require_perm(request.user, "proposals.invite_coauthor", proposal)
-    form = InviteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.proposal_invite(
-                inviter=request.user,
-                proposal=proposal,
-                email=form.cleaned_data["email"],
-                accept_url_for=lambda invitation: request.build_absolute_uri(
-                    reverse("proposals:invitation", args=[invitation.token])
-                ),
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The invitation was sent. It shows as pending until it is accepted."))
-    else:
-        messages.error(request, " ".join(form.errors["email"]))
+    form_action(
+        request,
+        InviteForm(request.POST),
+        lambda data: services.proposal_invite(
+            inviter=request.user,
+            proposal=proposal,
+            email=data["email"],
+            accept_url_for=lambda invitation: request.build_absolute_uri(
+                reverse("proposals:invitation", args=[invitation.token])
+            ),
+        ),
+        success=_("The invitation was sent. It shows as pending until it is accepted."),
+    )
     return redirect(f"{proposal.get_absolute_url()}#coautores")
 
 
