@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format messages translations bench clean backup restore audit
+.PHONY: install run test lint format messages translations bench faults clean backup restore audit
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ messages: install
 bench: install translations
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	$(BIN)/python -m bench $(BENCH)
+
+# Soak and fault drills on a private PostgreSQL + Redis (FAULTS_SOAK_SECONDS, default 600): see bench/faults.py.
+faults: install translations
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	$(BIN)/python -m bench.faults
 
 # Database backup to backups/ (or OUT=path) and restore from FILE=path (replaces the current data).
 backup: install

@@ -1,8 +1,10 @@
-"""`make bench`: run every benchmark of the project and print its numbers.
+"""`make bench`: run every benchmark of the project, print its numbers and collect them in bench/REPORT.md.
 
 Each benchmark is a module `bench/<name>.py` runnable on its own (`python -m bench.<name>`); this harness runs
 the ones listed in BENCHES in order, each in its own process, and stops at none: a failing benchmark is reported
-and the others still run. Benchmarks print numbers; they never assert on time.
+and the others still run. The first, `load` (Locust against the production-shaped stack, with the pgbench
+ceiling), writes bench/REPORT.md; the output of the others is appended to it. Benchmarks print numbers; they never
+assert on time. `make bench BENCH="problems opinion_map"` runs a selection.
 """
 
 import os
@@ -16,10 +18,12 @@ POLIS = ROOT.parent / "shared" / "data" / "polis"
 
 # (name, argv after `python -m`), in the order they run.
 BENCHES: list[tuple[str, list[str]]] = [
+    ("load", ["bench.load"]),
     ("problems", ["bench.problems"]),
     ("proposals", ["bench.proposals"]),
     ("lighthouse", ["bench.lighthouse"]),
 ]
+REPORT = ROOT / "bench" / "REPORT.md"
 if POLIS.is_dir():
     BENCHES.append(("opinion_map", ["bench.opinion_map", *sorted(str(p) for p in POLIS.iterdir() if p.is_dir())]))
     BENCHES.append(("opinion_map_synthetic", ["bench.opinion_map", "--synthetic", "10000x1000@0.2"]))
@@ -32,9 +36,19 @@ def main(selected: list[str]) -> int:
             continue
         print(f"== {name}", flush=True)
         started = time.perf_counter()
-        code = subprocess.call([sys.executable, "-m", *argv], cwd=ROOT, env=os.environ.copy())
+        process = subprocess.Popen(
+            [sys.executable, "-m", *argv], cwd=ROOT, env=os.environ.copy(), stdout=subprocess.PIPE, text=True
+        )
+        output = []
+        for line in process.stdout:
+            print(line, end="", flush=True)
+            output.append(line)
+        code = process.wait()
         print(f"== {name}: exit {code} in {time.perf_counter() - started:.1f} s", flush=True)
         failures += code != 0
+        if name != "load" and REPORT.exists():
+            with REPORT.open("a") as report:
+                report.write(f"\n## `python -m {' '.join(argv)}` (exit {code})\n\n```\n{''.join(output)}```\n")
     return 1 if failures else 0
 
 

@@ -119,6 +119,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        # Also makes the connection pool check a connection before handing it out: after a database restart
+        # the site heals by itself (bench/faults.py).
         conn_health_checks=True,
     )
 }
@@ -146,9 +148,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # An unreachable Redis is a cache miss, never an error page (innova/core/resilience.py).
+            "BACKEND": "innova.core.resilience.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "innova"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     CHANNEL_LAYERS = {
@@ -167,6 +171,9 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL or Non
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not bool(REDIS_URL))
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# With the broker down, publishing gives up fast (core.resilience.task_enqueue then runs the task in-process).
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TIMEZONE = "America/Bogota"
 CELERY_BEAT_SCHEDULE: dict = {}
 
@@ -328,6 +335,14 @@ INNOVA_WHATSAPP_APP_SECRET = os.environ.get("INNOVA_WHATSAPP_APP_SECRET", "")
 INNOVA_WHATSAPP_TOKEN = os.environ.get("INNOVA_WHATSAPP_TOKEN", "")
 INNOVA_WHATSAPP_PHONE_NUMBER_ID = os.environ.get("INNOVA_WHATSAPP_PHONE_NUMBER_ID", "")
 INNOVA_WHATSAPP_API_BASE = os.environ.get("INNOVA_WHATSAPP_API_BASE", "https://graph.facebook.com/v21.0")
+
+# --- agenda: reminders the day before (runs every day at 9:00 a.m. Bogotá time) ------------------------
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["agenda-reminders"] = {
+    "task": "innova.agenda.tasks.agenda_reminders_send",
+    "schedule": crontab(hour=9, minute=0),
+}
 
 # --- proposals ----------------------------------------------------------------------------------------------------
 # Supports a published proposal needs before the Mayor's Office must answer it (viable / not viable) within

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from innova.core import views as core_views
+from innova.courses import views as courses_views
 
 admin.site.site_header = "Usme Innova · Administración"
 admin.site.site_title = "Usme Innova"
@@ -28,6 +29,8 @@ urlpatterns = [
     path("encuestas/", include("innova.surveys.urls")),
     path("agenda/", include("innova.agenda.urls")),
     path("cursos/", include("innova.courses.urls")),
+    # Public verification of course certificates: short, printable address on every certificate.
+    path("certificados/<str:code>/", courses_views.certificate_verify, name="certificate_verify"),
     path("datos/", include("innova.opendata.urls")),
     path("canales/", include("innova.intake.urls")),
     path("admin/", admin.site.urls),

@@ -86,7 +86,7 @@ def test_page_weight_budget_on_first_visit(browser_context_factory, live_server,
         context = browser_context_factory()
         page = context.new_page()
         responses = []
-        page.on("response", responses.append)
+        page.on("response", lambda response, sink=responses: sink.append(response))
         page.goto(live_server.url + path, wait_until="networkidle")
         total = 0
         for response in responses:

@@ -52,16 +52,56 @@ def world(db, make_user, request):
     world = SimpleNamespace(
         claim=claim, problem=problem, draft=draft, problem_ct=ContentType.objects.get_for_model(problem).pk
     )
-    # proposals and the open idea box
+    _world_agenda(world, make_user)
+    _world_courses(world, make_user)
+    _world_proposals(world)
+    return world
+
+
+def _world_courses(world, make_user):
+    from innova.courses.models import Course, Session
+    from innova.courses.services import attendance_set, course_enroll
+
+    world.course = Course.objects.create(slug="curso", title="Curso", summary="Resumen", description="D", hours=4)
+    session = Session.objects.create(course=world.course, module="Módulo 1", title="Sesión 1")
+    world.course.requires_final_activity = False
+    world.course.save()
+    enrollment = course_enroll(user=make_user("citizen"), course=world.course)
+    world.certificate = attendance_set(
+        actor=make_user("facilitator"), session=session, enrollment=enrollment, present=True
+    )
+
+
+def _world_agenda(world, make_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from innova.agenda.services import cancel_token, event_create, registration_create
+
+    start = timezone.now() + datetime.timedelta(days=5)
+    world.event = event_create(
+        actor=make_user("facilitator"),
+        title="Taller",
+        description="Descripción",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        place_name="Salón comunal",
+    )
+    registration = registration_create(event=world.event, name="Invitada", phone="3000000000", consent=True)
+    world.registration_token = cancel_token(registration)
+
+
+def _world_proposals(world):
     from innova.proposals import services as proposals
 
+    claimant = world.problem.author
     texts = {"summary": "Resumen", "solution": "Solución"}
     world.proposal = proposals.proposal_create(author=claimant, title="Propuesta publicada", **texts)
     proposals.proposal_publish(user=claimant, proposal=world.proposal)
     world.proposal_draft = proposals.proposal_create(author=claimant, title="Propuesta en borrador", **texts)
     world.invitation = proposals.proposal_invite(inviter=claimant, proposal=world.proposal, email="x@prueba.usme.co")
     world.idea = proposals.idea_submit(author=claimant, body="Una idea")
-    return world
 
 
 def _person(role, request):

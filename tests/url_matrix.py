@@ -26,6 +26,16 @@ def only(*roles: str, status: int = 200) -> dict:
 
 STAFF = ("facilitator", "administrator")
 
+
+def _matrix_debate(w):
+    """debates / opinions: one open debate with an opinion map, made on first use."""
+    if not hasattr(w, "debate"):
+        from innova.debates.testing import make_debate
+
+        w.debate = make_debate()
+    return w.debate
+
+
 EXPECTED: dict[str, tuple] = {
     # core
     "core:home": (None, everyone()),
@@ -85,13 +95,47 @@ EXPECTED: dict[str, tuple] = {
     # sections not landed yet answer with a "coming soon" page
     "fronts:index": (None, everyone()),
     "brainstorms:index": (None, everyone()),
-    "debates:index": (None, everyone()),
     "difficulties:index": (None, everyone()),
-    "opinions:index": (None, everyone()),
     "surveys:index": (None, everyone()),
-    "agenda:index": (None, everyone()),
-    "courses:index": (None, everyone()),
     "opendata:index": (None, everyone()),
+    # agenda
+    "agenda:index": (None, everyone()),
+    "agenda:calendar": (None, everyone()),
+    "agenda:feed": (None, everyone()),
+    "agenda:create": (None, only(*STAFF)),
+    "agenda:mine": (None, logged_in()),
+    "agenda:registration": (lambda w: {"token": w.registration_token}, everyone()),
+    "agenda:cancel": (lambda w: {"token": w.registration_token}, everyone()),
+    "agenda:detail": (lambda w: {"pk": w.event.pk}, everyone()),
+    "agenda:edit": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    "agenda:register": (lambda w: {"pk": w.event.pk}, everyone()),
+    "agenda:event_ics": (lambda w: {"pk": w.event.pk}, everyone()),
+    "agenda:checkin": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    "agenda:attendance_csv": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    "agenda:attendance_xlsx": (lambda w: {"pk": w.event.pk}, only(*STAFF)),
+    # courses (and the public certificate verification at /certificados/<code>/)
+    "courses:index": (None, everyone()),
+    "courses:mine": (None, logged_in()),
+    "courses:detail": (lambda w: {"slug": w.course.slug}, everyone()),
+    "courses:enroll": (lambda w: {"slug": w.course.slug}, everyone(405)),
+    "courses:manage": (lambda w: {"slug": w.course.slug}, only(*STAFF)),
+    "courses:certificate_download": (lambda w: {"code": w.certificate.code}, only(*STAFF)),
+    "courses:certificate_revoke": (lambda w: {"code": w.certificate.code}, logged_in(405)),
+    "certificate_verify": (lambda w: {"code": w.certificate.code}, everyone()),
+    # debates and opinion maps (innova.debates, innova.opinions); the debate is open, anonymous opinions not allowed
+    "debates:index": (None, everyone()),
+    "debates:create": (None, only("official", *STAFF)),
+    "debates:detail": (lambda w: {"pk": _matrix_debate(w).pk}, everyone()),
+    "debates:close": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in(405)),
+    "opinions:index": (None, everyone()),
+    "opinions:map": (lambda w: {"pk": _matrix_debate(w).pk}, everyone()),
+    "opinions:vote": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in()),
+    "opinions:my_votes": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in()),
+    "opinions:propose": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in()),
+    "opinions:moderate": (lambda w: {"pk": _matrix_debate(w).pk}, only(*STAFF)),
+    "opinions:export": (lambda w: {"pk": _matrix_debate(w).pk}, only("official", *STAFF)),
+    "opinions:import": (lambda w: {"pk": _matrix_debate(w).pk}, only(*STAFF)),
+    "opinions:recompute": (lambda w: {"pk": _matrix_debate(w).pk}, everyone(405)),
     # proposals (and the open idea box, /ideas/, which lives in the proposals app)
     "proposals:index": (None, everyone()),
     "proposals:mine": (None, logged_in()),

@@ -94,9 +94,22 @@ def too_many_requests(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without context processors that could fail again.
+    """The last resort. Rendered without context processors, which could fail again.
+
+    Django calls it while the exception is being handled, so ``sys.exc_info()`` tells an outage of the database or
+    Redis (a 503: temporary, retry shortly; nothing was half-written because every write is one transaction) from
+    a bug (a 500).
+    """
+    import sys
+
     from django.template import loader
 
+    from .resilience import is_dependency_outage
+
+    if is_dependency_outage(sys.exc_info()[1]):
+        response = _plain_response(loader.get_template("503.html").render({"request": request}), 503)
+        response["Retry-After"] = "30"
+        return response
     return _plain_response(loader.get_template("500.html").render({"request": request}), 500)
 
 

@@ -1,9 +1,15 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from innova.core.views import coming_soon
+from . import views
 
 app_name = "courses"
 
-# Placeholder until this app lands: the header links here, so it must answer, not 404.
-urlpatterns = [path("", coming_soon, {"section": _("Courses")}, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("mis-cursos/", views.mine, name="mine"),
+    path("certificados/<str:code>.pdf", views.certificate_download, name="certificate_download"),
+    path("certificados/<str:code>/revocar/", views.certificate_revoke, name="certificate_revoke"),
+    path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/inscribirse/", views.enroll, name="enroll"),
+    path("<slug:slug>/asistencia/", views.manage, name="manage"),
+]

@@ -1,9 +1,12 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from innova.core.views import coming_soon
+from . import views
 
 app_name = "debates"
 
-# Placeholder until this app lands: the header links here, so it must answer, not 404.
-urlpatterns = [path("", coming_soon, {"section": _("Debates")}, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("nuevo/", views.create, name="create"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/cerrar/", views.close, name="close"),
+]

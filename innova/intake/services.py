@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from innova.accounts.models import User
 from innova.core.permissions import require_perm
+from innova.core.resilience import task_enqueue_on_commit
 from innova.problems.models import Problem, Theme
 from innova.problems.services import problem_report
 from innova.territory.models import Upz
@@ -36,7 +37,7 @@ def _queue_reply(conv_or_none, channel: str, phone: str, body: str) -> None:
     from .tasks import send_outbound_message
 
     message = OutboundMessage.objects.create(channel=channel, to=phone, body=body, conversation=conv_or_none)
-    transaction.on_commit(lambda: send_outbound_message.delay(message.pk))
+    task_enqueue_on_commit(send_outbound_message, message.pk)
 
 
 def _status_reply(number: int) -> str:

@@ -14,5 +14,7 @@ MESSAGES = {
     "problem_answered": _("A problem you follow got an official answer: %(target)s."),
     "comment_reply": _("Someone replied to your comment on %(target)s."),
     "mentioned": _("%(actor)s mentioned you in %(target)s."),
+    "agenda_promoted": _("A seat opened for you at %(target)s: you are registered."),
+    "agenda_reminder": _("Reminder: %(target)s is tomorrow."),
     "proposal_status_changed": _("A proposal you follow changed status: %(target)s."),
 }

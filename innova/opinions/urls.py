@@ -1,9 +1,17 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from innova.core.views import coming_soon
+from . import views
 
 app_name = "opinions"
 
-# Placeholder until this app lands: the header links here, so it must answer, not 404.
-urlpatterns = [path("", coming_soon, {"section": _("Opinion maps")}, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:pk>/", views.map_view, name="map"),
+    path("<int:pk>/votar/", views.vote, name="vote"),
+    path("<int:pk>/mis-votos/", views.my_votes, name="my_votes"),
+    path("<int:pk>/proponer/", views.propose, name="propose"),
+    path("<int:pk>/moderar/", views.moderate, name="moderate"),
+    path("<int:pk>/exportar.zip", views.export, name="export"),
+    path("<int:pk>/importar/", views.import_polis, name="import"),
+    path("<int:pk>/recalcular/", views.recompute, name="recompute"),
+]

@@ -1,0 +1,128 @@
+"""The production-shaped stack on this machine, for benchmarks and fault drills.
+
+Several uvicorn worker processes behind one address (uvicorn's own pre-fork workers sharing one socket), a
+Celery worker, PostgreSQL and Redis — settings from environment variables exactly as in production (DEBUG off,
+connection pool, Redis cache/channel layer/broker). Loopback only.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def django_env(*, database_url: str, redis_url: str, pool_max: int = 8) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-secret-key-not-for-production-0123456789abcdefghij",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DB_POOL_MAX": str(pool_max),
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "INNOVA_STAFF_MFA_REQUIRED": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env: dict, *args: str) -> str:
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode:
+        sys.stderr.write(result.stderr)
+        result.check_returncode()
+    return result.stdout
+
+
+def wait_healthy(url: str, *, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310 - loopback  # nosec B310
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} did not become healthy in {seconds:.0f} s")
+
+
+@contextmanager
+def running_stack(env: dict, *, workers: int = 3, celery: bool = True, log_path: Path | None = None):
+    """Yield the base URL of the app; stop every process on the way out. Server logs go to ``log_path``."""
+    port = free_port()
+    log_path = log_path or ROOT / "bench" / "out" / "stack.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = open(log_path, "a")  # noqa: SIM115 - closed in finally
+    processes = [
+        subprocess.Popen(  # noqa: S603 - our own interpreter and module  # nosec B603
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "innova.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--no-access-log",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=log,
+        )
+    ]
+    if celery:
+        processes.append(
+            subprocess.Popen(  # noqa: S603  # nosec B603
+                [sys.executable, "-m", "celery", "-A", "innova", "worker", "-l", "warning", "-c", "2", "-P", "threads"],
+                cwd=ROOT,
+                env={**env, "C_FORCE_ROOT": "1"},  # CI runs as root; the bench worker is a throwaway process
+                stdout=log,
+                stderr=log,
+            )
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url)
+        yield url
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        log.close()
+
+
+def bench_accounts(env: dict, *, residents: int, officials: int) -> dict:
+    """Verified, consenting accounts with live sessions (see bench/bench_accounts.py): {"residents": [...], …}."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.bench_accounts", str(residents), str(officials)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])

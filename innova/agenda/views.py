@@ -1,0 +1,281 @@
+import csv
+import datetime
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from innova.core.permissions import require_perm
+from innova.core.ratelimit import rate_limit_hit
+from innova.territory.selectors import map_config
+
+from . import ics, selectors, services
+from .forms import CheckInForm, EventFilterForm, EventForm, GuestRegistrationForm, WalkInForm, question_fields
+from .models import Event, RegistrationStatus
+from .qr import qr_svg
+
+
+def index(request):
+    form = EventFilterForm(request.GET or None)
+    filters = form.filters()
+    past = request.GET.get("pasados") == "1"
+    start = end = None
+    if filters["month"]:
+        start, end = selectors.month_bounds(*filters["month"])
+    items = selectors.agenda_items(start=start, end=end, kind=filters["kind"], upz=filters["upz"], past=past)
+    return render(request, "agenda/index.html", {"form": form, "items": items, "past": past})
+
+
+def calendar_view(request):
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET.get("mes", "").split("-", 1))
+        datetime.date(year, month, 1)
+    except ValueError:
+        year, month = today.year, today.month
+    first = datetime.date(year, month, 1)
+    previous = first - datetime.timedelta(days=1)
+    following = first + datetime.timedelta(days=32)
+    return render(
+        request,
+        "agenda/calendar.html",
+        {
+            "weeks": selectors.agenda_month(year=year, month=month),
+            "month": first,
+            "previous": f"{previous.year}-{previous.month:02d}",
+            "next": f"{following.year}-{following.month:02d}",
+            "today": today,
+        },
+    )
+
+
+def feed(request):
+    now = timezone.now()
+    items = selectors.agenda_items(start=now - datetime.timedelta(days=90), end=now + datetime.timedelta(days=366))
+    response = HttpResponse(ics.agenda_ics(items), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="agenda-usme-innova.ics"'
+    return response
+
+
+def detail(request, pk: int):
+    event = get_object_or_404(Event.objects.select_related("organiser", "upz"), pk=pk)
+    user = request.user
+    registration = selectors.registration_for(user=user, event=event)
+    context = {
+        "event": event,
+        "registration": registration,
+        "registration_token": services.cancel_token(registration) if registration else "",
+        "can_register": user.has_perm("agenda.register_event", event),
+        "can_manage": user.has_perm("agenda.manage_event", event),
+        "questions": event.questions.all(),
+        # The map reuses the problems app's Leaflet set-up (base layer = the UPZs of Usme, no tiles).
+        "territory": map_config() if event.has_point else None,
+    }
+    return render(request, "agenda/detail.html", context)
+
+
+def event_ics(request, pk: int):
+    event = get_object_or_404(Event, pk=pk)
+    response = HttpResponse(ics.event_ics(event), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="evento-{event.pk}.ics"'
+    return response
+
+
+def register(request, pk: int):
+    event = get_object_or_404(Event, pk=pk)
+    user = request.user
+    existing = selectors.registration_for(user=user, event=event)
+    if existing is not None:
+        return redirect("agenda:registration", token=services.cancel_token(existing))
+    if not user.has_perm("agenda.register_event", event):
+        messages.error(request, _("Registration for this event is closed or reserved for members of its work front."))
+        return redirect(event)
+    guest_form = None if user.is_authenticated else GuestRegistrationForm(request.POST or None)
+    answers = {key: value for key, value in request.POST.items() if key.startswith("q")}
+    error = ""
+    if request.method == "POST" and guest_form is not None and guest_form.is_valid():
+        if refused := rate_limit_hit(request, "event_register", fallback_url=event.get_absolute_url()):
+            return refused
+    if request.method == "POST" and (guest_form is None or guest_form.is_valid()):
+        data = guest_form.cleaned_data if guest_form else {}
+        try:
+            registration = services.registration_create(
+                event=event,
+                user=user,
+                name=data.get("name", ""),
+                email=data.get("email", ""),
+                phone=data.get("phone", ""),
+                consent=data.get("consent", False),
+                answers={key[1:]: value for key, value in answers.items()},
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            if registration.status == RegistrationStatus.WAITLISTED:
+                messages.warning(request, _("The event is full: you are on the waiting list. We will tell you."))
+            else:
+                messages.success(request, _("You are registered. Show this QR code when you arrive."))
+            return redirect("agenda:registration", token=services.cancel_token(registration))
+    return render(
+        request,
+        "agenda/register.html",
+        {"event": event, "form": guest_form, "questions": question_fields(event, request.POST), "error": error},
+    )
+
+
+def registration(request, token: str):
+    """The registration itself (reached from the confirmation e-mail or right after registering): QR and cancel."""
+    found = services.registration_from_token(token)
+    if found is None or found.status == RegistrationStatus.CANCELLED:
+        raise Http404
+    return render(
+        request,
+        "agenda/registration.html",
+        {
+            "registration": found,
+            "event": found.event,
+            "token": token,
+            "position": selectors.waitlist_position(found),
+            "qr": qr_svg(found.code, title=_("Registration code %(code)s") % {"code": found.code}),
+        },
+    )
+
+
+def cancel(request, token: str):
+    found = services.registration_from_token(token)
+    if found is None:
+        raise Http404
+    if request.method == "POST" and found.status != RegistrationStatus.CANCELLED:
+        services.registration_cancel(registration=found)
+        messages.success(request, _("Your registration was cancelled. Thank you for letting us know."))
+        return redirect(found.event)
+    return render(request, "agenda/cancel.html", {"registration": found, "event": found.event})
+
+
+@login_required
+def mine(request):
+    registrations = [(r, services.cancel_token(r), qr_svg(r.code)) for r in selectors.registrations_of(request.user)]
+    return render(request, "agenda/mine.html", {"registrations": registrations, "now": timezone.now()})
+
+
+@login_required
+def create(request):
+    require_perm(request.user, "agenda.add_event")
+    return _event_form(request, None)
+
+
+@login_required
+def edit(request, pk: int):
+    event = get_object_or_404(Event, pk=pk)
+    require_perm(request.user, "agenda.manage_event", event)
+    return _event_form(request, event)
+
+
+def _event_form(request, event):
+    initial = {"questions": "\n".join(q.text for q in event.questions.all())} if event else None
+    form = EventForm(request.POST or None, instance=event, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {key: value for key, value in form.cleaned_data.items() if key != "questions"}
+        try:
+            if event is None:
+                event = services.event_create(
+                    actor=request.user, questions=form.cleaned_data["questions"].splitlines(), **data
+                )
+            else:
+                event = services.event_update(actor=request.user, event=Event.objects.get(pk=event.pk), **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The event was saved."))
+            return redirect(event)
+    return render(request, "agenda/form.html", {"form": form, "event": event})
+
+
+@login_required
+def checkin(request, pk: int):
+    event = get_object_or_404(Event, pk=pk)
+    require_perm(request.user, "agenda.manage_event", event)
+    code_form = CheckInForm(request.POST if request.POST.get("action") == "code" else None)
+    walk_form = WalkInForm(request.POST if request.POST.get("action") == "walk_in" else None)
+    if request.method == "POST":
+        try:
+            if code_form.is_bound and code_form.is_valid():
+                done = services.registration_check_in(
+                    actor=request.user, event=event, code=code_form.cleaned_data["code"]
+                )
+                messages.success(request, _("%(name)s checked in.") % {"name": done.display_name})
+                return redirect("agenda:checkin", pk=event.pk)
+            if walk_form.is_bound and walk_form.is_valid():
+                done = services.registration_walk_in(actor=request.user, event=event, **walk_form.cleaned_data)
+                messages.success(request, _("%(name)s was added and checked in.") % {"name": done.display_name})
+                return redirect("agenda:checkin", pk=event.pk)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("agenda:checkin", pk=event.pk)
+    query = request.GET.get("q", "")[:80]
+    registrations = selectors.attendance_list(event=event, query=query)
+    checked = sum(1 for r in registrations if r.checked_in_at)
+    return render(
+        request,
+        "agenda/checkin.html",
+        {
+            "event": event,
+            "registrations": registrations,
+            "query": query,
+            "checked": checked,
+            "code_form": code_form,
+            "walk_form": walk_form,
+        },
+    )
+
+
+def _export_headers() -> list[str]:
+    return [
+        _("Code"),
+        _("Name"),
+        _("E-mail"),
+        _("Phone"),
+        _("Status"),
+        _("Walk-in"),
+        _("Checked in"),
+        _("Answers"),
+    ]
+
+
+@login_required
+def attendance_csv(request, pk: int):
+    event = get_object_or_404(Event, pk=pk)
+    require_perm(request.user, "agenda.manage_event", event)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(_export_headers())
+    writer.writerows(selectors.attendance_rows(event=event))
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="asistencia-evento-{event.pk}.csv"'
+    return response
+
+
+@login_required
+def attendance_xlsx(request, pk: int):
+    from openpyxl import Workbook
+
+    event = get_object_or_404(Event, pk=pk)
+    require_perm(request.user, "agenda.manage_event", event)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Attendance")[:31]
+    sheet.append(_export_headers())
+    for row in selectors.attendance_rows(event=event):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="asistencia-evento-{event.pk}.xlsx"'
+    return response

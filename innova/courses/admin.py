@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from .models import Certificate, Course, Material, Session
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 1
+    raw_id_fields = ("event",)
+
+
+class MaterialInline(admin.TabularInline):
+    model = Material
+    extra = 1
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ("title", "hours", "capacity", "enrolled_count", "published")
+    prepopulated_fields = {"slug": ("title",)}
+    filter_horizontal = ("instructors", "prerequisites")
+    inlines = [SessionInline, MaterialInline]
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    list_display = ("code", "holder_name", "course_title", "issued_at", "revoked_at")
+    search_fields = ("code", "holder_name")
+    readonly_fields = ("enrollment", "code", "issued_at")
