@@ -24,7 +24,7 @@ def comment_tree(*, target, include_hidden: bool = False) -> list[Comment]:
     return roots
 
 
-def comment_page(*, target, page_number=None, per_page: int = 50, include_hidden: bool = False):
+def comment_page(*, target, page_number=None, per_page: int = 20, include_hidden: bool = False):
     """One page of ``target``'s top-level comments, each with ``.children`` filled (replies, level by level).
 
     Returns ``(page, total)``: a Paginator page whose ``object_list`` is the list of top-level comments, and the

@@ -6,7 +6,7 @@ from innova.core.selectors import comment_page
 
 register = template.Library()
 
-COMMENTS_PER_PAGE = 50
+COMMENTS_PER_PAGE = 20
 
 
 @register.inclusion_tag("core/includes/comments.html", takes_context=True)
