@@ -9,24 +9,16 @@ The load generator runs on the same 2-core machine as the app and the database: 
 import argparse
 import os
 import random
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from bench.http_load import run
+from bench.server import uvicorn_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_NAME = os.environ.get("BENCH_DB", "innova_bench")
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def django_env() -> dict:
@@ -72,33 +64,7 @@ def main() -> None:
     ids = [int(x) for x in manage("shell", "-v", "0", "-c", _IDS).split()]
     upz_theme = manage("shell", "-v", "0", "-c", _FILTERS).split()
 
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "innova.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=django_env(),
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310 - loopback
-                break
-            except OSError:
-                time.sleep(0.2)
+    with uvicorn_server(env=django_env(), workers=args.workers) as port:
         rng = random.Random(1)
         words = ["basuras", "huecos", "inseguridad", "arboles", "alumbrado", "ruido", "robos", "andenes"]
         pages = {
@@ -122,9 +88,6 @@ def main() -> None:
                     f"p95_ms={result['p95']:.1f} p99_ms={result['p99']:.1f}",
                     flush=True,
                 )
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 _IDS = "from innova.problems.models import Problem;print(*Problem.objects.values_list('id', flat=True)[:5000])"

@@ -354,3 +354,8 @@ CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
     "schedule": crontab(hour=7, minute=30, day_of_week="monday"),
     "args": ("weekly",),
 }
+
+# --- proposals ----------------------------------------------------------------------------------------------------
+# Supports a published proposal needs before the Mayor's Office must answer it (viable / not viable) within
+# INNOVA_ANSWER_DEADLINE_WORKING_DAYS.
+INNOVA_PROPOSAL_SUPPORT_THRESHOLD = env_int("INNOVA_PROPOSAL_SUPPORT_THRESHOLD", 100)

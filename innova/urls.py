@@ -22,6 +22,7 @@ urlpatterns = [
     path("frentes/", include("innova.fronts.urls")),
     path("lluvias/", include("innova.brainstorms.urls")),
     path("propuestas/", include("innova.proposals.urls")),
+    path("ideas/", include("innova.proposals.ideas_urls")),
     path("debates/", include("innova.debates.urls")),
     path("dificultades/", include("innova.difficulties.urls")),
     path("mapas-de-opinion/", include("innova.opinions.urls")),

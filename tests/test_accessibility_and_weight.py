@@ -22,7 +22,15 @@ def site(make_problem, make_user):
     problem = make_problem(
         title="Huecos en la vía a Usme Pueblo", description="Huecos profundos.", latitude=4.47, longitude=-74.128
     )
-    return {"problem": problem}
+    from innova.proposals import services as proposals
+
+    author = make_user("citizen")
+    proposal = proposals.proposal_create(
+        author=author, title="Puntos limpios", summary="Reciclaje.", solution="Tres puntos.", problems=[problem]
+    )
+    proposal = proposals.proposal_publish(user=author, proposal=proposal)
+    proposals.proposal_update(editor=author, proposal=proposal, solution="Cuatro puntos.")
+    return {"problem": problem, "proposal": proposal}
 
 
 def public_pages(site) -> list[str]:
@@ -40,6 +48,11 @@ def public_pages(site) -> list[str]:
         "/accesibilidad/",
         "/contacto/",
         "/territorio/",
+        # proposals and the open idea box
+        "/propuestas/",
+        site["proposal"].get_absolute_url(),
+        site["proposal"].get_absolute_url() + "versiones/",
+        "/ideas/",
     ]
 
 

@@ -54,6 +54,7 @@ def world(db, make_user, request):
     )
     _world_agenda(world, make_user)
     _world_courses(world, make_user)
+    _world_proposals(world)
     return world
 
 
@@ -89,6 +90,18 @@ def _world_agenda(world, make_user):
     )
     registration = registration_create(event=world.event, name="Invitada", phone="3000000000", consent=True)
     world.registration_token = cancel_token(registration)
+
+
+def _world_proposals(world):
+    from innova.proposals import services as proposals
+
+    claimant = world.problem.author
+    texts = {"summary": "Resumen", "solution": "Solución"}
+    world.proposal = proposals.proposal_create(author=claimant, title="Propuesta publicada", **texts)
+    proposals.proposal_publish(user=claimant, proposal=world.proposal)
+    world.proposal_draft = proposals.proposal_create(author=claimant, title="Propuesta en borrador", **texts)
+    world.invitation = proposals.proposal_invite(inviter=claimant, proposal=world.proposal, email="x@prueba.usme.co")
+    world.idea = proposals.idea_submit(author=claimant, body="Una idea")
 
 
 def _person(role, request):

@@ -146,7 +146,6 @@ EXPECTED: dict[str, tuple] = {
     # sections not landed yet answer with a "coming soon" page
     "fronts:index": (None, everyone()),
     "brainstorms:index": (None, everyone()),
-    "proposals:index": (None, everyone()),
     "difficulties:index": (None, everyone()),
     "opendata:index": (None, everyone()),
     # agenda
@@ -187,6 +186,25 @@ EXPECTED: dict[str, tuple] = {
     "opinions:export": (lambda w: {"pk": _matrix_debate(w).pk}, only("official", *STAFF)),
     "opinions:import": (lambda w: {"pk": _matrix_debate(w).pk}, only(*STAFF)),
     "opinions:recompute": (lambda w: {"pk": _matrix_debate(w).pk}, everyone(405)),
+    # proposals (and the open idea box, /ideas/, which lives in the proposals app)
+    "proposals:index": (None, everyone()),
+    "proposals:mine": (None, logged_in()),
+    "proposals:create": (None, logged_in()),
+    "proposals:similar": (None, everyone()),
+    "proposals:pending": (None, only("official", *STAFF)),
+    "proposals:invitation": (lambda w: {"token": w.invitation.token}, logged_in()),
+    "proposals:detail": (lambda w: {"pk": w.proposal.pk}, everyone()),
+    # Only its authors (and administrators, superusers) may edit a proposal.
+    "proposals:edit": (lambda w: {"pk": w.proposal.pk}, only("administrator")),
+    "proposals:publish": (lambda w: {"pk": w.proposal_draft.pk}, logged_in(405)),
+    "proposals:versions": (lambda w: {"pk": w.proposal.pk}, everyone()),
+    "proposals:support": (lambda w: {"pk": w.proposal.pk}, everyone(405)),
+    "proposals:change_status": (lambda w: {"pk": w.proposal.pk}, logged_in(405)),
+    "proposals:invite": (lambda w: {"pk": w.proposal.pk}, logged_in(405)),
+    "ideas:index": (None, everyone()),
+    "ideas:queue": (None, only(*STAFF)),
+    "ideas:triage": (lambda w: {"pk": w.idea.pk}, logged_in(405)),
+    "ideas:track": (lambda w: {"token": w.idea.token}, everyone()),
 }
 
 # Third-party views (allauth, the Django admin) are not ours to tabulate line by line; for them the matrix asserts

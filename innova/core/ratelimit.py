@@ -26,6 +26,7 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     "report": (20, 60 * 60),
     "support": (120, 10 * 60),
     "event_register": (30, 60 * 60),  # agenda: guest registrations per IP (bots must not fill the seats)
+    "idea": (5, 10 * 60),  # the open idea box takes anonymous ideas: a handful per person (or address) at a time
 }
 
 

@@ -24,6 +24,33 @@ def comment_tree(*, target, include_hidden: bool = False) -> list[Comment]:
     return roots
 
 
+def comment_page(*, target, page_number=None, per_page: int = 20, include_hidden: bool = False):
+    """One page of ``target``'s top-level comments, each with ``.children`` filled (replies, level by level).
+
+    Returns ``(page, total)``: a Paginator page whose ``object_list`` is the list of top-level comments, and the
+    number of comments of every level. Only the comments on the page are loaded, so a target with hundreds of
+    comments costs the same as one with fifty. Hidden comments (and the replies under them) are left out for the
+    public.
+    """
+    from django.core.paginator import Paginator
+
+    comments = Comment.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk)
+    if not include_hidden:
+        comments = comments.filter(hidden_at__isnull=True)
+    ordered = comments.select_related("author").order_by("created_at", "pk")
+    page = Paginator(ordered.filter(parent__isnull=True), per_page).get_page(page_number)
+    page.object_list = level = list(page.object_list)
+    by_id = {}
+    while level:
+        for comment in level:
+            comment.children = []
+            by_id[comment.pk] = comment
+        level = list(ordered.filter(parent_id__in=[comment.pk for comment in level]))
+        for reply in level:
+            by_id[reply.parent_id].children.append(reply)
+    return page, comments.count()
+
+
 def moderation_queue() -> list[dict]:
     """Flagged content with open flags, most flagged first, with the object itself and the reasons."""
     open_flags = (

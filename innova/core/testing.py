@@ -94,3 +94,32 @@ def jpeg_with_gps(name="foto.jpg", size=(1200, 900)):
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", exif=exif)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def run_concurrently(action, people) -> list[Exception]:
+    """Run ``action(person)`` in one thread per person, all released at once; returns the errors raised.
+
+    Each thread closes its database connection; used by the "50 concurrent supports count 50" tests.
+    """
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(people))
+    errors: list[Exception] = []
+
+    def run(person):
+        try:
+            barrier.wait()
+            action(person)
+        except Exception as exc:  # noqa: BLE001 - collected for the test to assert on
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(person,)) for person in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors

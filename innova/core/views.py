@@ -232,3 +232,40 @@ def service_worker(request):
     response = render(request, "core/sw.js", context, content_type="application/javascript")
     response["Cache-Control"] = "no-cache"
     return response
+
+
+def support_toggle(request, target, *, toggle, partial: str, name: str):
+    """The body of a "support" POST view for any supportable object (problems, proposals…).
+
+    ``toggle(user=…, target=…, supported=…)`` is the app's service; with htmx the app's ``partial`` template comes
+    back with the new count (the object under ``name``), otherwise a redirect to the object with a message.
+    """
+    from django.contrib.auth.views import redirect_to_login
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(target.get_absolute_url())
+    if refused := rate_limit_hit(request, "support", fallback_url=target.get_absolute_url()):
+        return refused
+    supported = request.POST.get("supported") == "1"
+    toggle(user=request.user, target=target, supported=supported)
+    if request.htmx:
+        target.refresh_from_db()
+        return render(request, partial, {name: target, "supported": supported})
+    messages.success(request, _("Thank you, your support counts.") if supported else _("Your support was withdrawn."))
+    return redirect(target)
+
+
+def form_action(request, form, action, *, success: str, invalid: str = "") -> bool:
+    """For POST-and-redirect views: validate ``form``, run ``action(cleaned_data)`` (a service call) and put the
+    outcome in the messages — the service's Spanish ValidationError, ``invalid`` (or the form's own errors) for bad
+    input, ``success`` otherwise. Returns whether the action ran."""
+    if not form.is_valid():
+        messages.error(request, invalid or " ".join(e for errors in form.errors.values() for e in errors))
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, success)
+    return True

@@ -1,10 +1,9 @@
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from innova.core.text import stems
+from innova.core.participation import similar_rank, text_search
 
 from .models import Problem, Status, Support
 
@@ -33,26 +32,8 @@ def problem_visible() -> QuerySet[Problem]:
 
 
 def problem_search(queryset: QuerySet[Problem], q: str) -> QuerySet[Problem]:
-    """Spanish word search: full-text with the Spanish stemmer on PostgreSQL, stems on SQLite.
-
-    Both match accent-insensitively ("arboles" finds "árboles") and across forms ("inseguridad" finds "inseguro").
-    """
-    query_stems = stems(q)
-    if not query_stems:
-        return queryset
-    if connection.vendor == "postgresql":
-        from innova.core.text import fold
-
-        return queryset.extra(
-            where=[
-                "to_tsvector('spanish'::regconfig, problems_problem.search_text) "
-                "@@ plainto_tsquery('spanish'::regconfig, %s)"
-            ],
-            params=[fold(q)],
-        )
-    for stem in query_stems:
-        queryset = queryset.filter(search_stems__contains=f" {stem}")
-    return queryset
+    """Spanish word search (shared mechanism, core.participation.text_search)."""
+    return text_search(queryset, q)
 
 
 def problem_list(*, filters: ProblemFilters, user=None) -> QuerySet[Problem]:
@@ -78,14 +59,7 @@ def problem_list(*, filters: ProblemFilters, user=None) -> QuerySet[Problem]:
 
 
 def problem_similar(*, title: str, description: str = "", exclude_pk: int | None = None, limit: int = 5) -> list:
-    """Existing problems that look like the one being typed (shared Spanish text mechanism, core.text)."""
-    from innova.core.text import similarity
-
-    query = set(stems(f"{title} {title} {description}"))
-    if len(query) < 1:
-        return []
-    # Prefilter in the database on the most distinctive stems, then rank in Python.
-    distinctive = sorted(query, key=len, reverse=True)[:6]
+    """Existing problems that look like the one being typed (shared Spanish text mechanism, core.participation)."""
     candidates = (
         problem_visible()
         .exclude(status=Status.DUPLICATE)
@@ -93,18 +67,7 @@ def problem_similar(*, title: str, description: str = "", exclude_pk: int | None
     )
     if exclude_pk:
         candidates = candidates.exclude(pk=exclude_pk)
-    from django.db.models import Q
-
-    condition = Q()
-    for stem in distinctive:
-        condition |= Q(search_stems__contains=f" {stem} ")
-    scored = []
-    for problem in candidates.filter(condition).order_by("-support_count")[:300]:
-        score = similarity(query, set(problem.search_stems.split()))
-        if score >= 0.2:
-            scored.append((score, problem))
-    scored.sort(key=lambda pair: (-pair[0], -pair[1].support_count))
-    return [problem for _score, problem in scored[:limit]]
+    return similar_rank(candidates=candidates, title=title, description=description, limit=limit)
 
 
 def problem_pending_answer() -> dict[str, QuerySet[Problem]]:

@@ -1,15 +1,19 @@
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innova.core.participation import add_working_days as add_working_days  # re-exported for callers
+from innova.core.participation import (
+    answer_threshold_check,
+    search_fields,
+    status_change_record,
+    support_set,
+    supports_erase,
+)
 from innova.core.permissions import require_perm
 from innova.core.services import audit_record
-from innova.core.text import fold, stems_document
 from innova.notifications.services import follow_set, followers_of, notification_emit
 from innova.territory.selectors import upz_for_point
 from innova.territory.validators import validate_point_in_usme
@@ -20,20 +24,8 @@ from .photos import photo_process
 MAX_PHOTOS = 4
 
 
-def add_working_days(start: datetime.datetime, days: int) -> datetime.datetime:
-    """``days`` working days (Monday–Friday) after ``start``. Colombian public holidays are not yet counted."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += datetime.timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
-
-
 def _search_fields(title: str, description: str) -> dict:
-    text = f"{title} {description}"
-    return {"search_text": fold(text), "search_stems": stems_document(text)}
+    return search_fields(title, description)
 
 
 @transaction.atomic
@@ -118,33 +110,26 @@ def problem_discard_draft(*, user, problem: Problem) -> None:
 
 def _answer_threshold_check(problem_id: int) -> None:
     """Reaching the support threshold starts the clock for an official answer."""
-    threshold = settings.INNOVA_PROBLEM_SUPPORT_THRESHOLD
-    now = timezone.now()
-    due = add_working_days(now, settings.INNOVA_ANSWER_DEADLINE_WORKING_DAYS)
-    Problem.objects.filter(
-        pk=problem_id, support_count__gte=threshold, answer_due_at__isnull=True, answered_at__isnull=True
-    ).update(answer_due_at=due)
+    answer_threshold_check(
+        model=Problem,
+        pk=problem_id,
+        threshold=settings.INNOVA_PROBLEM_SUPPORT_THRESHOLD,
+        working_days=settings.INNOVA_ANSWER_DEADLINE_WORKING_DAYS,
+    )
 
 
 def problem_support_set(*, user, problem: Problem, supported: bool) -> bool:
     """Support ("A mí también me afecta") or withdraw it. Idempotent and safe under concurrent clicks:
     the unique constraint decides, and the counter moves in the database only when a row really changed."""
     require_perm(user, "problems.support_problem", problem)
-    with transaction.atomic():
-        if supported:
-            try:
-                with transaction.atomic():
-                    Support.objects.create(problem=problem, user=user)
-            except IntegrityError:
-                return True  # already supported: nothing changes
-            Problem.objects.filter(pk=problem.pk).update(support_count=F("support_count") + 1)
-            _answer_threshold_check(problem.pk)
-            follow_set(user=user, target=problem, following=True)
-        else:
-            deleted, _detail = Support.objects.filter(problem=problem, user=user).delete()
-            if deleted:
-                Problem.objects.filter(pk=problem.pk).update(support_count=F("support_count") - 1)
-    return supported
+
+    def added():
+        _answer_threshold_check(problem.pk)
+        follow_set(user=user, target=problem, following=True)
+
+    return support_set(
+        support_model=Support, target_field="problem", target=problem, user=user, supported=supported, on_added=added
+    )
 
 
 def problem_follow_set(*, user, problem: Problem, following: bool) -> bool:
@@ -171,24 +156,15 @@ def problem_change_status(*, actor, problem: Problem, to_status: str, reason: st
     previous = problem.status
     problem.status = to_status
     problem.save(update_fields=["status", "duplicate_of", "updated_at"])
-    change = StatusChange.objects.create(
-        problem=problem, from_status=previous, to_status=to_status, actor=actor, reason=reason.strip()
-    )
-    audit_record(
-        actor=actor,
-        action="problems.status_changed",
+    status_change_record(
+        history=problem.status_changes,
         target=problem,
+        previous=previous,
+        to_status=to_status,
+        actor=actor,
         reason=reason,
-        data={"from": previous, "to": to_status},
-    )
-    transaction.on_commit(
-        lambda: notification_emit(
-            kind="problem_status_changed",
-            recipients=followers_of(problem),
-            target=problem,
-            actor=actor,
-            dedupe_key=f"problem_status:{change.pk}",
-        )
+        audit_action="problems.status_changed",
+        notification_kind="problem_status_changed",
     )
     return problem
 
@@ -235,7 +211,5 @@ def problem_answer(*, actor, problem: Problem, body: str) -> OfficialAnswer:
 
 def problem_erase_author(user) -> None:
     """Account deletion: problems stay public; their author is the anonymised account. Supports are removed."""
-    for problem_id in list(Support.objects.filter(user=user).values_list("problem_id", flat=True)):
-        Support.objects.filter(user=user, problem_id=problem_id).delete()
-        Problem.objects.filter(pk=problem_id).update(support_count=F("support_count") - 1)
+    supports_erase(support_model=Support, target_field="problem", user=user)
     Problem.objects.filter(author=user).update(author_role_label="")

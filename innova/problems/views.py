@@ -9,14 +9,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
-from innova.core.ratelimit import rate_limit_exceeded, rate_limit_hit, rate_limit_message
+from innova.core.ratelimit import rate_limit_exceeded, rate_limit_message
 from innova.core.selectors import CachedCountPaginator
+from innova.core.views import form_action, support_toggle
 from innova.notifications.services import is_following
 from innova.territory.selectors import map_config
 
 from . import selectors, services
 from .forms import AnswerForm, ProblemFilterForm, ProblemForm, StatusChangeForm
 from .models import TRANSITIONS, Problem, Status, Support
+from .trail import trail_for
 
 DRAFT_KEY = "problem_report_draft"
 DRAFT_FIELDS = ("title", "description", "theme", "upz", "latitude", "longitude", "photo_alt", "anonymous")
@@ -153,6 +155,7 @@ def detail(request, pk: int):
         "supported": user.is_authenticated and Support.objects.filter(problem=problem, user=user).exists(),
         "following": is_following(user=user, target=problem),
         "territory": map_config() if problem.has_point else None,
+        "trail": trail_for(problem),
     }
     if user.has_perm("problems.change_status", problem):
         allowed = TRANSITIONS.get(problem.status, ())
@@ -169,18 +172,15 @@ def _redirect_back(request, problem):
 
 @require_POST
 def support(request, pk: int):
-    problem = get_object_or_404(selectors.problem_visible(), pk=pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(problem.get_absolute_url())
-    if refused := rate_limit_hit(request, "support", fallback_url=problem.get_absolute_url()):
-        return refused
-    supported = request.POST.get("supported") == "1"
-    services.problem_support_set(user=request.user, problem=problem, supported=supported)
-    if request.htmx:
-        problem.refresh_from_db()
-        return render(request, "problems/_support.html", {"problem": problem, "supported": supported})
-    messages.success(request, _("Thank you, your support counts.") if supported else _("Your support was withdrawn."))
-    return redirect(problem)
+    return support_toggle(
+        request,
+        get_object_or_404(selectors.problem_visible(), pk=pk),
+        toggle=lambda user, target, supported: services.problem_support_set(
+            user=user, problem=target, supported=supported
+        ),
+        partial="problems/_support.html",
+        name="problem",
+    )
 
 
 @require_POST
@@ -200,22 +200,19 @@ def follow(request, pk: int):
 def change_status(request, pk: int):
     problem = get_object_or_404(Problem, pk=pk, published_at__isnull=False)
     require_perm(request.user, "problems.change_status", problem)
-    form = StatusChangeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.problem_change_status(
-                actor=request.user,
-                problem=problem,
-                to_status=form.cleaned_data["to_status"],
-                reason=form.cleaned_data["reason"],
-                duplicate_of=form.cleaned_data["duplicate_of"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The status was changed."))
-    else:
-        messages.error(request, _("Check the new status and the original problem number."))
+    form_action(
+        request,
+        StatusChangeForm(request.POST),
+        lambda data: services.problem_change_status(
+            actor=request.user,
+            problem=problem,
+            to_status=data["to_status"],
+            reason=data["reason"],
+            duplicate_of=data["duplicate_of"],
+        ),
+        success=_("The status was changed."),
+        invalid=_("Check the new status and the original problem number."),
+    )
     return redirect(problem)
 
 

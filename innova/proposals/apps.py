@@ -1,6 +1,21 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProposalsConfig(AppConfig):
     name = "innova.proposals"
     label = "proposals"
+    verbose_name = _("Proposals")
+
+    def ready(self):
+        from innova.core import moderation, personal_data
+        from innova.problems import trail
+
+        from . import selectors, services
+        from .models import Proposal
+
+        moderation.register(Proposal, comment_max_depth=1)
+        personal_data.register(
+            "proposals", export=selectors.proposal_personal_data, erase=services.proposal_erase_author
+        )
+        trail.register(selectors.proposal_trail_entries)

@@ -1,9 +1,8 @@
-import threading
-
 import pytest
 from django.db import connection
 from django.urls import reverse
 
+from innova.core.testing import run_concurrently
 from innova.problems import services
 from innova.problems.models import Problem, Support
 
@@ -96,24 +95,12 @@ def test_fifty_concurrent_supports_count_exactly_fifty(make_user, make_problem):
         pytest.skip("Concurrency is tested against PostgreSQL")
     problem = make_problem()
     users = [make_user("citizen") for _ in range(50)]
-    barrier = threading.Barrier(50)
-    errors = []
 
     def click(user):
-        try:
-            barrier.wait()
-            services.problem_support_set(user=user, problem=problem, supported=True)
-            services.problem_support_set(user=user, problem=problem, supported=True)  # and a double click
-        except Exception as exc:  # noqa: BLE001
-            errors.append(exc)
-        finally:
-            connection.close()
+        services.problem_support_set(user=user, problem=problem, supported=True)
+        services.problem_support_set(user=user, problem=problem, supported=True)  # and a double click
 
-    threads = [threading.Thread(target=click, args=(user,)) for user in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_concurrently(click, users)
     assert not errors
     problem.refresh_from_db()
     assert Support.objects.filter(problem=problem).count() == 50

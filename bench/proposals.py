@@ -1,0 +1,62 @@
+"""Proposal pages under load on PostgreSQL: `python -m bench.proposals [--proposals 50000] [--seconds 10]`.
+
+Seeds (once) 50,000 published proposals and 500 comments on one of them into the database `innova_bench`
+(shared with bench.problems), starts the app with uvicorn (2 workers, DEBUG off) on a loopback port, and drives
+1 and then N concurrent clients against the list (default, filtered, page 3, Spanish search) and the detail pages
+(any proposal; the one with 500 comments). Prints p50/p95/p99 latency and requests/s per page.
+The load generator shares the 2-core machine with the app and the database: read results as ratios.
+"""
+
+import argparse
+import random
+
+from bench.http_load import run
+from bench.problems import django_env, ensure_database, manage
+from bench.server import uvicorn_server
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--proposals", type=int, default=50_000)
+    parser.add_argument("--comments", type=int, default=500)
+    parser.add_argument("--clients", type=int, default=10)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    ensure_database()
+    manage("migrate", "--noinput", "-v0")
+    manage("collectstatic", "--noinput", "-v0")
+    out = manage("seed_bench_proposals", "--proposals", str(args.proposals), "--comments", str(args.comments))
+    print(out.splitlines()[0], flush=True)
+    commented = int(out.split("commented_id=")[1].split()[0])
+    ids = [int(x) for x in manage("shell", "-v", "0", "-c", _IDS).split()]
+
+    with uvicorn_server(env=django_env(), workers=args.workers) as port:
+        rng = random.Random(1)
+        words = ["huertas", "luminarias", "ciclovia", "murales", "oficios", "limpios"]
+        pages = {
+            "list (most supported)": lambda n: "/propuestas/",
+            "list (status filter, newest, page 3)": lambda n: "/propuestas/?status=viable&sort=recientes&pagina=3",
+            "search (Spanish full-text)": lambda n: f"/propuestas/?q={words[n % len(words)]}",
+            "detail": lambda n: f"/propuestas/{ids[rng.randrange(len(ids))]}/",
+            f"detail with {args.comments} comments": lambda n: f"/propuestas/{commented}/",
+        }
+        setup = f"{args.seconds:.0f} s per page, {args.workers} uvicorn workers, PostgreSQL"
+        print(f"1 and {args.clients} clients, {setup}")
+        for name, path_for in pages.items():
+            run(host="127.0.0.1", port=port, path_for=path_for, clients=2, seconds=1)  # warm-up
+            for clients in (1, args.clients):
+                result = run(host="127.0.0.1", port=port, path_for=path_for, clients=clients, seconds=args.seconds)
+                print(
+                    f"{name} [{clients} client{'s' if clients > 1 else ''}]: requests={result['requests']} "
+                    f"errors={result['errors']} rps={result['rps']:.0f} p50_ms={result['p50']:.1f} "
+                    f"p95_ms={result['p95']:.1f} p99_ms={result['p99']:.1f}",
+                    flush=True,
+                )
+
+
+_IDS = "from innova.proposals.models import Proposal;print(*Proposal.objects.values_list('id', flat=True)[:5000])"
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from innova.problems.models import Problem, Theme
+from innova.territory.models import Upz
+
+from .models import IdeaStatus, Origin, Status
+from .selectors import DEFAULT_SORT, SORTS, ProposalFilters
+
+
+class ProblemReferencesField(forms.CharField):
+    """Problem references typed as "USM-0012, 40": a list of published problems (a select of thousands would not do)."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        numbers = []
+        for part in re.split(r"[,;\s]+", text.upper()):
+            part = part.removeprefix("USM-").strip()
+            if not part:
+                continue
+            if not part.isdigit():
+                raise forms.ValidationError(_("“%(part)s” is not a problem number.") % {"part": part})
+            numbers.append(int(part))
+        published = Problem.objects.filter(pk__in=numbers, published_at__isnull=False, hidden_at__isnull=True)
+        found = {p.pk: p for p in published}
+        missing = [n for n in numbers if n not in found]
+        if missing:
+            raise forms.ValidationError(
+                _("There is no published problem with the number %(numbers)s.")
+                % {"numbers": ", ".join(f"USM-{n:04d}" for n in missing)}
+            )
+        return [found[n] for n in dict.fromkeys(numbers)]
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(p.reference if isinstance(p, Problem) else str(p) for p in value)
+        return value
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title of the proposal"),
+        max_length=140,
+        help_text=_("In a few words, e.g. “Senderos iluminados al parque Santa Librada”."),
+        error_messages={"required": _("Write a short title for the proposal.")},
+    )
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+        help_text=_("Up to 500 characters: what you propose and why."),
+        error_messages={
+            "required": _("Write a short summary."),
+            "max_length": _("The summary can have up to 500 characters."),
+        },
+    )
+    problems = ProblemReferencesField(
+        label=_("Problems it addresses"),
+        required=False,
+        help_text=_("The numbers of the problems, separated by commas, e.g. USM-0012, USM-0040."),
+    )
+    solution = forms.CharField(
+        label=_("The solution"),
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("How it would work, step by step."),
+        error_messages={"required": _("Describe the solution you propose.")},
+    )
+    expected_impact = forms.CharField(
+        label=_("Expected impact"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    beneficiary_upzs = forms.ModelMultipleChoiceField(
+        label=_("UPZ that benefit"),
+        queryset=Upz.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    beneficiary_groups = forms.CharField(
+        label=_("Groups that benefit"),
+        max_length=300,
+        required=False,
+        help_text=_("e.g. children, older people, street vendors."),
+    )
+    estimated_cost = forms.IntegerField(
+        label=_("Estimated cost (pesos)"),
+        required=False,
+        min_value=0,
+        max_value=10**13,
+        error_messages={"invalid": _("Write the cost as a whole number of pesos, without dots.")},
+    )
+    resources = forms.CharField(
+        label=_("Resources needed"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail of the co-author"),
+        error_messages={"required": _("Write an e-mail address."), "invalid": _("Write a valid e-mail address.")},
+    )
+
+
+class StatusChangeForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("Next step"), choices=Status.choices)
+    reason = forms.CharField(
+        label=_("Reason (public)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the reason for this step; it is shown in public.")},
+    )
+
+
+class ProposalFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), required=False, max_length=100)
+    upz = forms.ModelChoiceField(label=_("UPZ"), queryset=Upz.objects.all(), required=False, empty_label=_("All"))
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All")), *[c for c in Status.choices if c[0] != Status.DRAFT]],
+        required=False,
+    )
+    origin = forms.ChoiceField(label=_("Origin"), choices=[("", _("All")), *Origin.choices], required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[("apoyadas", _("Most supported")), ("recientes", _("Newest")), ("comentadas", _("Most discussed"))],
+        required=False,
+    )
+
+    def filters(self) -> ProposalFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        sort = data.get("sort") or DEFAULT_SORT
+        return ProposalFilters(
+            upz=data["upz"].pk if data.get("upz") else None,
+            status=data.get("status") or None,
+            origin=data.get("origin") or None,
+            q=data.get("q") or "",
+            sort=sort if sort in SORTS else DEFAULT_SORT,
+        )
+
+
+class IdeaForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your idea"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Any creative opinion about Usme. You can send it without an account."),
+        error_messages={"required": _("Write your idea before sending it.")},
+    )
+
+
+class TriageForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("What to do with it"),
+        choices=[
+            (IdeaStatus.PROBLEM, _("Turn it into a problem")),
+            (IdeaStatus.PROPOSAL, _("Turn it into a proposal draft")),
+            (IdeaStatus.ARCHIVED, _("Archive it, with a reason")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme (for a problem)"), queryset=Theme.objects.filter(active=True), required=False
+    )
+    upz = forms.ModelChoiceField(label=_("UPZ (for a problem)"), queryset=Upz.objects.all(), required=False)
+    reason = forms.CharField(
+        label=_("Reason (the author reads it)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

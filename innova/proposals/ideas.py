@@ -1,0 +1,84 @@
+"""The open idea box (``/ideas/``): one field, anonymous allowed, rate-limited; the lab's staff triage each idea
+into a problem, a proposal draft or the archive (with a reason the sender reads on the idea's private page)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from innova.core.permissions import require_perm
+from innova.core.ratelimit import rate_limit_exceeded, rate_limit_message
+
+from . import selectors, services
+from .forms import IdeaForm, TriageForm
+from .models import Idea
+
+
+def _sender_key(request) -> str:
+    user = request.user
+    return f"user:{user.pk}" if user.is_authenticated else f"ip:{request.META.get('REMOTE_ADDR', '')}"
+
+
+def index(request):
+    if request.method == "POST":
+        form = IdeaForm(request.POST)
+        if form.is_valid() and rate_limit_exceeded(action="idea", key=_sender_key(request)):
+            # A flood: the form comes back with what was typed and a Spanish message.
+            form.add_error(None, rate_limit_message())
+            return render(request, "proposals/ideas/index.html", {"form": form}, status=429)
+        if form.is_valid():
+            try:
+                idea = services.idea_submit(author=request.user, body=form.cleaned_data["body"])
+            except ValidationError as error:
+                form.add_error("body", error)
+            else:
+                messages.success(
+                    request, _("Thank you! Keep the address of this page to see what becomes of your idea.")
+                )
+                return redirect(idea)
+    else:
+        form = IdeaForm()
+    return render(request, "proposals/ideas/index.html", {"form": form})
+
+
+def track(request, token):
+    """The idea's private page: whoever has the link sees its status and, if archived, the reason."""
+    idea = get_object_or_404(Idea.objects.select_related("problem"), token=token)
+    return render(
+        request, "proposals/ideas/track.html", {"idea": idea, "proposal": idea.proposals.order_by("pk").first()}
+    )
+
+
+@login_required
+def queue(request):
+    require_perm(request.user, "proposals.triage_idea")
+    ideas = [(idea, TriageForm(prefix=f"idea-{idea.pk}")) for idea in selectors.idea_queue()[:100]]
+    return render(request, "proposals/ideas/queue.html", {"ideas": ideas, "recent": selectors.idea_recent_triaged()})
+
+
+@login_required
+@require_POST
+def triage(request, pk: int):
+    require_perm(request.user, "proposals.triage_idea")
+    idea = get_object_or_404(Idea, pk=pk)
+    form = TriageForm(request.POST, prefix=f"idea-{idea.pk}")
+    if not form.is_valid():
+        messages.error(request, _("Choose what to do with the idea."))
+        return redirect("ideas:queue")
+    data = form.cleaned_data
+    try:
+        created = services.idea_triage(
+            actor=request.user,
+            idea=idea,
+            decision=data["decision"],
+            reason=data["reason"],
+            theme=data["theme"],
+            upz=data["upz"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("ideas:queue")
+    messages.success(request, _("The idea was triaged."))
+    return redirect(created if created is not None else "ideas:queue")

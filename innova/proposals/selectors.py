@@ -1,0 +1,152 @@
+import difflib
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from innova.core.participation import similar_rank, text_search
+
+from .models import Idea, IdeaStatus, Invitation, Proposal, Support
+
+SORTS = {
+    "apoyadas": ("-support_count", "-id"),
+    "recientes": ("-published_at", "-id"),
+    "comentadas": ("-comment_count", "-id"),
+}
+DEFAULT_SORT = "apoyadas"
+
+
+@dataclass
+class ProposalFilters:
+    upz: int | None = None
+    status: str | None = None
+    origin: str | None = None
+    problem: int | None = None
+    q: str = ""
+    sort: str = DEFAULT_SORT
+
+
+def proposal_visible() -> QuerySet[Proposal]:
+    """Published proposals not hidden by moderation: what lists, search and the trail show."""
+    return Proposal.objects.filter(published_at__isnull=False, hidden_at__isnull=True)
+
+
+def proposal_list(*, filters: ProposalFilters, user=None) -> QuerySet[Proposal]:
+    queryset = proposal_visible().select_related("author")
+    if filters.upz:
+        queryset = queryset.filter(beneficiary_upzs=filters.upz)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.origin:
+        queryset = queryset.filter(origin=filters.origin)
+    if filters.problem:
+        queryset = queryset.filter(problems=filters.problem)
+    if filters.q:
+        queryset = text_search(queryset, filters.q)
+    if user is not None and user.is_authenticated:
+        queryset = queryset.annotate(supported_by_me=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user)))
+    return queryset.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT]))
+
+
+def proposal_mine(*, user) -> QuerySet[Proposal]:
+    """Everything the person authors or co-authors, drafts included."""
+    return (
+        Proposal.objects.filter(Q(author=user) | Q(coauthors=user)).distinct().order_by("-updated_at", "-id")
+        if user.is_authenticated
+        else Proposal.objects.none()
+    )
+
+
+def proposal_similar(*, title: str, description: str = "", exclude_pk: int | None = None, limit: int = 5) -> list:
+    """Published proposals that look like the one being typed (the same mechanism as problems)."""
+    candidates = proposal_visible().only("id", "title", "search_stems", "support_count", "status")
+    if exclude_pk:
+        candidates = candidates.exclude(pk=exclude_pk)
+    return similar_rank(candidates=candidates, title=title, description=description, limit=limit)
+
+
+@dataclass
+class VersionDiff:
+    version: object
+    lines: list[tuple[str, str]]  # (kind: "add" | "del" | "same" | "gap", text)
+
+
+def proposal_versions(*, proposal: Proposal) -> list[VersionDiff]:
+    """Each version with what changed since the one before (the first one in full), newest first."""
+    versions = list(proposal.versions.select_related("editor").order_by("number"))
+    result = []
+    previous = ""
+    for version in versions:
+        if not previous:
+            lines = [("same", line) for line in version.text.splitlines()]
+        else:
+            lines = []
+            for line in difflib.unified_diff(previous.splitlines(), version.text.splitlines(), lineterm="", n=1):
+                if line.startswith(("---", "+++")):
+                    continue
+                if line.startswith("@@"):
+                    lines.append(("gap", "…"))
+                elif line.startswith("+"):
+                    lines.append(("add", line[1:]))
+                elif line.startswith("-"):
+                    lines.append(("del", line[1:]))
+                else:
+                    lines.append(("same", line[1:]))
+        result.append(VersionDiff(version=version, lines=lines))
+        previous = version.text
+    return list(reversed(result))
+
+
+def proposal_pending_answer() -> dict[str, QuerySet[Proposal]]:
+    base = proposal_visible().filter(answer_due_at__isnull=False, answered_at__isnull=True)
+    now = timezone.now()
+    return {
+        "overdue": base.filter(answer_due_at__lt=now).order_by("answer_due_at"),
+        "awaiting": base.filter(answer_due_at__gte=now).order_by("answer_due_at"),
+    }
+
+
+def proposal_trail_entries(problem) -> list[dict]:
+    """For a problem's trail: the published proposals that answer it."""
+    return [
+        {
+            "date": proposal.published_at,
+            "kind": Proposal._meta.verbose_name,
+            "title": proposal.title,
+            "url": proposal.get_absolute_url(),
+            "status": proposal.get_status_display(),
+            "status_code": proposal.status,
+        }
+        for proposal in proposal_visible().filter(problems=problem).order_by("published_at")
+    ]
+
+
+def invitation_pending(*, proposal: Proposal) -> QuerySet[Invitation]:
+    return proposal.invitations.filter(accepted_at__isnull=True)
+
+
+def idea_queue() -> QuerySet[Idea]:
+    return Idea.objects.filter(status=IdeaStatus.NEW).select_related("author").order_by("created_at")
+
+
+def idea_recent_triaged(limit: int = 20) -> QuerySet[Idea]:
+    return Idea.objects.exclude(status=IdeaStatus.NEW).select_related("triaged_by").order_by("-triaged_at")[:limit]
+
+
+def proposal_personal_data(user) -> dict:
+    return {
+        "authored": [
+            {
+                "id": p.pk,
+                "title": p.title,
+                "summary": p.summary,
+                "solution": p.solution,
+                "published": p.published_at is not None,
+                "created_at": p.created_at.isoformat(),
+            }
+            for p in Proposal.objects.filter(author=user)
+        ],
+        "coauthored": list(Proposal.objects.filter(coauthors=user).values_list("id", flat=True)),
+        "supported": list(Support.objects.filter(user=user).values_list("proposal_id", flat=True)),
+        "ideas": [{"body": i.body, "status": i.status, "reason": i.reason} for i in Idea.objects.filter(author=user)],
+    }

@@ -1,0 +1,160 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from innova.core.testing import run_concurrently
+from innova.proposals import services
+from innova.proposals.models import Status, Support
+
+pytestmark = pytest.mark.django_db
+
+
+def test_support_once_per_person_reversible_and_counted(client, citizen, make_proposal):
+    proposal = make_proposal()
+    client.force_login(citizen)
+    url = reverse("proposals:support", args=[proposal.pk])
+    client.post(url, {"supported": "1"})
+    client.post(url, {"supported": "1"})  # double click
+    proposal.refresh_from_db()
+    assert proposal.support_count == 1 == Support.objects.filter(proposal=proposal).count()
+    client.post(url, {"supported": "0"})
+    client.post(url, {"supported": "0"})
+    proposal.refresh_from_db()
+    assert proposal.support_count == 0 == Support.objects.count()
+
+
+def test_drafts_and_anonymous_people_cannot_be_supported(client, citizen, make_proposal):
+    draft = make_proposal(publish=False)
+    client.force_login(citizen)
+    assert client.post(reverse("proposals:support", args=[draft.pk]), {"supported": "1"}).status_code == 404
+    proposal = make_proposal()
+    client.logout()
+    response = client.post(reverse("proposals:support", args=[proposal.pk]), {"supported": "1"})
+    assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
+    assert Support.objects.count() == 0
+
+
+def test_support_via_htmx_returns_the_updated_button(client, citizen, make_proposal):
+    proposal = make_proposal()
+    client.force_login(citizen)
+    response = client.post(reverse("proposals:support", args=[proposal.pk]), {"supported": "1"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<strong>1</strong>" in html and 'aria-pressed="true"' in html
+
+
+def test_threshold_starts_the_answer_deadline_and_staff_see_it(client, settings, make_user, make_proposal, official):
+    settings.INNOVA_PROPOSAL_SUPPORT_THRESHOLD = 2
+    proposal = make_proposal()
+    services.proposal_support_set(user=make_user("citizen"), proposal=proposal, supported=True)
+    proposal.refresh_from_db()
+    assert proposal.answer_due_at is None
+    services.proposal_support_set(user=make_user("citizen"), proposal=proposal, supported=True)
+    proposal.refresh_from_db()
+    assert proposal.answer_due_at > timezone.now()
+    client.force_login(make_user("citizen"))
+    assert client.get(reverse("proposals:pending")).status_code == 403
+    client.force_login(official)
+    assert proposal.title in client.get(reverse("proposals:pending")).content.decode()
+    services.proposal_change_status(actor=official, proposal=proposal, to_status=Status.IN_STUDY, reason="A estudio")
+    services.proposal_change_status(actor=official, proposal=proposal, to_status=Status.VIABLE, reason="Es viable.")
+    assert proposal.title not in client.get(reverse("proposals:pending")).content.decode()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_fifty_concurrent_supports_count_exactly_fifty(make_user, make_proposal):
+    if connection.vendor != "postgresql":
+        pytest.skip("Concurrency is tested against PostgreSQL")
+    proposal = make_proposal()
+    users = [make_user("citizen") for _ in range(50)]
+
+    def click(user):
+        services.proposal_support_set(user=user, proposal=proposal, supported=True)
+        services.proposal_support_set(user=user, proposal=proposal, supported=True)  # and a double click
+
+    errors = run_concurrently(click, users)
+    assert not errors
+    proposal.refresh_from_db()
+    assert Support.objects.filter(proposal=proposal).count() == 50
+    assert proposal.support_count == 50
+
+
+def test_list_filters_spanish_search_and_sorts(client, make_user, make_proposal, official, upz):
+    lights = make_proposal(title="Luminarias solares en los parques", beneficiary_upzs=[upz])
+    trees = make_proposal(title="Sembrar árboles nativos en la ronda", summary="Árboles para la quebrada.")
+    services.proposal_change_status(actor=official, proposal=trees, to_status=Status.IN_STUDY, reason="A estudio")
+    for _ in range(2):
+        services.proposal_support_set(user=make_user("citizen"), proposal=trees, supported=True)
+    index = reverse("proposals:index")
+    html = client.get(index).content.decode()
+    assert html.index(trees.title) < html.index(lights.title)  # most supported first
+    newest = make_proposal(title="Ciclovía dominical en la Avenida Boyacá")
+    html = client.get(index, {"sort": "recientes"}).content.decode()
+    assert html.index(newest.title) < html.index(trees.title)
+    assert trees.title not in client.get(index, {"upz": upz.pk}).content.decode()
+    assert lights.title not in client.get(index, {"status": "in_study"}).content.decode()
+    found = client.get(index, {"q": "arboles"}).content.decode()  # without the accent
+    assert trees.title in found and lights.title not in found
+    assert client.get(index, {"sort": "nonsense", "pagina": "zz"}).status_code == 200
+
+
+def test_similar_hint_while_typing_and_review_before_publishing(client, make_user, make_proposal):
+    existing = make_proposal(title="Huertas comunitarias en los colegios de Usme")
+    author = make_user("citizen")
+    hint = client.get(reverse("proposals:similar"), {"title": "huerta comunitaria colegio"}).content.decode()
+    assert existing.title in hint
+    assert client.get(reverse("proposals:similar"), {"title": "de la el"}).content.decode().strip() == ""
+    draft = make_proposal(author=author, publish=False, title="Huerta comunitaria en el colegio Chuniza")
+    client.force_login(author)
+    review = client.post(reverse("proposals:publish", args=[draft.pk]))
+    assert review.status_code == 200 and existing.title in review.content.decode()
+    draft.refresh_from_db()
+    assert draft.published_at is None
+    # Support the existing one instead: the draft is kept, unpublished.
+    client.post(reverse("proposals:publish", args=[draft.pk]), {"action": f"support:{existing.pk}"})
+    assert Support.objects.filter(proposal=existing, user=author).exists()
+    client.post(reverse("proposals:publish", args=[draft.pk]), {"action": "publish"})
+    draft.refresh_from_db()
+    assert draft.published_at is not None
+
+
+def test_comments_work_on_proposals(client, citizen, make_proposal):
+    from django.contrib.contenttypes.models import ContentType
+
+    proposal = make_proposal()
+    client.force_login(citizen)
+    ct = ContentType.objects.get_for_model(proposal).pk
+    client.post(reverse("core:comment_create", args=[ct, proposal.pk]), {"body": "Me parece muy buena idea."})
+    proposal.refresh_from_db()
+    assert proposal.comment_count == 1
+    assert "Me parece muy buena idea." in client.get(proposal.get_absolute_url()).content.decode()
+
+
+def test_hidden_proposals_leave_lists_and_pages_but_staff_still_see_them(client, make_user, make_proposal, facilitator):
+    from innova.core.services import moderation_set_hidden
+
+    proposal = make_proposal(title="Propuesta con insultos")
+    moderation_set_hidden(actor=facilitator, target=proposal, hidden=True, reason="Insulta a un vecino.")
+    assert "Propuesta con insultos" not in client.get(reverse("proposals:index")).content.decode()
+    assert client.get(proposal.get_absolute_url()).status_code == 404
+    client.force_login(make_user("citizen"))
+    assert client.post(reverse("proposals:support", args=[proposal.pk]), {"supported": "1"}).status_code == 404
+    client.force_login(facilitator)
+    assert "Insulta a un vecino." in client.get(proposal.get_absolute_url()).content.decode()
+
+
+def test_many_comments_come_twenty_threads_a_page_with_their_replies(client, make_user, make_proposal):
+    from innova.core.services import comment_add
+
+    proposal = make_proposal()
+    person = make_user("citizen")
+    first = comment_add(author=person, target=proposal, body="Comentario 0")
+    comment_add(author=person, target=proposal, body="Respuesta al primero", parent=first)
+    for n in range(1, 25):
+        comment_add(author=person, target=proposal, body=f"Comentario {n}")
+    page_one = client.get(proposal.get_absolute_url()).content.decode()
+    assert "(26)" in page_one and "Respuesta al primero" in page_one
+    assert "Comentario 19<" in page_one and "Comentario 20<" not in page_one
+    page_two = client.get(proposal.get_absolute_url(), {"comentarios": 2}).content.decode()
+    assert "Comentario 24<" in page_two and "Comentario 0<" not in page_two
