@@ -335,3 +335,13 @@ INNOVA_WHATSAPP_APP_SECRET = os.environ.get("INNOVA_WHATSAPP_APP_SECRET", "")
 INNOVA_WHATSAPP_TOKEN = os.environ.get("INNOVA_WHATSAPP_TOKEN", "")
 INNOVA_WHATSAPP_PHONE_NUMBER_ID = os.environ.get("INNOVA_WHATSAPP_PHONE_NUMBER_ID", "")
 INNOVA_WHATSAPP_API_BASE = os.environ.get("INNOVA_WHATSAPP_API_BASE", "https://graph.facebook.com/v21.0")
+
+# --- opendata: public API, open-data files, monthly report ------------------------------------
+# Any site may read /api/v1/ (GET only); see innova/opendata/middleware.py.
+MIDDLEWARE.append("innova.opendata.middleware.ReadOnlyCorsMiddleware")
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["opendata-export-nightly"] = {
+    "task": "innova.opendata.tasks.opendata_export_nightly",
+    "schedule": crontab(hour=2, minute=30),
+}

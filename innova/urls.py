@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from innova.core import views as core_views
+from innova.opendata import views as opendata_views
 
 admin.site.site_header = "Usme Innova · Administración"
 admin.site.site_title = "Usme Innova"
@@ -28,6 +29,8 @@ urlpatterns = [
     path("agenda/", include("innova.agenda.urls")),
     path("cursos/", include("innova.courses.urls")),
     path("datos/", include("innova.opendata.urls")),
+    path("api/v1/", include("innova.opendata.api_urls")),
+    path("buscar/", opendata_views.search, name="search"),
     path("canales/", include("innova.intake.urls")),
     path("admin/", admin.site.urls),
 ]
