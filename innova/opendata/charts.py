@@ -23,7 +23,8 @@ def bar_chart(data: dict[str, int]) -> str:
         y = i * BAR_HEIGHT
         length = (WIDTH - LABEL_WIDTH - 40) * value / top
         rows.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="12">{escape(str(label)[:20])}</text>'
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
+            f"{escape(str(label)[:20])}</text>"
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{length:.1f}" height="{BAR_HEIGHT - 6}" fill="#2171b5"/>'
             f'<text x="{LABEL_WIDTH + length + 4:.1f}" y="{y + 15}" font-size="12">{value}</text>'
         )
@@ -79,7 +80,7 @@ def upz_choropleth(upzs, counts: dict[str, int], *, urban_only: bool = True) -> 
         w, h = (u.max_lon - u.min_lon) * scale, (u.max_lat - u.min_lat) * scale
         text_fill = "#fff" if shade in PALETTE[3:] else "#000"
         parts.append(
-            f'<g><title>{escape(str(u))}: {value}</title>'
+            f"<g><title>{escape(str(u))}: {value}</title>"
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{shade}" fill-opacity="0.85" '
             f'stroke="#333" stroke-width="1"/>'
             f'<text x="{x + w / 2:.1f}" y="{y + h / 2 + 4:.1f}" text-anchor="middle" font-size="11" '

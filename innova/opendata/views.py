@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from drf_spectacular.generators import SchemaGenerator
 
-from innova.core.permissions import require_perm
 from innova.territory.models import Upz
 
 from . import charts, registry, selectors, services
@@ -117,4 +116,3 @@ def api_docs(request):
                 }
             )
     return render(request, "opendata/api_docs.html", {"schema": schema, "operations": operations})
-

@@ -90,7 +90,10 @@ class ProblemReportSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=4000)
     theme = serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.filter(active=True))
     upz = serializers.SlugRelatedField(
-        slug_field="code", queryset=Upz.objects.all(), required=False, allow_null=True,
+        slug_field="code",
+        queryset=Upz.objects.all(),
+        required=False,
+        allow_null=True,
         help_text="UPZ code; found from the point when omitted.",
     )
     latitude = serializers.FloatField(required=False, allow_null=True, min_value=-90, max_value=90)
@@ -145,7 +148,9 @@ BAD_REQUEST = OpenApiResponse(description="Invalid data; the messages say what t
 
 @extend_schema_view(
     list=extend_schema(summary="Published problems", description="Newest first; filter by UPZ, theme, status, dates."),
-    retrieve=extend_schema(summary="One problem with its official answers", responses={200: ProblemDetailSerializer, 404: NOT_FOUND}),
+    retrieve=extend_schema(
+        summary="One problem with its official answers", responses={200: ProblemDetailSerializer, 404: NOT_FOUND}
+    ),
     create=extend_schema(
         summary="Report a problem",
         request=ProblemReportSerializer,
@@ -186,7 +191,13 @@ class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
     @extend_schema(
         summary="Support a problem (“A mí también me afecta”) or withdraw the support",
         request=SupportSerializer,
-        responses={200: SupportResultSerializer, 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={
+            200: SupportResultSerializer,
+            400: BAD_REQUEST,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
     )
     @action(detail=True, methods=["post"])
     def support(self, request, pk=None):
@@ -202,7 +213,13 @@ class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
     @extend_schema(
         summary="Comment on a problem",
         request=CommentSerializer,
-        responses={201: CommentResultSerializer, 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={
+            201: CommentResultSerializer,
+            400: BAD_REQUEST,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
     )
     @action(detail=True, methods=["post"])
     def comments(self, request, pk=None):

@@ -11,9 +11,9 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata.registry import (
-    Dataset,
     DashboardCounts,
     DashboardSource,
+    Dataset,
     DatasetField,
     SearchHit,
     SearchSource,
@@ -37,9 +37,19 @@ def _problem_rows():
 
 
 PROBLEM_FIELDS = (
-    DatasetField("id", "integer", "Stable identifier of the problem (also in /api/v1/problems/{id}/).", lambda p: p.pk, True),
-    DatasetField("reference", "string", "Short code quoted by SMS or at attention points (USM-0001).", lambda p: p.reference, True),
-    DatasetField("url", "string", "Public page of the problem (path on the site).", lambda p: p.get_absolute_url(), True),
+    DatasetField(
+        "id", "integer", "Stable identifier of the problem (also in /api/v1/problems/{id}/).", lambda p: p.pk, True
+    ),
+    DatasetField(
+        "reference",
+        "string",
+        "Short code quoted by SMS or at attention points (USM-0001).",
+        lambda p: p.reference,
+        True,
+    ),
+    DatasetField(
+        "url", "string", "Public page of the problem (path on the site).", lambda p: p.get_absolute_url(), True
+    ),
     DatasetField("title", "string", "Title written by who reported it.", lambda p: p.title, True),
     DatasetField("description", "string", "Description written by who reported it.", lambda p: p.description, True),
     DatasetField("theme", "string", "Theme slug (movilidad, seguridad…).", lambda p: p.theme.slug, True),
@@ -48,27 +58,48 @@ PROBLEM_FIELDS = (
     DatasetField("upz_name", "string", "Name of the UPZ.", lambda p: p.upz.name, True),
     DatasetField("latitude", "number", "Latitude of the place (WGS84), empty when not given.", lambda p: p.latitude),
     DatasetField("longitude", "number", "Longitude of the place (WGS84), empty when not given.", lambda p: p.longitude),
-    DatasetField("status", "string", "Workflow status code (reported, in_review, validated…).", lambda p: p.status, True),
-    DatasetField("channel", "string", "Channel it came in by (web, sms, whatsapp, point, api).", lambda p: p.channel, True),
-    DatasetField("support_count", "integer", "People who said “A mí también me afecta”.", lambda p: p.support_count, True),
+    DatasetField(
+        "status", "string", "Workflow status code (reported, in_review, validated…).", lambda p: p.status, True
+    ),
+    DatasetField(
+        "channel", "string", "Channel it came in by (web, sms, whatsapp, point, api).", lambda p: p.channel, True
+    ),
+    DatasetField(
+        "support_count", "integer", "People who said “A mí también me afecta”.", lambda p: p.support_count, True
+    ),
     DatasetField("comment_count", "integer", "Public comments.", lambda p: p.comment_count, True),
     DatasetField("published_at", "datetime", "When it was published.", lambda p: _iso(p.published_at), True),
-    DatasetField("answer_due_at", "datetime", "Deadline for the official answer, once the support threshold is reached.", lambda p: _iso(p.answer_due_at)),
-    DatasetField("answered_at", "datetime", "When the latest official answer was published.", lambda p: _iso(p.answered_at)),
+    DatasetField(
+        "answer_due_at",
+        "datetime",
+        "Deadline for the official answer, once the support threshold is reached.",
+        lambda p: _iso(p.answer_due_at),
+    ),
+    DatasetField(
+        "answered_at", "datetime", "When the latest official answer was published.", lambda p: _iso(p.answered_at)
+    ),
 )
 
 ANSWER_FIELDS = (
     DatasetField("id", "integer", "Stable identifier of the answer.", lambda a: a.pk, True),
     DatasetField("problem_id", "integer", "The problem answered (problems.id).", lambda a: a.problem_id, True),
     DatasetField("body", "string", "Text of the official answer.", lambda a: a.body, True),
-    DatasetField("author_role", "string", "Position and entity of the official who answered.", lambda a: a.author_role_label),
+    DatasetField(
+        "author_role", "string", "Position and entity of the official who answered.", lambda a: a.author_role_label
+    ),
     DatasetField("created_at", "datetime", "When it was published.", lambda a: _iso(a.created_at), True),
 )
 
 SUPPORT_FIELDS = (
     DatasetField("problem_id", "integer", "The problem supported (problems.id).", lambda r: r["problem_id"], True),
     DatasetField("month", "string", "Month of the supports, YYYY-MM.", lambda r: r["month"].strftime("%Y-%m"), True),
-    DatasetField("supports", "integer", "Supports given that month (who supported is never published).", lambda r: r["supports"], True),
+    DatasetField(
+        "supports",
+        "integer",
+        "Supports given that month (who supported is never published).",
+        lambda r: r["supports"],
+        True,
+    ),
 )
 
 
@@ -131,9 +162,7 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
         return {row[field]: row["n"] for row in base.values(field).annotate(n=Count("id")).order_by(field)}
 
     by_status = {str(Status(code).label): n for code, n in grouped("status").items()}
-    months = (
-        base.annotate(month=TruncMonth("published_at")).values("month").annotate(n=Count("id")).order_by("month")
-    )
+    months = base.annotate(month=TruncMonth("published_at")).values("month").annotate(n=Count("id")).order_by("month")
     answered = base.filter(answered_at__isnull=False).values_list("published_at", "answered_at")
     due = base.filter(answer_due_at__isnull=False)
     from django.utils import timezone
@@ -148,7 +177,10 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
         answered_in_time=due.filter(answered_at__isnull=False, answered_at__lte=F("answer_due_at")).count(),
         answers_due=due.filter(answered_at__isnull=False).count()
         + due.filter(answered_at__isnull=True, answer_due_at__lt=timezone.now()).count(),
-        extra={"supports": base.aggregate(n=Sum("support_count"))["n"] or 0, "threshold": settings.INNOVA_PROBLEM_SUPPORT_THRESHOLD},
+        extra={
+            "supports": base.aggregate(n=Sum("support_count"))["n"] or 0,
+            "threshold": settings.INNOVA_PROBLEM_SUPPORT_THRESHOLD,
+        },
     )
 
 

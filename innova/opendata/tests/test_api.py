@@ -33,7 +33,9 @@ def test_filters_by_upz_theme_status_and_dates(api, make_problem):
     from innova.territory.models import Upz
 
     make_problem(title="En Yomasa")
-    make_problem(title="En Danubio", upz=Upz.objects.get(code="56"), theme=Theme.objects.exclude(slug="movilidad").first())
+    make_problem(
+        title="En Danubio", upz=Upz.objects.get(code="56"), theme=Theme.objects.exclude(slug="movilidad").first()
+    )
     assert [p["title"] for p in api.get(LIST, {"upz": "56"}).json()["results"]] == ["En Danubio"]
     assert [p["title"] for p in api.get(LIST, {"theme": "movilidad"}).json()["results"]] == ["En Yomasa"]
     assert api.get(LIST, {"status": "resolved"}).json()["count"] == 0
@@ -71,7 +73,12 @@ def test_drafts_never_appear(api, make_problem):
 
 
 def _report_payload():
-    return {"title": "Basuras en el parque", "description": "Se acumulan las basuras.", "theme": "movilidad", "upz": "57"}
+    return {
+        "title": "Basuras en el parque",
+        "description": "Se acumulan las basuras.",
+        "theme": "movilidad",
+        "upz": "57",
+    }
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ def answered(make_problem, official):
 
 def test_counts_and_answer_times(answered):
     board = dashboard()
-    (_source, counts), = board.sections
+    ((_source, counts),) = board.sections
     assert counts.total == 2
     assert counts.by_upz == {"56": 1, "57": 1}
     assert sum(counts.by_month.values()) == 2
@@ -39,10 +39,10 @@ def test_counts_and_answer_times(answered):
 
 
 def test_filters_by_upz_and_period(answered):
-    (_s, counts), = dashboard(upz_id=Upz.objects.get(code="56").pk).sections
+    ((_s, counts),) = dashboard(upz_id=Upz.objects.get(code="56").pk).sections
     assert counts.total == 1
     future = timezone.localdate() + datetime.timedelta(days=30)
-    (_s, counts), = dashboard(start=future).sections
+    ((_s, counts),) = dashboard(start=future).sections
     assert counts.total == 0
 
 

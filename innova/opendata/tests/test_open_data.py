@@ -18,8 +18,24 @@ pytestmark = pytest.mark.django_db
 
 # Column names that would carry personal data. Any dataset that grows one fails here.
 PERSONAL = {
-    "author", "author_id", "author_name", "user", "user_id", "email", "phone", "name", "first_name", "last_name",
-    "display_name", "document", "address", "ip", "client_key", "supporter", "supporters", "hidden_reason",
+    "author",
+    "author_id",
+    "author_name",
+    "user",
+    "user_id",
+    "email",
+    "phone",
+    "name",
+    "first_name",
+    "last_name",
+    "display_name",
+    "document",
+    "address",
+    "ip",
+    "client_key",
+    "supporter",
+    "supporters",
+    "hidden_reason",
 }
 
 

@@ -47,9 +47,7 @@ def test_schemathesis_no_server_errors_no_schema_violations(api_schema):
             response = case.call()
             calls.append(response.status_code)
             assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.status_code}"
-            case.validate_response(
-                response, checks=[content_type_conformance, response_schema_conformance]
-            )
+            case.validate_response(response, checks=[content_type_conformance, response_schema_conformance])
 
         try:
             run()
