@@ -345,3 +345,7 @@ CELERY_BEAT_SCHEDULE["opendata-export-nightly"] = {
     "task": "innova.opendata.tasks.opendata_export_nightly",
     "schedule": crontab(hour=2, minute=30),
 }
+CELERY_BEAT_SCHEDULE["opendata-monthly-report"] = {
+    "task": "innova.opendata.tasks.opendata_monthly_report",
+    "schedule": crontab(day_of_month=1, hour=6, minute=0),
+}

@@ -97,6 +97,7 @@ EXPECTED: dict[str, tuple] = {
     "opendata:datapackage": (None, everyone()),
     "opendata:download": (lambda w: {"name": "problems", "fmt": "csv"}, everyone()),
     "opendata:export_now": (None, logged_in(405)),
+    "opendata:report": (None, only("official", *STAFF)),
     "search": (None, everyone()),
     "api:docs": (None, everyone()),
     "api:schema": (None, everyone()),

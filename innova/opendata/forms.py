@@ -30,3 +30,22 @@ class DashboardFilterForm(forms.Form):
     def period(self):
         data = self.cleaned_data
         return data.get("desde"), data.get("hasta"), data.get("upz")
+
+
+class ReportMonthForm(forms.Form):
+    mes = forms.CharField(
+        label=_("Month"),
+        help_text=_("Year and month, e.g. 2026-10."),
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-10"}),
+    )
+
+    def clean_mes(self):
+        import datetime
+
+        try:
+            value = datetime.datetime.strptime(self.cleaned_data["mes"].strip(), "%Y-%m").date()
+        except ValueError:
+            raise forms.ValidationError(_("Write the month as year-month, e.g. 2026-10.")) from None
+        if value.year < 2020 or value > datetime.date.today():
+            raise forms.ValidationError(_("Choose a month between 2020 and this month."))
+        return value

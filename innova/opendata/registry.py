@@ -99,7 +99,7 @@ class DashboardCounts:
     answer_days: list[float] = field(default_factory=list)
     answered_in_time: int = 0
     answers_due: int = 0  # answered + still pending, among those that reached the threshold
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, int] = field(default_factory=dict)  # more figures to show: translatable label → number
 
 
 _datasets: dict[str, Dataset] = {}

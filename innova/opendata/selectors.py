@@ -116,3 +116,10 @@ def api_token_personal_data(user) -> dict:
             {"label": t.label, "created_at": t.created_at.isoformat()} for t in ApiToken.objects.filter(user=user)
         ]
     }
+
+
+def month_activity(*, start, end) -> dict:
+    """Participation in a period that belongs to no single domain (comments on anything)."""
+    from innova.core.models import Comment
+
+    return {"comments": Comment.objects.filter(created_at__date__gte=start, created_at__date__lte=end).count()}

@@ -9,4 +9,5 @@ urlpatterns = [
     path("datapackage.json", views.datapackage, name="datapackage"),
     path("descargas/<slug:name>.<str:fmt>", views.download, name="download"),
     path("exportar/", views.export_now, name="export_now"),
+    path("informe/", views.monthly_report, name="report"),
 ]

@@ -1,16 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from drf_spectacular.generators import SchemaGenerator
 
+from innova.core.permissions import require_perm
 from innova.territory.models import Upz
 
-from . import charts, registry, selectors, services
-from .forms import DashboardFilterForm, SearchForm
+from . import charts, registry, report, selectors, services
+from .forms import DashboardFilterForm, ReportMonthForm, SearchForm
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
@@ -116,3 +117,22 @@ def api_docs(request):
                 }
             )
     return render(request, "opendata/api_docs.html", {"schema": schema, "operations": operations})
+
+
+@login_required
+def monthly_report(request):
+    """Staff and officials choose a month; the PDF is built from the data (or taken from the stored copy)."""
+    require_perm(request.user, "opendata.view_report")
+    year, month = report.previous_month()
+    form = ReportMonthForm(request.GET or None, initial={"mes": f"{year}-{month:02d}"})
+    if form.is_valid():
+        month = form.cleaned_data["mes"]
+        path = report.report_path(month.year, month.month)
+        if default_storage.exists(path):
+            pdf = default_storage.open(path, "rb").read()
+        else:
+            pdf = report.report_pdf(year=month.year, month=month.month)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{path.rsplit("/", 1)[-1]}"'
+        return response
+    return render(request, "opendata/report.html", {"form": form})

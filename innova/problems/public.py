@@ -4,10 +4,10 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only publ
 never the author (anonymous or not), never a supporter's identity.
 """
 
-from django.conf import settings
 from django.db import connection
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata.registry import (
@@ -149,6 +149,14 @@ def _hit(problem) -> SearchHit:
     )
 
 
+def _in_period(queryset, field: str, start, end) -> int:
+    if start:
+        queryset = queryset.filter(**{f"{field}__date__gte": start})
+    if end:
+        queryset = queryset.filter(**{f"{field}__date__lte": end})
+    return queryset.count()
+
+
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
     base = selectors.problem_visible()
     if start:
@@ -165,8 +173,6 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     months = base.annotate(month=TruncMonth("published_at")).values("month").annotate(n=Count("id")).order_by("month")
     answered = base.filter(answered_at__isnull=False).values_list("published_at", "answered_at")
     due = base.filter(answer_due_at__isnull=False)
-    from django.utils import timezone
-
     return DashboardCounts(
         total=base.count(),
         by_upz=grouped("upz__code"),
@@ -178,8 +184,15 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
         answers_due=due.filter(answered_at__isnull=False).count()
         + due.filter(answered_at__isnull=True, answer_due_at__lt=timezone.now()).count(),
         extra={
-            "supports": base.aggregate(n=Sum("support_count"))["n"] or 0,
-            "threshold": settings.INNOVA_PROBLEM_SUPPORT_THRESHOLD,
+            _("Supports given in the period"): _in_period(
+                Support.objects.filter(problem__in=base), "created_at", start, end
+            ),
+            _("Official answers given in the period"): _in_period(
+                OfficialAnswer.objects.filter(problem__in=base), "created_at", start, end
+            ),
+            _("Awaiting an official answer past the deadline (today)"): due.filter(
+                answered_at__isnull=True, answer_due_at__lt=timezone.now()
+            ).count(),
         },
     )
 
