@@ -7,7 +7,7 @@ from . import registry
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    q = forms.CharField(label=_("Search"), max_length=200)
     tipo = forms.ChoiceField(label=_("Type"), required=False)
     upz = forms.ModelChoiceField(label=_("UPZ"), queryset=Upz.objects.all(), required=False, empty_label=_("All"))
 

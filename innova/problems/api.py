@@ -158,6 +158,8 @@ BAD_REQUEST = OpenApiResponse(description="Invalid data; the messages say what t
     ),
 )
 class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Published problems of Usme. Authors are never shown; ids never change."""
+
     permission_classes = [IsAuthenticatedOrReadOnly]
     filterset_class = ProblemFilter
     filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
