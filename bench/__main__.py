@@ -20,6 +20,7 @@ POLIS = ROOT.parent / "shared" / "data" / "polis"
 BENCHES: list[tuple[str, list[str]]] = [
     ("load", ["bench.load"]),
     ("problems", ["bench.problems"]),
+    ("api_search", ["bench.api_search"]),
     ("lighthouse", ["bench.lighthouse"]),
 ]
 REPORT = ROOT / "bench" / "REPORT.md"

@@ -341,6 +341,11 @@ INNOVA_WHATSAPP_API_BASE = os.environ.get("INNOVA_WHATSAPP_API_BASE", "https://g
 MIDDLEWARE.append("innova.opendata.middleware.ReadOnlyCorsMiddleware")
 from celery.schedules import crontab  # noqa: E402
 
+# Public API rate limits: anonymous clients per IP, known users (session or key) per account.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "anon": os.environ.get("INNOVA_API_RATE_ANON", "120/min"),
+    "user": os.environ.get("INNOVA_API_RATE_USER", "600/min"),
+}
 CELERY_BEAT_SCHEDULE["opendata-export-nightly"] = {
     "task": "innova.opendata.tasks.opendata_export_nightly",
     "schedule": crontab(hour=2, minute=30),

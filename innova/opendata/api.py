@@ -11,6 +11,8 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import exception_handler
 
+from innova.core.selectors import CachedCountPaginator
+
 from .models import ApiToken
 
 
@@ -38,6 +40,8 @@ class ApiUserThrottle(_SettingsRate, UserRateThrottle):
 
 
 class ApiPagination(pagination.PageNumberPagination):
+    # The total is cached for a minute, as on the web lists: COUNT(*) over 100,000 rows costs more than a page.
+    django_paginator_class = CachedCountPaginator
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
