@@ -8,7 +8,6 @@ Prints p50/p95/p99 latency per endpoint. The target of issue #8 is p95 ≤ 80 ms
 """
 
 import argparse
-import os
 import subprocess
 import sys
 import time
