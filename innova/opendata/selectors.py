@@ -54,30 +54,54 @@ class SearchResults:
     total: int = 0
 
 
-def search_everything(*, q: str, kind: str = "", upz_id: int | None = None, limit: int = 20) -> SearchResults:
-    """The site-wide search over every registered source, with counts per type and per UPZ (the facets)."""
-    results = SearchResults(q=q)
-    if not stems(q):
-        return results
+def _title_score(title: str, wanted: set[str]) -> int:
+    return len(wanted & set(stems(title)))
+
+
+def _facets(source: registry.SearchSource, q: str) -> dict[int, int]:
+    """Matches per UPZ of one source, in one grouped query, cached for a minute like the list counts."""
+    import hashlib
+
+    from django.core.cache import cache
     from django.db.models import Count
 
+    key = "search-facets:" + hashlib.sha256(f"{source.kind}:{fold(q)}".encode()).hexdigest()
+
+    def compute():
+        rows = source.search(q, None).order_by().values("upz_id").annotate(n=Count("pk"))
+        return {row["upz_id"]: row["n"] for row in rows}
+
+    return cache.get_or_set(key, compute, 60)
+
+
+def search_everything(
+    *, q: str, kind: str = "", upz_id: int | None = None, limit: int = 20, pool: int = 40
+) -> SearchResults:
+    """The site-wide search over every registered source, with counts per type and per UPZ (the facets).
+
+    Each source orders its matches (most supported first for problems); among the first ``pool`` of them, those
+    with the query's words in the title come first.
+    """
+    results = SearchResults(q=q)
+    wanted = set(stems(q))
+    if not wanted:
+        return results
     from innova.territory.models import Upz
 
     upz_counts: dict[int, int] = {}
     for source in registry.search_sources():
-        queryset = source.search(q, None)
-        # Facets count over every UPZ of this source; the chosen UPZ only narrows the hits.
-        for row in queryset.order_by().values("upz_id").annotate(n=Count("pk")):
-            if row["upz_id"]:
-                upz_counts[row["upz_id"]] = upz_counts.get(row["upz_id"], 0) + row["n"]
-        matching = queryset.filter(upz_id=upz_id) if upz_id else queryset
-        count = matching.count()
+        facets = _facets(source, q)
+        for pk, n in facets.items():
+            if pk:
+                upz_counts[pk] = upz_counts.get(pk, 0) + n
+        count = facets.get(upz_id, 0) if upz_id else sum(facets.values())
         results.by_kind.append((source.kind, source.label, count))
         if kind and kind != source.kind:
             continue
         results.total += count
-        for row in matching[:limit]:
-            hit = source.hit(row)
+        rows = [source.hit(row) for row in source.search(q, upz_id)[:pool]]
+        rows.sort(key=lambda hit: -_title_score(hit.title, wanted))  # stable: keeps the source's order
+        for hit in rows[:limit]:
             results.hits.append((hit, highlight(hit.title, q, length=400), highlight(hit.body, q)))
     names = {u.pk: str(u) for u in Upz.objects.filter(pk__in=upz_counts)}
     results.by_upz = sorted(
