@@ -7,6 +7,7 @@ Each domain's endpoints live in that domain (e.g. ``innova/problems/api.py``) an
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, pagination
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.renderers import JSONRenderer
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import exception_handler
@@ -61,6 +62,8 @@ class ApiViewMixin:
     authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
     throttle_classes = [ApiAnonThrottle, ApiUserThrottle]
     pagination_class = ApiPagination
+    # JSON only: DRF's browsable pages need inline scripts the CSP refuses; people read /api/v1/ instead.
+    renderer_classes = [JSONRenderer]
 
     def get_exception_handler(self):
         return api_exception_handler
