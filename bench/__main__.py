@@ -21,6 +21,7 @@ BENCHES: list[tuple[str, list[str]]] = [
     ("load", ["bench.load"]),
     ("problems", ["bench.problems"]),
     ("proposals", ["bench.proposals"]),
+    ("api_search", ["bench.api_search"]),
     ("lighthouse", ["bench.lighthouse"]),
 ]
 REPORT = ROOT / "bench" / "REPORT.md"

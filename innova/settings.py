@@ -359,3 +359,20 @@ CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
 # Supports a published proposal needs before the Mayor's Office must answer it (viable / not viable) within
 # INNOVA_ANSWER_DEADLINE_WORKING_DAYS.
 INNOVA_PROPOSAL_SUPPORT_THRESHOLD = env_int("INNOVA_PROPOSAL_SUPPORT_THRESHOLD", 100)
+# --- opendata: public API, open-data files, monthly report ------------------------------------
+# Any site may read /api/v1/ (GET only); see innova/opendata/middleware.py.
+MIDDLEWARE.append("innova.opendata.middleware.ReadOnlyCorsMiddleware")
+
+# Public API rate limits: anonymous clients per IP, known users (session or key) per account.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "anon": os.environ.get("INNOVA_API_RATE_ANON", "120/min"),
+    "user": os.environ.get("INNOVA_API_RATE_USER", "600/min"),
+}
+CELERY_BEAT_SCHEDULE["opendata-export-nightly"] = {
+    "task": "innova.opendata.tasks.opendata_export_nightly",
+    "schedule": crontab(hour=2, minute=30),
+}
+CELERY_BEAT_SCHEDULE["opendata-monthly-report"] = {
+    "task": "innova.opendata.tasks.opendata_monthly_report",
+    "schedule": crontab(day_of_month=1, hour=6, minute=0),
+}

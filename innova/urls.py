@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from innova.core import views as core_views
 from innova.courses import views as courses_views
+from innova.opendata import views as opendata_views
 
 admin.site.site_header = "Usme Innova · Administración"
 admin.site.site_title = "Usme Innova"
@@ -32,6 +33,8 @@ urlpatterns = [
     # Public verification of course certificates: short, printable address on every certificate.
     path("certificados/<str:code>/", courses_views.certificate_verify, name="certificate_verify"),
     path("datos/", include("innova.opendata.urls")),
+    path("api/v1/", include("innova.opendata.api_urls")),
+    path("buscar/", opendata_views.search, name="search"),
     path("canales/", include("innova.intake.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -205,6 +205,18 @@ EXPECTED: dict[str, tuple] = {
     "ideas:queue": (None, only(*STAFF)),
     "ideas:triage": (lambda w: {"pk": w.idea.pk}, logged_in(405)),
     "ideas:track": (lambda w: {"token": w.idea.token}, everyone()),
+    # opendata: transparency dashboard, open-data files, public API (/api/v1/), search (/buscar/)
+    "opendata:datapackage": (None, everyone()),
+    "opendata:download": (lambda w: {"name": "problems", "fmt": "csv"}, everyone()),
+    "opendata:export_now": (None, logged_in(405)),
+    "opendata:report": (None, only("official", *STAFF)),
+    "search": (None, everyone()),
+    "api:docs": (None, everyone()),
+    "api:schema": (None, everyone()),
+    "api:problem-list": (None, everyone()),
+    "api:problem-detail": (lambda w: {"pk": w.problem.pk}, everyone()),
+    "api:problem-support": (lambda w: {"pk": w.problem.pk}, everyone(405)),
+    "api:problem-comments": (lambda w: {"pk": w.problem.pk}, everyone(405)),
 }
 
 # Third-party views (allauth, the Django admin) are not ours to tabulate line by line; for them the matrix asserts

@@ -1,9 +1,13 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from innova.core.views import coming_soon
+from . import views
 
 app_name = "opendata"
 
-# Placeholder until this app lands: the header links here, so it must answer, not 404.
-urlpatterns = [path("", coming_soon, {"section": _("Open data")}, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("datapackage.json", views.datapackage, name="datapackage"),
+    path("descargas/<slug:name>.<str:fmt>", views.download, name="download"),
+    path("exportar/", views.export_now, name="export_now"),
+    path("informe/", views.monthly_report, name="report"),
+]

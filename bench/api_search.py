@@ -1,0 +1,91 @@
+"""Public API and site-wide search with 100,000 problems on PostgreSQL: `python -m bench.api_search`.
+
+Reuses the seeded database of bench/problems.py (`manage.py seed_bench`, 100,000 problems), starts the app with
+uvicorn (2 workers, DEBUG off, API rate limits lifted), and drives the API list endpoints (unfiltered, filtered,
+deep page, ordered by supports), the API detail and /buscar/ with 1 and 10 concurrent clients.
+Prints p50/p95/p99 latency per endpoint. The target of issue #8 is p95 ≤ 80 ms. The load generator shares the
+2-core machine with the app and the database: read the numbers with the machine's load in mind.
+"""
+
+import argparse
+import subprocess
+import sys
+import time
+import urllib.request
+
+from bench import problems as base
+from bench.http_load import run
+
+
+def env() -> dict:
+    return {**base.django_env(), "INNOVA_API_RATE_ANON": "1000000/min", "INNOVA_API_RATE_USER": "1000000/min"}
+
+
+_CODES = (
+    "from innova.territory.models import Upz;from innova.problems.models import Theme, Problem;"
+    "print(*Upz.objects.values_list('code', flat=True)[:7], *Theme.objects.values_list('slug', flat=True)[:4]);"
+    "print(*Problem.objects.filter(published_at__isnull=False, hidden_at__isnull=True)"
+    ".values_list('id', flat=True)[:2000])"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--problems", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=10)
+    parser.add_argument("--seconds", type=float, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    base.ensure_database()
+    base.manage("migrate", "--noinput", "-v0")
+    base.manage("collectstatic", "--noinput", "-v0")
+    print(base.manage("seed_bench", "--problems", str(args.problems)).strip(), flush=True)
+    first, second = base.manage("shell", "-v", "0", "-c", _CODES).strip().split("\n")
+    codes, ids = first.split(), [int(x) for x in second.split()]
+    upzs, themes = codes[:7], codes[7:]
+
+    port = base.free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "innova.asgi:application", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(args.workers), "--no-access-log", "--log-level", "warning"],
+        cwd=base.ROOT,
+        env=env(),
+    )  # fmt: skip
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310 - loopback
+                break
+            except OSError:
+                time.sleep(0.2)
+        words = ["basuras", "huecos", "inseguridad", "arboles", "alumbrado", "ruido", "robos", "andenes"]
+        pages = {
+            "api list (newest)": lambda n: "/api/v1/problems/",
+            "api list (upz+theme filter)": lambda n: f"/api/v1/problems/?upz={upzs[n % 7]}&theme={themes[n % 4]}",
+            "api list (status + dates, page 20)": lambda n: (
+                "/api/v1/problems/?status=reported&published_after=2020-01-01&page=20"
+            ),
+            "api list (most supported)": lambda n: "/api/v1/problems/?ordering=-support_count",
+            "api detail": lambda n: f"/api/v1/problems/{ids[(n * 7919) % len(ids)]}/",
+            "search /buscar/": lambda n: f"/buscar/?q={words[n % len(words)]}",
+            "search /buscar/ + UPZ facet": lambda n: f"/buscar/?q={words[n % len(words)]}&tipo=problems",
+        }
+        print(f"{args.clients} clients max, {args.seconds:.0f} s per endpoint, {args.workers} uvicorn workers")
+        for name, path_for in pages.items():
+            run(host="127.0.0.1", port=port, path_for=path_for, clients=3, seconds=1.5)  # warm-up
+            for clients in (1, args.clients):
+                result = run(host="127.0.0.1", port=port, path_for=path_for, clients=clients, seconds=args.seconds)
+                print(
+                    f"{name} [{clients} client{'s' if clients > 1 else ''}]: requests={result['requests']} "
+                    f"errors={result['errors']} rps={result['rps']:.0f} p50_ms={result['p50']:.1f} "
+                    f"p95_ms={result['p95']:.1f} p99_ms={result['p99']:.1f}",
+                    flush=True,
+                )
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Shared pieces of the public API (/api/v1/): authentication, rate limits, pagination, errors, CORS.
+
+Each domain's endpoints live in that domain (e.g. ``innova/problems/api.py``) and are registered in its
+``public.py``; ``api_urls.py`` builds the router from the registry.
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions, pagination
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.renderers import JSONRenderer
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.views import exception_handler
+
+from innova.core.selectors import CachedCountPaginator
+
+from .models import ApiToken
+
+
+class ApiTokenAuthentication(TokenAuthentication):
+    """``Authorization: Token <key>`` with our ApiToken model."""
+
+    model = ApiToken
+
+
+class _SettingsRate:
+    """Read the rate from REST_FRAMEWORK at request time (DRF reads it once at import), so tests can change it."""
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+class ApiAnonThrottle(_SettingsRate, AnonRateThrottle):
+    scope = "anon"
+
+
+class ApiUserThrottle(_SettingsRate, UserRateThrottle):
+    """Known users (session or key) get the higher ``user`` rate."""
+
+    scope = "user"
+
+
+class ApiPagination(pagination.PageNumberPagination):
+    # The total is cached for a minute, as on the web lists: COUNT(*) over 100,000 rows costs more than a page.
+    django_paginator_class = CachedCountPaginator
+    page_size = 25
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+def api_exception_handler(exc, context):
+    """The services raise Django's ValidationError with a Spanish message: answer 400, never 500."""
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError({"detail": exc.messages})
+    return exception_handler(exc, context)
+
+
+class ApiViewMixin:
+    """Authentication, permission and limits every endpoint of the public API shares."""
+
+    # Key first, so an anonymous write is answered 401 with WWW-Authenticate (the web sends to log in).
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
+    throttle_classes = [ApiAnonThrottle, ApiUserThrottle]
+    pagination_class = ApiPagination
+    # JSON only: DRF's browsable pages need inline scripts the CSP refuses; people read /api/v1/ instead.
+    renderer_classes = [JSONRenderer]
+
+    def get_exception_handler(self):
+        return api_exception_handler

@@ -1,0 +1,151 @@
+"""What each domain publishes: its open dataset, its API endpoints, its search source and its dashboard counts.
+
+The transparency features (`/datos/`, `/api/v1/`, `/buscar/`) know no domain by name. Each domain app describes
+what it makes public in a module ``innova/<app>/public.py`` that calls the ``register_*`` functions below; the
+opendata app imports every such module when Django starts (``autodiscover``), the way the admin finds
+``admin.py``. Adding proposals, debates or events to the open data, the API, the search and the dashboard is one
+new ``public.py`` in that app — see docs/ARCHITECTURE.md, "Open data".
+
+Rules every registration follows: the queryset holds only public rows (published, not hidden by moderation);
+no field carries personal data (names of anonymous authors, e-mails, phones, exact user ids); ids are the
+database primary keys, which never change.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+# Frictionless Table Schema field types used by our datasets.
+FIELD_TYPES = {"integer", "number", "string", "boolean", "datetime", "date"}
+
+
+@dataclass(frozen=True)
+class DatasetField:
+    name: str
+    type: str  # a Frictionless Table Schema type, see FIELD_TYPES
+    description: str
+    value: Callable[[Any], Any]  # row → value (None for empty)
+    required: bool = False
+
+    def __post_init__(self):
+        if self.type not in FIELD_TYPES:
+            raise ValueError(f"Unknown field type {self.type!r} for {self.name}")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A public table exported as CSV and JSON and described in datapackage.json."""
+
+    name: str  # lower-case, [a-z0-9_-]: the resource name and the file name
+    title: str
+    description: str
+    rows: Callable[[], QuerySet | list]  # every public row, in a stable order (by id)
+    fields: tuple[DatasetField, ...]
+    primary_key: str = "id"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # the source's kind, for the facet
+    title: str
+    body: str
+    url: str
+    status: str
+    upz_id: int | None
+    upz_name: str
+    date: Any
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """One kind of content the site-wide search covers.
+
+    ``search(q, upz_id)`` returns a queryset already filtered by the words of ``q`` (Spanish stems, accents
+    ignored) and by the UPZ if given, ordered by relevance; ``hit(row)`` turns one row into a ``SearchHit``.
+    """
+
+    kind: str
+    label: str  # plural, translatable: "Problems"
+    search: Callable[[str, int | None], QuerySet]
+    hit: Callable[[Any], SearchHit]
+
+
+@dataclass(frozen=True)
+class ApiEndpoint:
+    prefix: str  # URL segment under /api/v1/
+    viewset: type
+    basename: str
+
+
+@dataclass(frozen=True)
+class DashboardSource:
+    """Counts for the transparency dashboard. ``counts(period_start, period_end, upz_id)`` → DashboardCounts."""
+
+    kind: str
+    label: str
+    counts: Callable[..., "DashboardCounts"]
+
+
+@dataclass
+class DashboardCounts:
+    total: int = 0
+    by_upz: dict[str, int] = field(default_factory=dict)  # UPZ code → count
+    by_theme: dict[str, int] = field(default_factory=dict)  # label → count
+    by_status: dict[str, int] = field(default_factory=dict)  # label → count
+    by_month: dict[str, int] = field(default_factory=dict)  # "YYYY-MM" → count
+    # Official answers (for domains that get them): days from the threshold to the answer.
+    answer_days: list[float] = field(default_factory=list)
+    answered_in_time: int = 0
+    answers_due: int = 0  # answered + still pending, among those that reached the threshold
+    extra: dict[str, int] = field(default_factory=dict)  # more figures to show: translatable label → number
+
+
+_datasets: dict[str, Dataset] = {}
+_search_sources: dict[str, SearchSource] = {}
+_api_endpoints: dict[str, ApiEndpoint] = {}
+_dashboard_sources: dict[str, DashboardSource] = {}
+
+
+def register_dataset(dataset: Dataset) -> None:
+    _datasets[dataset.name] = dataset
+
+
+def register_search(source: SearchSource) -> None:
+    _search_sources[source.kind] = source
+
+
+def register_api(prefix: str, viewset: type, *, basename: str) -> None:
+    _api_endpoints[prefix] = ApiEndpoint(prefix=prefix, viewset=viewset, basename=basename)
+
+
+def register_dashboard(source: DashboardSource) -> None:
+    _dashboard_sources[source.kind] = source
+
+
+def datasets() -> list[Dataset]:
+    return list(_datasets.values())
+
+
+def dataset(name: str) -> Dataset | None:
+    return _datasets.get(name)
+
+
+def search_sources() -> list[SearchSource]:
+    return list(_search_sources.values())
+
+
+def api_endpoints() -> list[ApiEndpoint]:
+    return list(_api_endpoints.values())
+
+
+def dashboard_sources() -> list[DashboardSource]:
+    return list(_dashboard_sources.values())
+
+
+def autodiscover() -> None:
+    """Import ``public.py`` of every installed app: each registers what it publishes."""
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("public")

@@ -1,0 +1,68 @@
+"""The monthly report for the Alcaldía: a PDF (WeasyPrint) built from the same counts as the dashboard."""
+
+import calendar
+import datetime
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from innova.territory.models import Upz
+
+from . import charts, selectors
+
+FOLDER = "informes"
+
+
+def previous_month(today: datetime.date | None = None) -> tuple[int, int]:
+    today = today or timezone.localdate()
+    first = today.replace(day=1) - datetime.timedelta(days=1)
+    return first.year, first.month
+
+
+def report_context(*, year: int, month: int) -> dict:
+    start = datetime.date(year, month, 1)
+    end = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    board = selectors.dashboard(start=start, end=end)
+    names = {u.code: str(u) for u in Upz.objects.all()}
+    sections = [
+        {
+            "source": source,
+            "counts": counts,
+            "by_upz": [(names.get(code, code), n) for code, n in counts.by_upz.items()],
+            "by_upz_chart": charts.bar_chart({names.get(c, c): n for c, n in counts.by_upz.items()}),
+            "by_status_chart": charts.bar_chart(counts.by_status),
+        }
+        for source, counts in board.sections
+    ]
+    return {
+        "year": year,
+        "month": month,
+        "start": start,
+        "end": end,
+        "board": board,
+        "sections": sections,
+        "activity": selectors.month_activity(start=start, end=end),
+        "generated_at": timezone.now(),
+    }
+
+
+def report_pdf(*, year: int, month: int) -> bytes:
+    from weasyprint import HTML
+
+    with translation.override("es"):
+        html = render_to_string("opendata/report_pdf.html", report_context(year=year, month=month))
+    return HTML(string=html).write_pdf()
+
+
+def report_path(year: int, month: int) -> str:
+    return f"{FOLDER}/informe-usme-innova-{year}-{month:02d}.pdf"
+
+
+def report_store(*, year: int, month: int) -> str:
+    path = report_path(year, month)
+    if default_storage.exists(path):
+        default_storage.delete(path)
+    default_storage.save(path, ContentFile(report_pdf(year=year, month=month)))
+    return path

@@ -1,0 +1,18 @@
+from celery import shared_task
+
+
+@shared_task
+def opendata_export_nightly() -> dict:
+    """Refresh the open-data files (scheduled every night; see the opendata block at the end of settings.py)."""
+    from .services import opendata_export
+
+    return opendata_export().row_counts
+
+
+@shared_task
+def opendata_monthly_report() -> str:
+    """On the 1st of each month: the PDF report of the month before, stored in media (informes/)."""
+    from .report import previous_month, report_store
+
+    year, month = previous_month()
+    return report_store(year=year, month=month)

@@ -1,0 +1,73 @@
+"""/datos/: counts by UPZ, theme, status and month, answer times, SVG charts with tables, filters."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from innova.opendata import charts
+from innova.opendata.selectors import dashboard
+from innova.problems.models import Problem
+from innova.problems.services import problem_answer
+from innova.territory.models import Upz
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def answered(make_problem, official):
+    problem = make_problem(title="Con respuesta")
+    now = timezone.now()
+    Problem.objects.filter(pk=problem.pk).update(
+        published_at=now - datetime.timedelta(days=10), answer_due_at=now + datetime.timedelta(days=5)
+    )
+    problem_answer(actor=official, problem=problem, body="Respondido")
+    late = make_problem(title="Vencido", upz=Upz.objects.get(code="56"))
+    Problem.objects.filter(pk=late.pk).update(answer_due_at=now - datetime.timedelta(days=1))
+    return problem
+
+
+def test_counts_and_answer_times(answered):
+    board = dashboard()
+    ((_source, counts),) = board.sections
+    assert counts.total == 2
+    assert counts.by_upz == {"56": 1, "57": 1}
+    assert sum(counts.by_month.values()) == 2
+    assert board.median_answer_days == pytest.approx(10, abs=0.2)
+    assert board.answered_in_time_share == 50  # one answered in time, one overdue
+
+
+def test_filters_by_upz_and_period(answered):
+    ((_s, counts),) = dashboard(upz_id=Upz.objects.get(code="56").pk).sections
+    assert counts.total == 1
+    future = timezone.localdate() + datetime.timedelta(days=30)
+    ((_s, counts),) = dashboard(start=future).sections
+    assert counts.total == 0
+
+
+def test_page_has_charts_with_data_tables(client, answered):
+    response = client.get(reverse("opendata:index"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<svg") >= 4 and html.count("<table") >= 4
+    assert "Gran Yomasa" in html and reverse("opendata:datapackage") in html
+
+
+def test_bad_filters_show_a_message_and_keep_the_page(client, answered):
+    response = client.get(reverse("opendata:index"), {"desde": "2026-05-01", "hasta": "2026-01-01", "upz": "x"})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+
+
+def test_choropleth_shades_by_count():
+    upzs = list(Upz.objects.all())
+    svg = charts.upz_choropleth(upzs, {"57": 10, "56": 1})
+    assert svg.count("<rect") == len([u for u in upzs if u.kind == "urban"])
+    assert charts.PALETTE[-1] in svg and "57: 10" in svg
+    assert charts.bar_chart({}) == "" and "&lt;x&gt;" in charts.bar_chart({"<x>": 1})
+
+
+def test_dashboard_queries_are_bounded(client, answered, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20):
+        client.get(reverse("opendata:index"))

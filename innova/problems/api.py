@@ -1,0 +1,232 @@
+"""Problems in the public API (/api/v1/problems/): read for everyone, report, support and comment for members.
+
+Reads use the same selectors as the web pages; writes call the same services, which check the permission
+(``problems.report_problem``…), so the API can never allow what the web refuses. No author is ever exposed.
+"""
+
+import django_filters
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.filters import OrderingFilter
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
+from rest_framework.response import Response
+
+from innova.core.services import comment_add
+from innova.opendata.api import ApiViewMixin
+from innova.territory.models import Upz
+
+from . import selectors, services
+from .models import OfficialAnswer, Problem, Status, Theme
+
+
+class ThemeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Theme
+        fields = ["slug", "name"]
+
+
+class UpzSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Upz
+        fields = ["code", "name"]
+
+
+class AnswerSerializer(serializers.ModelSerializer):
+    author_role = serializers.CharField(source="author_role_label", help_text="Position of the official who answered.")
+
+    class Meta:
+        model = OfficialAnswer
+        fields = ["id", "body", "author_role", "created_at"]
+
+
+class ProblemSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True, help_text="Short code quoted by SMS or at attention points.")
+    url = serializers.SerializerMethodField(help_text="Public page of the problem.")
+    theme = ThemeSerializer(read_only=True)
+    upz = UpzSerializer(read_only=True)
+    status_label = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Problem
+        fields = [
+            "id",
+            "reference",
+            "url",
+            "title",
+            "description",
+            "theme",
+            "upz",
+            "latitude",
+            "longitude",
+            "status",
+            "status_label",
+            "support_count",
+            "comment_count",
+            "published_at",
+            "answer_due_at",
+            "answered_at",
+        ]
+
+    def get_url(self, problem) -> str:
+        request = self.context.get("request")
+        path = problem.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+    def get_status_label(self, problem) -> str:
+        return str(Status(problem.status).label)
+
+
+class ProblemDetailSerializer(ProblemSerializer):
+    answers = AnswerSerializer(many=True, read_only=True)
+
+    class Meta(ProblemSerializer.Meta):
+        fields = [*ProblemSerializer.Meta.fields, "answers"]
+
+
+class ProblemReportSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=140)
+    description = serializers.CharField(max_length=4000)
+    theme = serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.filter(active=True))
+    upz = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Upz.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="UPZ code; found from the point when omitted.",
+    )
+    latitude = serializers.FloatField(required=False, allow_null=True, min_value=-90, max_value=90)
+    longitude = serializers.FloatField(required=False, allow_null=True, min_value=-180, max_value=180)
+    anonymous = serializers.BooleanField(default=False, help_text="Publish as “Vecino/a de Usme”.")
+
+    def validate(self, data):
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            raise serializers.ValidationError("Send both latitude and longitude, or neither.")
+        if data.get("upz") is None and data.get("latitude") is None:
+            raise serializers.ValidationError("Send the UPZ code or the point of the problem.")
+        return data
+
+
+class SupportSerializer(serializers.Serializer):
+    supported = serializers.BooleanField(help_text="true to support, false to withdraw the support.")
+
+
+class SupportResultSerializer(serializers.Serializer):
+    supported = serializers.BooleanField()
+    support_count = serializers.IntegerField()
+
+
+class CommentSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=4000)
+
+
+class CommentResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    body = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class ProblemFilter(django_filters.FilterSet):
+    upz = django_filters.CharFilter(field_name="upz__code", help_text="UPZ code, e.g. 57.")
+    theme = django_filters.CharFilter(field_name="theme__slug", help_text="Theme slug, e.g. movilidad.")
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+    published_after = django_filters.DateFilter(field_name="published_at", lookup_expr="date__gte")
+    published_before = django_filters.DateFilter(field_name="published_at", lookup_expr="date__lte")
+    answered = django_filters.BooleanFilter(field_name="answered_at", lookup_expr="isnull", exclude=True)
+
+    class Meta:
+        model = Problem
+        fields = ["upz", "theme", "status", "published_after", "published_before", "answered"]
+
+
+UNAUTHENTICATED = OpenApiResponse(description="Log in or send an API key.")
+FORBIDDEN = OpenApiResponse(description="Your account may not do this (the same rule as on the web).")
+NOT_FOUND = OpenApiResponse(description="No published problem with this id.")
+BAD_REQUEST = OpenApiResponse(description="Invalid data; the messages say what to fix.")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Published problems", description="Newest first; filter by UPZ, theme, status, dates."),
+    retrieve=extend_schema(
+        summary="One problem with its official answers", responses={200: ProblemDetailSerializer, 404: NOT_FOUND}
+    ),
+    create=extend_schema(
+        summary="Report a problem",
+        request=ProblemReportSerializer,
+        responses={201: ProblemDetailSerializer, 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN},
+    ),
+)
+class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Published problems of Usme. Authors are never shown; ids never change."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    filterset_class = ProblemFilter
+    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
+    ordering_fields = ["published_at", "support_count", "id"]
+    ordering = ["-published_at", "-id"]
+
+    def get_queryset(self):
+        queryset = selectors.problem_visible().select_related("theme", "upz")
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related("answers")
+        return queryset
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return ProblemSerializer
+        if self.action == "create":
+            return ProblemReportSerializer
+        return ProblemDetailSerializer
+
+    def create(self, request, *args, **kwargs):
+        serializer = ProblemReportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        problem = services.problem_report(author=request.user, channel="api", **serializer.validated_data)
+        problem = self.get_queryset().prefetch_related("answers").get(pk=problem.pk)
+        body = ProblemDetailSerializer(problem, context=self.get_serializer_context()).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    def _visible(self, pk) -> Problem:
+        return get_object_or_404(selectors.problem_visible(), pk=pk)
+
+    @extend_schema(
+        summary="Support a problem (“A mí también me afecta”) or withdraw the support",
+        request=SupportSerializer,
+        responses={
+            200: SupportResultSerializer,
+            400: BAD_REQUEST,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def support(self, request, pk=None):
+        problem = self._visible(pk)
+        serializer = SupportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        supported = services.problem_support_set(
+            user=request.user, problem=problem, supported=serializer.validated_data["supported"]
+        )
+        problem.refresh_from_db(fields=["support_count"])
+        return Response({"supported": supported, "support_count": problem.support_count})
+
+    @extend_schema(
+        summary="Comment on a problem",
+        request=CommentSerializer,
+        responses={
+            201: CommentResultSerializer,
+            400: BAD_REQUEST,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def comments(self, request, pk=None):
+        problem = self._visible(pk)
+        serializer = CommentSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = comment_add(author=request.user, target=problem, body=serializer.validated_data["body"])
+        return Response(CommentResultSerializer(comment).data, status=status.HTTP_201_CREATED)
