@@ -49,8 +49,34 @@ def world(db, make_user, request):
     common = {"theme": Theme.objects.first(), "upz": Upz.objects.first(), "description": "Descripción"}
     problem = problem_report(author=claimant, title="Problema publicado", **common)
     draft = problem_report(author=claimant, title="Borrador", publish=False, **common)
-    return SimpleNamespace(
+    world = SimpleNamespace(
         claim=claim, problem=problem, draft=draft, problem_ct=ContentType.objects.get_for_model(problem).pk
+    )
+    _world_fronts(world, make_user)
+    return world
+
+
+def _world_fronts(world, make_user):
+    """fronts and brainstorms: a front coordinated by its own facilitator, a pending request, a session, a board."""
+    import datetime
+
+    from django.utils import timezone
+
+    from innova.fronts import services as fronts
+
+    coordinator = make_user("facilitator")
+    world.front = fronts.front_create(
+        creator=coordinator, name="Frente del mundo", theme=world.problem.theme, description="x", join_policy="request"
+    )
+    world.front_request = fronts.front_join(user=make_user("citizen"), front=world.front)
+    now = timezone.now()
+    world.front_session = fronts.session_create(
+        actor=coordinator,
+        front=world.front,
+        title="Sesión",
+        starts_at=now + datetime.timedelta(days=1),
+        ends_at=now + datetime.timedelta(days=1, hours=1),
+        place="Auditorio Alcaldía Local de Usme",
     )
 
 

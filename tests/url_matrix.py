@@ -82,9 +82,19 @@ EXPECTED: dict[str, tuple] = {
     "intake:assisted": (None, only(*STAFF)),
     "intake:paper_stack": (None, only(*STAFF)),
     "intake:paper_form": (None, everyone()),
-    # sections not landed yet answer with a "coming soon" page
+    # fronts (work fronts): the world's front is coordinated by a facilitator none of the role fixtures is
     "fronts:index": (None, everyone()),
+    "fronts:create": (None, only("official", *STAFF)),
+    "fronts:detail": (lambda w: {"slug": w.front.slug}, everyone()),
+    "fronts:join": (lambda w: {"slug": w.front.slug}, everyone(405)),
+    "fronts:leave": (lambda w: {"slug": w.front.slug}, logged_in(405)),
+    "fronts:decide": (lambda w: {"slug": w.front.slug, "pk": w.front_request.pk}, logged_in(405)),
+    "fronts:session_create": (lambda w: {"slug": w.front.slug}, only("facilitator", "administrator")),
+    "fronts:session": (lambda w: {"slug": w.front.slug, "pk": w.front_session.pk}, everyone()),
+    "fronts:link_problem": (lambda w: {"slug": w.front.slug}, logged_in(405)),
+    # sections not landed yet answer with a "coming soon" page
     "brainstorms:index": (None, everyone()),
+    "brainstorms:create": (None, everyone()),
     "proposals:index": (None, everyone()),
     "debates:index": (None, everyone()),
     "difficulties:index": (None, everyone()),

@@ -5,5 +5,7 @@ from innova.core.views import coming_soon
 
 app_name = "brainstorms"
 
-# Placeholder until this app lands: the header links here, so it must answer, not 404.
-urlpatterns = [path("", coming_soon, {"section": _("Brainstorms")}, name="index")]
+urlpatterns = [
+    path("", coming_soon, {"section": _("Brainstorms")}, name="index"),
+    path("nueva/", coming_soon, {"section": _("Brainstorms")}, name="create"),
+]
