@@ -57,8 +57,9 @@ def test_axe_finds_no_serious_or_critical_violations(browser_context_factory, li
             ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help}))"
         )
         serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-        report.append(f"axe {path}: {len(violations)} violations, {len(serious)} serious/critical "
-                      f"{[v['id'] for v in violations]}")
+        report.append(
+            f"axe {path}: {len(violations)} violations, {len(serious)} serious/critical {[v['id'] for v in violations]}"
+        )
         failures += [f"{path}: {v['id']} ({v['impact']}, {v['nodes']} nodes) {v['help']}" for v in serious]
     with capsys.disabled():
         print("\n" + "\n".join(report))

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the demo rows read best one per line
 """Demo work fronts of Usme, with members, sessions (one in the Auditorio Alcaldía Local de Usme) and problems."""
 
 import datetime
@@ -22,7 +23,11 @@ FRONTS = [
         ["61", "57"],
         "open",
         "Vecinos, la Alcaldía Local y contratistas trabajamos en vías, rutas del SITP y paraderos de Usme.",
-        ["Huecos en la vía a Usme Pueblo", "Buses del SITP no entran a El Uval", "Paradero sin techo en la Avenida Boyacá"],
+        [
+            "Huecos en la vía a Usme Pueblo",
+            "Buses del SITP no entran a El Uval",
+            "Paradero sin techo en la Avenida Boyacá",
+        ],
     ),
     (
         "Quebradas vivas: Yomasa y Entrenubes",

@@ -2,7 +2,7 @@ import rules
 
 from innova.core.predicates import is_active_user, is_official_or_staff, is_staff_member
 
-from .models import MemberRole, MemberStatus, Membership
+from .models import MemberRole, Membership, MemberStatus
 
 
 def _front_of(obj):

@@ -4,7 +4,7 @@ from datetime import datetime
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from .models import Front, FrontProblem, FrontSession, MemberStatus, Membership
+from .models import Front, FrontProblem, FrontSession, Membership, MemberStatus
 
 
 def front_list() -> QuerySet[Front]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from innova.core.permissions import require_perm
 from innova.problems.photos import photo_process
 
-from .models import Front, FrontProblem, FrontSession, JoinPolicy, MemberRole, MemberStatus, Membership
+from .models import Front, FrontProblem, FrontSession, JoinPolicy, MemberRole, Membership, MemberStatus
 
 
 def _unique_slug(name: str) -> str:

@@ -11,7 +11,7 @@ from innova.problems.selectors import problem_visible
 
 from . import selectors, services
 from .forms import FrontForm, MinutesForm, ProblemLinkForm, SessionForm
-from .models import Front, FrontSession, MemberStatus, Membership
+from .models import Front, FrontSession, Membership, MemberStatus
 
 
 def index(request):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from innova.core.testing import jpeg_with_gps
 from innova.fronts import selectors, services
-from innova.fronts.models import FrontSession, MemberRole, MemberStatus, Membership
+from innova.fronts.models import FrontSession, MemberRole, Membership, MemberStatus
 from innova.problems.models import Theme
 
 pytestmark = pytest.mark.django_db
