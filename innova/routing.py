@@ -4,4 +4,6 @@ Each app that has live parts exposes ``websocket_urlpatterns`` in its own ``rout
 list it here.
 """
 
-websocket_urlpatterns: list = []
+from innova.brainstorms.routing import websocket_urlpatterns as brainstorms_ws
+
+websocket_urlpatterns: list = [*brainstorms_ws]

@@ -132,7 +132,7 @@ class Card(models.Model):
         if self.anonymous:
             return str(_("Anonymous"))
         if self.guest_id:
-            return f"{self.guest.nickname} ({_('guest')})"
+            return _("%(name)s (guest)") % {"name": self.guest.nickname}
         return self.author.public_name if self.author_id else str(_("Anonymous"))
 
 
