@@ -78,6 +78,12 @@ def _world_fronts(world, make_user):
         ends_at=now + datetime.timedelta(days=1, hours=1),
         place="Auditorio Alcaldía Local de Usme",
     )
+    from innova.brainstorms import services as brainstorms
+
+    world.board = brainstorms.board_create(actor=coordinator, prompt="¿Qué hacemos?", allow_guests=True)
+    world.card = brainstorms.card_post(
+        board=world.board, someone=brainstorms.Someone(user=coordinator), text="Más luz en el parque"
+    )
 
 
 def _person(role, request):
