@@ -4,13 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Phase(models.TextChoices):
-    IDEAS = "ideas", _("Ideas")
-    GROUP = "agrupar", _("Group")
-    VOTE = "votar", _("Vote")
-    CLOSED = "cerrada", _("Closed")
+    IDEAS = "ideas", pgettext_lazy("brainstorm phase", "Ideas")
+    GROUP = "agrupar", pgettext_lazy("brainstorm phase", "Group")
+    VOTE = "votar", pgettext_lazy("brainstorm phase", "Vote")
+    CLOSED = "cerrada", pgettext_lazy("brainstorm phase", "Closed")
 
 
 PHASE_ORDER = [Phase.IDEAS, Phase.GROUP, Phase.VOTE, Phase.CLOSED]

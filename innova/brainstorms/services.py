@@ -5,6 +5,8 @@ database under its row lock) and stores a ``BoardEvent``; after commit the event
 group. Live clients apply events in ``seq`` order and ask for what they missed with ``since``.
 """
 
+import asyncio
+import threading
 from dataclasses import dataclass
 
 from asgiref.sync import async_to_sync
@@ -28,8 +30,19 @@ def board_group_name(board_id: int) -> str:
 
 def _broadcast(board_id: int, message: dict) -> None:
     layer = get_channel_layer()
-    if layer is not None:
+    if layer is None:
+        return
+
+    def send():
         async_to_sync(layer.group_send)(board_group_name(board_id), {"type": "board.event", "event": message})
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        send()  # the usual case: a view or a consumer's worker thread
+    else:
+        # A thread that runs an event loop itself (a script driving an async library) cannot block on one.
+        threading.Thread(target=send, daemon=True).start()
 
 
 def _event(board: Board, type_: str, data: dict) -> BoardEvent:

@@ -88,7 +88,7 @@ def join_code(request):
 
 def _qr_svg(request, board: Board) -> str:
     url = request.build_absolute_uri(f"{reverse('brainstorms:join_code')}?codigo={board.join_code}")
-    svg = segno.make(url, error="m").svg_inline(scale=6, dark="#1b1b1b", light="#ffffff")
+    svg = segno.make(url, error="m").svg_inline(scale=6, dark="#1b1b1b", light="#ffffff", omitsize=True)
     return mark_safe(svg)  # noqa: S308 - segno's own SVG, the URL is ours  # nosec B308 B703
 
 

@@ -17,3 +17,40 @@ def make_board(db, make_user):
 @pytest.fixture
 def someone():
     return lambda user=None, guest=None: Someone(user=user, guest=guest)
+
+
+@pytest.fixture
+def asgi_server(transactional_db):
+    """The whole ASGI app (HTTP, static files and WebSockets) served by uvicorn in a thread on a free port.
+
+    pytest-django's ``live_server`` speaks only WSGI; live boards need WebSockets.
+    """
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+    from channels.routing import ProtocolTypeRouter
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+    from innova import asgi
+
+    app = ProtocolTypeRouter(
+        {
+            "http": ASGIStaticFilesHandler(asgi.django_asgi_app),
+            "websocket": asgi.application.application_mapping["websocket"],
+        }
+    )
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -25,6 +25,25 @@ def _client(board, user=None, since=None):
     return communicator
 
 
+def _run(scenario) -> None:
+    """Run an async scenario in its own thread and loop (the Playwright fixtures may hold this thread's loop)."""
+    errors = []
+
+    def target():
+        try:
+            asyncio.run(scenario())
+        except BaseException as error:  # noqa: BLE001 - re-raised in the test thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
 _held: dict[int, list[dict]] = {}  # events a client received while a test waited for its ack
 
 
@@ -133,7 +152,7 @@ def test_cards_votes_and_moves_reach_every_client_and_reconnect_catches_up(make_
         for communicator in [*clients.values(), watcher]:
             await communicator.disconnect()
 
-    asyncio.run(scenario())
+    _run(scenario)
     assert Card.objects.filter(board=board).count() == 3
 
 
@@ -175,4 +194,4 @@ def test_unknown_board_is_refused(db):
         connected, _code = await communicator.connect()
         assert not connected
 
-    asyncio.run(scenario())
+    _run(scenario)

@@ -13,6 +13,8 @@
   var attempts = 0;
   var refCounter = 0;
   var pending = {};
+  var leaving = false;
+  window.addEventListener("beforeunload", function () { leaving = true; });
 
   function setStatus(live) {
     if (!status) return;
@@ -97,8 +99,9 @@
         if (select) select.value = data.group || "";
       }
     } else if (event.type === "phase" || event.type === "card_promoted") {
-      // A new phase changes which forms each person sees: the page is drawn again by the server.
-      window.location.reload();
+      // A new phase changes which forms each person sees: the page is drawn again by the server (unless this
+      // page is already on its way to a new one, e.g. the facilitator's own phase form).
+      if (!leaving && (event.type !== "phase" || data.phase !== board.dataset.phase)) window.location.reload();
     }
   }
 
