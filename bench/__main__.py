@@ -16,6 +16,7 @@ POLIS = ROOT.parent / "shared" / "data" / "polis"
 
 # (name, argv after `python -m`), in the order they run.
 BENCHES: list[tuple[str, list[str]]] = [("problems", ["bench.problems"]), ("lighthouse", ["bench.lighthouse"])]
+BENCHES.append(("brainstorm_ws", ["bench.brainstorm_ws"]))
 if POLIS.is_dir():
     BENCHES.append(("opinion_map", ["bench.opinion_map", *sorted(str(p) for p in POLIS.iterdir() if p.is_dir())]))
     BENCHES.append(("opinion_map_synthetic", ["bench.opinion_map", "--synthetic", "10000x1000@0.2"]))

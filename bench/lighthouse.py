@@ -65,10 +65,17 @@ def main() -> int:
         for path in ("/", "/problemas/", "/problemas/1/"):
             report = workdir / "report.json"
             subprocess.run(
-                [str(NODE_DIR / "node_modules" / ".bin" / "lighthouse"), base + path, "--only-categories=performance",
-                 "--output=json", f"--output-path={report}", "--quiet", "--form-factor=mobile",
-                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                 "--disable-component-update --disable-sync --no-first-run"],
+                [
+                    str(NODE_DIR / "node_modules" / ".bin" / "lighthouse"),
+                    base + path,
+                    "--only-categories=performance",
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--quiet",
+                    "--form-factor=mobile",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                    "--disable-component-update --disable-sync --no-first-run",
+                ],
                 cwd=ROOT,
                 env={**os.environ, "CHROME_PATH": CHROMIUM},
                 check=True,

@@ -72,15 +72,18 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json({"kind": "ack", "ref": ref, **result})
 
     def _someone(self) -> services.Someone:
-        user = self.scope.get("user")
-        session = self.scope.get("session")
-        guest_id = session.get(GUEST_SESSION_KEY) if session is not None else None
-        guest = Guest.objects.filter(pk=guest_id).first() if guest_id else None
-        return services.Someone(user=user, guest=guest)
+        """Who this connection is, looked up once (the session cookie does not change during a connection)."""
+        if not hasattr(self, "someone"):
+            user = self.scope.get("user")
+            session = self.scope.get("session")
+            guest_id = session.get(GUEST_SESSION_KEY) if session is not None else None
+            guest = Guest.objects.filter(pk=guest_id).first() if guest_id else None
+            self.someone = services.Someone(user=user, guest=guest)
+        return self.someone
 
     def _act(self, content: dict) -> dict:
         action = content.get("action")
-        board = Board.objects.get(pk=self.board_id)
+        board = Board(pk=self.board_id)  # every service locks and reads the board's current row itself
         someone = self._someone()
         user = someone.user
         if action == "post":

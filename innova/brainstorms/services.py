@@ -46,9 +46,13 @@ def _broadcast(board_id: int, message: dict) -> None:
 
 
 def _event(board: Board, type_: str, data: dict) -> BoardEvent:
-    """Store the board's next event (inside the caller's transaction) and broadcast it once committed."""
-    Board.objects.filter(pk=board.pk).update(last_seq=F("last_seq") + 1)
-    seq = Board.objects.filter(pk=board.pk).values_list("last_seq", flat=True).get()
+    """Store the board's next event (inside the caller's transaction) and broadcast it once committed.
+
+    ``board`` is the row locked by ``_locked`` in this transaction (or one just created), so its ``last_seq`` is
+    current and no other transaction can take the same number; the unique (board, seq) constraint backs this up.
+    """
+    seq = board.last_seq + 1
+    Board.objects.filter(pk=board.pk).update(last_seq=seq)
     event = BoardEvent.objects.create(board_id=board.pk, seq=seq, type=type_, data=data)
     board.last_seq = seq
     message = event.as_message()
