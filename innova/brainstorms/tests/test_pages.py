@@ -209,3 +209,20 @@ def test_board_page_query_count(client, make_board, facilitator, citizen, someon
     client.force_login(citizen)
     with django_assert_max_num_queries(20):
         assert client.get(board.get_absolute_url()).status_code == 200
+
+
+def test_demo_is_idempotent(db):
+    from io import StringIO
+
+    from innova.accounts import demo as accounts_demo
+    from innova.brainstorms import demo
+    from innova.fronts import demo as fronts_demo
+
+    accounts_demo.load(StringIO())
+    fronts_demo.load(StringIO())
+    demo.load(StringIO())
+    demo.load(StringIO())
+    board = Board.objects.get(prompt=demo.PROMPT)
+    assert board.phase == Phase.VOTE and board.front is not None
+    assert board.cards.count() == 7 and board.groups.count() == 3
+    assert Board.objects.count() == 2
