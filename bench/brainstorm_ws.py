@@ -113,6 +113,7 @@ async def run_load(port: int, seed: dict, args) -> None:
     seen: set = set()
     duplicates = {"post": 0, "vote": 0}
     cards: list[int] = []
+    card_set: set[int] = set()
     acks = {"errors": 0}
 
     async def listen(ws, index: int):
@@ -130,7 +131,8 @@ async def run_load(port: int, seed: dict, args) -> None:
             data = message["data"]
             if message["type"] == "card_added":
                 key, kind = ("post", data["text"]), "post"
-                if index == 0:
+                if data["id"] not in card_set:
+                    card_set.add(data["id"])
                     cards.append(data["id"])
             elif message["type"] == "vote":
                 key, kind = ("vote", data["card"], data["votes"]), "vote"
@@ -246,7 +248,11 @@ def main() -> None:
         asyncio.run(run_load(port, seed, args))
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 if __name__ == "__main__":
