@@ -6,6 +6,7 @@ then replays the stored events after ``since``, so nothing committed in between 
 database). Actions sent by the client run through the same services as the HTML forms.
 """
 
+import json
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
@@ -44,11 +45,11 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         for message in missed:
             await self._forward(message)
 
-    async def _forward(self, message: dict):
+    async def _forward(self, message: dict, text: str | None = None):
         if message["seq"] <= self.last_seq:
             return
         self.last_seq = message["seq"]
-        await self.send_json({"kind": "event", **message})
+        await self.send(text_data=text or json.dumps({"kind": "event", **message}))
 
     async def board_event(self, payload):
         message = payload["event"]
@@ -56,7 +57,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             return  # already sent during the catch-up
         if message["seq"] > self.last_seq + 1:
             await self._catch_up()  # an event arrived before an earlier one: fill the gap from the database
-        await self._forward(message)
+        await self._forward(message, payload.get("text"))
 
     async def receive_json(self, content, **kwargs):
         ref = content.get("ref")

@@ -6,6 +6,7 @@ group. Live clients apply events in ``seq`` order and ask for what they missed w
 """
 
 import asyncio
+import json
 import threading
 from dataclasses import dataclass
 
@@ -33,8 +34,11 @@ def _broadcast(board_id: int, message: dict) -> None:
     if layer is None:
         return
 
+    # Encoded once here rather than by each of the hundreds of consumers of a busy room.
+    payload = {"type": "board.event", "event": message, "text": json.dumps({"kind": "event", **message})}
+
     def send():
-        async_to_sync(layer.group_send)(board_group_name(board_id), {"type": "board.event", "event": message})
+        async_to_sync(layer.group_send)(board_group_name(board_id), payload)
 
     try:
         asyncio.get_running_loop()
