@@ -1,4 +1,4 @@
-"""A live board under load: `python -m bench.brainstorm_ws [--clients 500] [--posts 100] [--votes 100] [--rate 10]`.
+"""A live board under load: `python -m bench.brainstorm_ws [--clients 500] [--posts 30] [--votes 30] [--rate 1]`.
 
 Starts the app with uvicorn (one process, DEBUG off) on PostgreSQL (`innova_bench_ws`) and the Redis channel layer
 (its own Redis database and prefix), opens ``--clients`` WebSocket participants (guests of one board, each with its
@@ -201,9 +201,9 @@ async def run_load(port: int, seed: dict, args) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=500)
-    parser.add_argument("--posts", type=int, default=100)
-    parser.add_argument("--votes", type=int, default=100)
-    parser.add_argument("--rate", type=float, default=10, help="actions per second (posts, then votes)")
+    parser.add_argument("--posts", type=int, default=30)
+    parser.add_argument("--votes", type=int, default=30)
+    parser.add_argument("--rate", type=float, default=1, help="actions per second (posts, then votes)")
     args = parser.parse_args()
 
     subprocess.run(
