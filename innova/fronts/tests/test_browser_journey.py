@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from innova.fronts import services
-from innova.fronts.models import MemberStatus, Membership
+from innova.fronts.models import Membership, MemberStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
