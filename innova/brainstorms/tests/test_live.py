@@ -195,3 +195,30 @@ def test_unknown_board_is_refused(db):
         assert not connected
 
     _run(scenario)
+
+
+@pytest.mark.postgres
+def test_concurrent_posts_get_contiguous_event_numbers(make_board, make_user, someone):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database takes one writer thread at a time")
+    from innova.brainstorms.models import BoardEvent
+
+    board = make_board(actor=make_user("facilitator"))
+    people = [make_user("citizen") for _ in range(16)]
+    barrier = threading.Barrier(len(people))
+
+    def post(person):
+        try:
+            barrier.wait()
+            services.card_post(board=board, someone=someone(person), text=f"Idea de {person.pk}")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(person,)) for person in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seqs = list(BoardEvent.objects.filter(board=board).order_by("seq").values_list("seq", flat=True))
+    assert seqs == list(range(1, len(people) + 2))  # "opened" plus one event per idea, no gap, no repeat
+    assert Card.objects.filter(board=board).count() == len(people)
