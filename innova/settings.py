@@ -376,3 +376,11 @@ CELERY_BEAT_SCHEDULE["opendata-monthly-report"] = {
     "task": "innova.opendata.tasks.opendata_monthly_report",
     "schedule": crontab(day_of_month=1, hour=6, minute=0),
 }
+# --- brainstorms (live boards) ---
+# redis-py 8 reads with a 5 s socket timeout, the same as channels_redis's blocking pop of 5 s: an idle consumer
+# would die with "Timeout reading". Give the channel layer's connections more room, and a pool large enough for a
+# room of participants leaving at once (each group_discard takes a connection).
+if REDIS_URL:
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [
+        {"address": REDIS_URL, "socket_timeout": 30, "max_connections": env_int("CHANNELS_REDIS_MAX_CONNECTIONS", 1000)}
+    ]

@@ -55,6 +55,7 @@ def world(db, make_user, request):
     _world_agenda(world, make_user)
     _world_courses(world, make_user)
     _world_proposals(world)
+    _world_fronts(world, make_user)
     return world
 
 
@@ -102,6 +103,36 @@ def _world_proposals(world):
     world.proposal_draft = proposals.proposal_create(author=claimant, title="Propuesta en borrador", **texts)
     world.invitation = proposals.proposal_invite(inviter=claimant, proposal=world.proposal, email="x@prueba.usme.co")
     world.idea = proposals.idea_submit(author=claimant, body="Una idea")
+
+
+def _world_fronts(world, make_user):
+    """fronts and brainstorms: a front coordinated by its own facilitator, a pending request, a session, a board."""
+    import datetime
+
+    from django.utils import timezone
+
+    from innova.fronts import services as fronts
+
+    coordinator = make_user("facilitator")
+    world.front = fronts.front_create(
+        creator=coordinator, name="Frente del mundo", theme=world.problem.theme, description="x", join_policy="request"
+    )
+    world.front_request = fronts.front_join(user=make_user("citizen"), front=world.front)
+    now = timezone.now()
+    world.front_session = fronts.session_create(
+        actor=coordinator,
+        front=world.front,
+        title="Sesión",
+        starts_at=now + datetime.timedelta(days=1),
+        ends_at=now + datetime.timedelta(days=1, hours=1),
+        place="Auditorio Alcaldía Local de Usme",
+    )
+    from innova.brainstorms import services as brainstorms
+
+    world.board = brainstorms.board_create(actor=coordinator, prompt="¿Qué hacemos?", allow_guests=True)
+    world.card = brainstorms.card_post(
+        board=world.board, someone=brainstorms.Someone(user=coordinator), text="Más luz en el parque"
+    )
 
 
 def _person(role, request):

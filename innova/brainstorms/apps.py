@@ -1,6 +1,17 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BrainstormsConfig(AppConfig):
     name = "innova.brainstorms"
     label = "brainstorms"
+    verbose_name = _("Brainstorms")
+
+    def ready(self):
+        from innova.core import personal_data
+
+        from . import selectors, services
+
+        personal_data.register(
+            "brainstorms", export=selectors.brainstorms_personal_data, erase=services.brainstorms_erase_user
+        )

@@ -1,0 +1,115 @@
+"""The live board: one WebSocket per participant, one channel-layer group per board.
+
+On connect the client says which event it saw last (``?since=seq``); the consumer joins the board's group first and
+then replays the stored events after ``since``, so nothing committed in between is lost. Events carry their
+``seq``; the consumer forwards each exactly once and in order (a duplicate is dropped, a gap is filled from the
+database). Actions sent by the client run through the same services as the HTML forms.
+"""
+
+import json
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from . import selectors, services
+from .models import Board, Guest
+
+GUEST_SESSION_KEY = "brainstorm_guest"
+
+
+class BoardConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self):
+        self.board_id = int(self.scope["url_route"]["kwargs"]["pk"])
+        board = await database_sync_to_async(Board.objects.filter(pk=self.board_id).first)()
+        if board is None:
+            await self.close(code=4404)
+            return
+        query = parse_qs(self.scope.get("query_string", b"").decode())
+        try:
+            self.last_seq = int(query.get("since", [""])[0])
+        except ValueError:
+            self.last_seq = board.last_seq
+        self.group_name = services.board_group_name(self.board_id)
+        await self.channel_layer.group_add(self.group_name, self.channel_name)
+        await self.accept()
+        await self._catch_up()
+
+    async def disconnect(self, code):
+        if hasattr(self, "group_name"):
+            await self.channel_layer.group_discard(self.group_name, self.channel_name)
+
+    async def _catch_up(self):
+        missed = await database_sync_to_async(selectors.board_events_since)(board_id=self.board_id, since=self.last_seq)
+        for message in missed:
+            await self._forward(message)
+
+    async def _forward(self, message: dict, text: str | None = None):
+        if message["seq"] <= self.last_seq:
+            return
+        self.last_seq = message["seq"]
+        await self.send(text_data=text or json.dumps({"kind": "event", **message}))
+
+    async def board_event(self, payload):
+        message = payload["event"]
+        if message["seq"] <= self.last_seq:
+            return  # already sent during the catch-up
+        if message["seq"] > self.last_seq + 1:
+            await self._catch_up()  # an event arrived before an earlier one: fill the gap from the database
+        await self._forward(message, payload.get("text"))
+
+    async def receive_json(self, content, **kwargs):
+        ref = content.get("ref")
+        try:
+            result = await database_sync_to_async(self._act)(content)
+        except (PermissionDenied, ValidationError) as error:
+            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            await self.send_json({"kind": "error", "ref": ref, "message": text})
+            return
+        except (KeyError, ValueError, TypeError):
+            await self.send_json({"kind": "error", "ref": ref, "message": "?"})
+            return
+        await self.send_json({"kind": "ack", "ref": ref, **result})
+
+    def _someone(self) -> services.Someone:
+        """Who this connection is, looked up once (the session cookie does not change during a connection)."""
+        if not hasattr(self, "someone"):
+            user = self.scope.get("user")
+            session = self.scope.get("session")
+            guest_id = session.get(GUEST_SESSION_KEY) if session is not None else None
+            guest = Guest.objects.filter(pk=guest_id).first() if guest_id else None
+            self.someone = services.Someone(user=user, guest=guest)
+        return self.someone
+
+    def _act(self, content: dict) -> dict:
+        action = content.get("action")
+        board = Board(pk=self.board_id)  # every service locks and reads the board's current row itself
+        someone = self._someone()
+        user = someone.user
+        if action == "post":
+            card = services.card_post(
+                board=board,
+                someone=someone,
+                text=str(content.get("text", "")),
+                colour=str(content.get("colour", "")),
+                anonymous=bool(content.get("anonymous")),
+            )
+            return {"card": card.pk}
+        if action == "vote":
+            return {"dots_left": services.card_vote(board=board, someone=someone, card_id=int(content["card"]))}
+        if action == "unvote":
+            return {"dots_left": services.card_unvote(board=board, someone=someone, card_id=int(content["card"]))}
+        if action == "move":
+            group = content.get("group")
+            services.card_move(
+                actor=user, board=board, card_id=int(content["card"]), group_id=int(group) if group else None
+            )
+            return {}
+        if action == "group":
+            group = services.group_create(actor=user, board=board, name=str(content.get("name", "")))
+            return {"group": group.pk}
+        if action == "phase":
+            services.board_phase_set(actor=user, board=board, phase=str(content.get("phase", "")))
+            return {}
+        raise ValueError(action)

@@ -1,0 +1,46 @@
+from django.db.models import F, QuerySet, Sum
+
+from .models import Board, BoardEvent, Card, CardGroup, Participant
+
+
+def board_list_open(*, user=None) -> QuerySet[Board]:
+    """Boards anyone may open: public open calls and boards of fronts, newest first."""
+    return Board.objects.select_related("front", "facilitator").exclude(phase="cerrada").order_by("-created_at")
+
+
+def board_events_since(*, board_id: int, since: int, limit: int = 1000) -> list[dict]:
+    return [
+        event.as_message()
+        for event in BoardEvent.objects.filter(board_id=board_id, seq__gt=since).order_by("seq")[:limit]
+    ]
+
+
+def board_cards(*, board: Board) -> QuerySet[Card]:
+    return board.cards.select_related("author", "guest", "group").order_by("created_at", "pk")
+
+
+def board_groups(*, board: Board) -> tuple[list[CardGroup], list[Card]]:
+    """Groups with their cards (prefetched), in order."""
+    groups = list(board.groups.all())
+    by_group: dict = {group.pk: [] for group in groups}
+    loose = []
+    for card in board_cards(board=board):
+        (by_group[card.group_id] if card.group_id in by_group else loose).append(card)
+    for group in groups:
+        group.card_list = by_group[group.pk]
+    return groups, loose
+
+
+def board_results(*, board: Board) -> dict:
+    """Ranked results of a board: cards by dots, groups by the dots of their cards."""
+    cards = list(board_cards(board=board).order_by("-vote_count", "created_at"))
+    groups = list(board.groups.annotate(votes=Sum("cards__vote_count")).order_by(F("votes").desc(nulls_last=True)))
+    participants = Participant.objects.filter(board=board).count()
+    return {"cards": cards, "groups": groups, "participants": participants}
+
+
+def brainstorms_personal_data(user) -> list[dict]:
+    return [
+        {"board": card.board.prompt, "idea": card.text, "anonymous": card.anonymous, "at": card.created_at.isoformat()}
+        for card in Card.objects.filter(author=user).select_related("board")
+    ]

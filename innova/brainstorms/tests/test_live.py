@@ -1,0 +1,224 @@
+"""The live board over WebSockets: several clients, one board; everything reaches everyone, once and in order."""
+
+import asyncio
+import threading
+
+import pytest
+from channels.routing import URLRouter
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from innova.brainstorms import services
+from innova.brainstorms.models import Card, DotVote, Phase
+from innova.routing import websocket_urlpatterns
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _client(board, user=None, since=None):
+    path = f"/ws/lluvias/{board.pk}/" + ("" if since is None else f"?since={since}")
+    communicator = WebsocketCommunicator(URLRouter(websocket_urlpatterns), path)
+    communicator.scope["user"] = user or AnonymousUser()
+    communicator.scope["session"] = {}
+    return communicator
+
+
+def _run(scenario) -> None:
+    """Run an async scenario in its own thread and loop (the Playwright fixtures may hold this thread's loop)."""
+    errors = []
+
+    def target():
+        try:
+            asyncio.run(scenario())
+        except BaseException as error:  # noqa: BLE001 - re-raised in the test thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
+_held: dict[int, list[dict]] = {}  # events a client received while a test waited for its ack
+
+
+async def _events(communicator, count: int) -> list[dict]:
+    """The next ``count`` events this client receives (acks and errors are skipped)."""
+    held = _held.setdefault(id(communicator), [])
+    while len(held) < count:
+        message = await communicator.receive_json_from(timeout=3)
+        if message["kind"] == "event":
+            held.append(message)
+    found, held[:] = held[:count], held[count:]
+    return found
+
+
+async def _reply(communicator) -> dict:
+    """The next ack or error this client receives (events received meanwhile are held for ``_events``)."""
+    while True:
+        message = await communicator.receive_json_from(timeout=3)
+        if message["kind"] in ("ack", "error"):
+            return message
+        _held.setdefault(id(communicator), []).append(message)
+
+
+def test_cards_votes_and_moves_reach_every_client_and_reconnect_catches_up(make_board, make_user):
+    facilitator = make_user("facilitator")
+    alice, bruno, carmen = make_user("citizen"), make_user("citizen"), make_user("official")
+    board = make_board(actor=facilitator, dots_per_person=2)
+
+    async def scenario():
+        since = board.last_seq
+        clients = {
+            name: _client(board, user, since)
+            for name, user in [("alice", alice), ("bruno", bruno), ("carmen", carmen), ("facilitator", facilitator)]
+        }
+        for communicator in clients.values():
+            connected, _code = await communicator.connect()
+            assert connected
+
+        # A card posted by one client reaches all of them, the author included.
+        await clients["alice"].send_json_to({"action": "post", "text": "Ruta del SITP al Uval", "ref": 1})
+        assert (await _reply(clients["alice"]))["kind"] == "ack"
+        for communicator in clients.values():
+            (event,) = await _events(communicator, 1)
+            assert event["type"] == "card_added" and event["data"]["text"] == "Ruta del SITP al Uval"
+        card_id = event["data"]["id"]
+        seq_after_card = event["seq"]
+
+        # Carmen loses her connection; two cards are posted meanwhile.
+        await clients["carmen"].disconnect()
+        await clients["bruno"].send_json_to({"action": "post", "text": "Más buses temprano", "colour": "azul"})
+        await clients["alice"].send_json_to({"action": "post", "text": "Paradero con techo", "anonymous": True})
+        for name in ("alice", "bruno", "facilitator"):
+            texts = [e["data"]["text"] for e in await _events(clients[name], 2)]
+            assert sorted(texts) == ["Más buses temprano", "Paradero con techo"]
+        # She reconnects with the last sequence she saw: exactly the two missed cards, in order, no duplicates.
+        back = _client(board, carmen, seq_after_card)
+        assert (await back.connect())[0]
+        missed = await _events(back, 2)
+        assert [e["seq"] for e in missed] == [seq_after_card + 1, seq_after_card + 2]
+        assert await back.receive_nothing(timeout=0.3)  # nothing twice
+        clients["carmen"] = back
+
+        # The facilitator groups and moves a card; everyone sees the group and the move.
+        await clients["facilitator"].send_json_to({"action": "group", "name": "Transporte"})
+        await clients["facilitator"].send_json_to({"action": "move", "card": card_id, "group": None})
+        for communicator in clients.values():
+            added, moved = await _events(communicator, 2)
+            assert added["type"] == "group_added" and added["data"]["name"] == "Transporte"
+            assert moved["type"] == "card_moved"
+        group_id = added["data"]["id"]
+        await clients["facilitator"].send_json_to({"action": "move", "card": card_id, "group": group_id})
+        for communicator in clients.values():
+            (moved,) = await _events(communicator, 1)
+            assert moved["data"] == {"card": card_id, "group": group_id}
+
+        # Only the facilitator moves the phase: a participant's attempt is refused with a clear message.
+        await clients["bruno"].send_json_to({"action": "phase", "phase": Phase.VOTE, "ref": 7})
+        refused = await _reply(clients["bruno"])
+        assert refused == {
+            "kind": "error",
+            "ref": 7,
+            "message": "Solo quien facilita la lluvia de ideas puede hacer esto.",
+        }
+        await clients["facilitator"].send_json_to({"action": "phase", "phase": Phase.VOTE})
+        for communicator in clients.values():
+            (phase,) = await _events(communicator, 1)
+            assert phase["type"] == "phase" and phase["data"]["phase"] == Phase.VOTE
+
+        # Votes propagate with the card's count; the third dot of two is refused.
+        for expected_left in (1, 0):
+            await clients["bruno"].send_json_to({"action": "vote", "card": card_id})
+            assert (await _reply(clients["bruno"]))["dots_left"] == expected_left
+        await clients["bruno"].send_json_to({"action": "vote", "card": card_id})
+        assert "Ya puso sus 2 puntos" in (await _reply(clients["bruno"]))["message"]
+        for communicator in clients.values():
+            votes = await _events(communicator, 2)
+            assert [e["data"]["votes"] for e in votes] == [1, 2]
+
+        # Someone not logged in can watch but not post.
+        watcher = _client(board, None, 0)
+        assert (await watcher.connect())[0]
+        history = await _events(watcher, 10)
+        assert [e["seq"] for e in history] == list(range(1, 11))
+        await watcher.send_json_to({"action": "post", "text": "x"})
+        assert "Inicie sesión" in (await _reply(watcher))["message"]
+        for communicator in [*clients.values(), watcher]:
+            await communicator.disconnect()
+
+    _run(scenario)
+    assert Card.objects.filter(board=board).count() == 3
+
+
+@pytest.mark.postgres
+def test_dots_cannot_be_overspent_under_concurrency(make_board, make_user, someone):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database takes one writer thread at a time")
+    facilitator = make_user("facilitator")
+    voter = make_user("citizen")
+    board = make_board(actor=facilitator, dots_per_person=3)
+    card = services.card_post(board=board, someone=someone(voter), text="Idea")
+    board = services.board_phase_set(actor=facilitator, board=board, phase=Phase.VOTE)
+    results = []
+
+    def vote():
+        try:
+            services.card_vote(board=board, someone=someone(voter), card_id=card.pk)
+            results.append("ok")
+        except ValidationError:
+            results.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=vote) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results.count("ok") == 3 and results.count("refused") == 9
+    card.refresh_from_db()
+    assert card.vote_count == 3 == DotVote.objects.filter(card=card).count()
+
+
+def test_unknown_board_is_refused(db):
+    from innova.brainstorms.models import Board
+
+    async def scenario():
+        communicator = _client(Board(pk=999_999))
+        connected, _code = await communicator.connect()
+        assert not connected
+
+    _run(scenario)
+
+
+@pytest.mark.postgres
+def test_concurrent_posts_get_contiguous_event_numbers(make_board, make_user, someone):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database takes one writer thread at a time")
+    from innova.brainstorms.models import BoardEvent
+
+    board = make_board(actor=make_user("facilitator"))
+    people = [make_user("citizen") for _ in range(16)]
+    barrier = threading.Barrier(len(people))
+
+    def post(person):
+        try:
+            barrier.wait()
+            services.card_post(board=board, someone=someone(person), text=f"Idea de {person.pk}")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(person,)) for person in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seqs = list(BoardEvent.objects.filter(board=board).order_by("seq").values_list("seq", flat=True))
+    assert seqs == list(range(1, len(people) + 2))  # "opened" plus one event per idea, no gap, no repeat
+    assert Card.objects.filter(board=board).count() == len(people)

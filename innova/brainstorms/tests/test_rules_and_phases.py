@@ -1,0 +1,224 @@
+"""Phases and permissions, as a matrix: who may post, vote, group and move phases, in which phase."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from innova.brainstorms import services
+from innova.brainstorms.models import BoardEvent, Card, DotVote, Participant, Phase
+from innova.fronts import services as fronts
+
+pytestmark = pytest.mark.django_db
+
+
+def _to(board, phase, facilitator):
+    return services.board_phase_set(actor=facilitator, board=board, phase=phase)
+
+
+@pytest.mark.parametrize(
+    "phase,allowed",
+    [(Phase.IDEAS, True), (Phase.GROUP, False), (Phase.VOTE, False), (Phase.CLOSED, False)],
+)
+def test_ideas_are_posted_only_in_the_ideas_phase(make_board, facilitator, citizen, someone, phase, allowed):
+    board = make_board(actor=facilitator)
+    if phase != Phase.IDEAS:
+        board = _to(board, phase, facilitator)
+    if allowed:
+        card = services.card_post(board=board, someone=someone(citizen), text="Más luminarias en los parques")
+        assert card.author == citizen
+    else:
+        with pytest.raises(ValidationError) as refused:
+            services.card_post(board=board, someone=someone(citizen), text="Tarde")
+        assert "Las ideas se publican solo en la fase de ideas" in " ".join(refused.value.messages)
+
+
+@pytest.mark.parametrize(
+    "role,allowed",
+    [
+        ("anonymous", False),
+        ("citizen", True),
+        ("unverified_official", True),
+        ("contractor", True),
+        ("official", True),
+        ("facilitator", True),
+        ("administrator", True),
+    ],
+)
+def test_who_posts_on_an_open_call(request, make_board, facilitator, someone, role, allowed):
+    board = make_board(actor=facilitator)
+    user = AnonymousUser() if role == "anonymous" else request.getfixturevalue(role)
+    if allowed:
+        services.card_post(board=board, someone=someone(user), text="Idea")
+    else:
+        with pytest.raises(PermissionDenied, match="Inicie sesión o entre como invitado"):
+            services.card_post(board=board, someone=someone(user), text="Idea")
+
+
+@pytest.mark.parametrize(
+    "role,member,allowed",
+    [
+        ("citizen", False, False),
+        ("citizen", True, True),
+        ("official", False, False),
+        ("official", True, True),
+        ("facilitator", False, True),  # lab staff facilitate any board
+    ],
+)
+def test_members_only_board(request, make_user, someone, role, member, allowed):
+    coordinator = make_user("facilitator")
+    front = fronts.front_create(creator=coordinator, name="Frente", theme=_theme(), description="x")
+    board = services.board_create(actor=coordinator, prompt="¿Qué hacemos?", front=front, members_only=True)
+    user = request.getfixturevalue(role)
+    if member:
+        fronts.front_join(user=user, front=front)
+    if allowed:
+        services.card_post(board=board, someone=someone(user), text="Idea")
+    else:
+        with pytest.raises(PermissionDenied) as refused:
+            services.card_post(board=board, someone=someone(user), text="Idea")
+        assert "Solo los miembros del frente de trabajo" in str(refused.value)
+
+
+def _theme():
+    from innova.problems.models import Theme
+
+    return Theme.objects.get(slug="movilidad")
+
+
+def test_guests_only_when_the_board_allows_them(make_board, facilitator, someone):
+    closed_to_guests = make_board(actor=facilitator)
+    with pytest.raises(PermissionDenied, match="no recibe invitados"):
+        services.guest_join(board=closed_to_guests, nickname="Doña Rosa", accept_policy=True)
+    open_board = make_board(actor=facilitator, allow_guests=True)
+    with pytest.raises(ValidationError, match="Acepte la política de datos"):
+        services.guest_join(board=open_board, nickname="Doña Rosa", accept_policy=False)
+    with pytest.raises(ValidationError, match="apodo"):
+        services.guest_join(board=open_board, nickname="R", accept_policy=True)
+    guest = services.guest_join(board=open_board, nickname="Doña Rosa", accept_policy=True)
+    card = services.card_post(board=open_board, someone=someone(AnonymousUser(), guest), text="Un salón comunal")
+    assert card.guest == guest and card.author is None
+    assert card.public_author == "Doña Rosa (invitado/a)"
+    # The same guest in a board that takes no guests is refused with a clear message.
+    with pytest.raises(PermissionDenied, match="no recibe invitados"):
+        services.card_post(board=closed_to_guests, someone=someone(AnonymousUser(), guest), text="Idea")
+
+
+def test_card_text_colour_and_anonymity(make_board, facilitator, citizen, someone):
+    board = make_board(actor=facilitator, allow_anonymous=False)
+    with pytest.raises(ValidationError, match="Escriba su idea"):
+        services.card_post(board=board, someone=someone(citizen), text="   ")
+    with pytest.raises(ValidationError, match="280 caracteres"):
+        services.card_post(board=board, someone=someone(citizen), text="x" * 281)
+    with pytest.raises(ValidationError, match="anónimas"):
+        services.card_post(board=board, someone=someone(citizen), text="Idea", anonymous=True)
+    card = services.card_post(board=board, someone=someone(citizen), text="x" * 280, colour="azul")
+    assert card.colour == "azul"
+    assert services.card_post(board=board, someone=someone(citizen), text="y", colour="morado").colour == "amarillo"
+
+
+def test_dots_up_to_the_limit_several_on_one_card(make_board, facilitator, citizen, official, someone):
+    board = make_board(actor=facilitator, dots_per_person=3)
+    first = services.card_post(board=board, someone=someone(citizen), text="Más rutas del SITP")
+    second = services.card_post(board=board, someone=someone(official), text="Ciclovía a Usme Pueblo")
+    with pytest.raises(ValidationError, match="fase de votación"):
+        services.card_vote(board=board, someone=someone(citizen), card_id=first.pk)
+    board = _to(board, Phase.VOTE, facilitator)
+    assert services.card_vote(board=board, someone=someone(citizen), card_id=first.pk) == 2
+    assert services.card_vote(board=board, someone=someone(citizen), card_id=first.pk) == 1
+    assert services.card_vote(board=board, someone=someone(citizen), card_id=second.pk) == 0
+    with pytest.raises(ValidationError, match="Ya puso sus 3 puntos"):
+        services.card_vote(board=board, someone=someone(citizen), card_id=second.pk)
+    assert services.card_unvote(board=board, someone=someone(citizen), card_id=first.pk) == 1
+    assert services.card_vote(board=board, someone=someone(citizen), card_id=second.pk) == 0
+    with pytest.raises(ValidationError, match="No tiene puntos"):
+        services.card_unvote(board=board, someone=someone(official), card_id=first.pk)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.vote_count, second.vote_count) == (1, 2)
+    assert DotVote.objects.count() == 3
+    assert Participant.objects.get(board=board, user=citizen).dots_used == 3
+    with pytest.raises(ValidationError):
+        services.card_vote(board=board, someone=someone(citizen), card_id=999_999)
+
+
+@pytest.mark.parametrize(
+    "role,allowed",
+    [("citizen", False), ("official", False), ("facilitator", True), ("administrator", True)],
+)
+def test_only_the_facilitator_moves_phases_and_groups(request, make_user, make_board, someone, role, allowed):
+    owner = make_user("official")  # an official opened the call and facilitates it
+    board = make_board(actor=owner)
+    card = services.card_post(board=board, someone=someone(owner), text="Idea")
+    actor = request.getfixturevalue(role)
+    if allowed:
+        group = services.group_create(actor=actor, board=board, name="Seguridad")
+        services.card_move(actor=actor, board=board, card_id=card.pk, group_id=group.pk)
+        services.board_phase_set(actor=actor, board=board, phase=Phase.VOTE)
+    else:
+        with pytest.raises(PermissionDenied, match="Solo quien facilita"):
+            services.group_create(actor=actor, board=board, name="Seguridad")
+        with pytest.raises(PermissionDenied):
+            services.board_phase_set(actor=actor, board=board, phase=Phase.VOTE)
+    # The owner always may.
+    services.board_phase_set(actor=owner, board=board, phase=Phase.CLOSED)
+    with pytest.raises(ValidationError, match="cerrada"):
+        services.board_phase_set(actor=owner, board=board, phase=Phase.IDEAS)
+
+
+def test_grouping_only_before_voting(make_board, facilitator, citizen, someone):
+    board = make_board(actor=facilitator)
+    card = services.card_post(board=board, someone=someone(citizen), text="Idea")
+    board = _to(board, Phase.VOTE, facilitator)
+    with pytest.raises(ValidationError, match="fase de agrupar"):
+        services.group_create(actor=facilitator, board=board, name="x")
+    with pytest.raises(ValidationError):
+        services.card_move(actor=facilitator, board=board, card_id=card.pk, group_id=None)
+
+
+def test_every_change_is_a_numbered_event(make_board, facilitator, citizen, someone):
+    board = make_board(actor=facilitator)
+    card = services.card_post(board=board, someone=someone(citizen), text="Idea")
+    group = services.group_create(actor=facilitator, board=board, name="Grupo")
+    services.card_move(actor=facilitator, board=board, card_id=card.pk, group_id=group.pk)
+    services.board_phase_set(actor=facilitator, board=board, phase=Phase.VOTE)
+    services.card_vote(board=board, someone=someone(citizen), card_id=card.pk)
+    events = list(BoardEvent.objects.filter(board=board).values_list("seq", "type"))
+    assert events == [
+        (1, "opened"),
+        (2, "card_added"),
+        (3, "group_added"),
+        (4, "card_moved"),
+        (5, "phase"),
+        (6, "vote"),
+    ]
+    board.refresh_from_db()
+    assert board.last_seq == 6
+    # A refused action stores no event.
+    with pytest.raises(ValidationError):
+        services.card_post(board=board, someone=someone(citizen), text="Tarde")
+    assert BoardEvent.objects.filter(board=board).count() == 6
+
+
+def test_closed_card_becomes_a_problem_linked_back(make_user, someone):
+    coordinator = make_user("facilitator")
+    from innova.territory.models import Upz
+
+    front = fronts.front_create(
+        creator=coordinator, name="Frente", theme=_theme(), description="x", upzs=[Upz.objects.get(code="61")]
+    )
+    board = services.board_create(actor=coordinator, prompt="¿Qué arreglamos primero?", front=front)
+    card = services.card_post(board=board, someone=someone(coordinator), text="Semáforo en la entrada a Usme Centro")
+    with pytest.raises(ValidationError, match="cierra"):
+        services.card_to_problem(actor=coordinator, card=card, theme=_theme())
+    services.board_phase_set(actor=coordinator, board=board, phase=Phase.CLOSED)
+    citizen = make_user("citizen")
+    with pytest.raises(PermissionDenied):
+        services.card_to_problem(actor=citizen, card=card, theme=_theme())
+    problem = services.card_to_problem(actor=coordinator, card=card, theme=_theme())
+    assert problem.title == card.text and problem.upz.code == "61"
+    assert board.get_absolute_url() in problem.description
+    card.refresh_from_db()
+    assert card.problem == problem
+    assert list(front.problems.all()) == [problem]
+    assert services.card_to_problem(actor=coordinator, card=card, theme=_theme()) == problem  # one click, once
+    assert Card.objects.get(pk=card.pk).problem_id == problem.pk

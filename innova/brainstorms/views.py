@@ -1,0 +1,349 @@
+import csv
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from innova.core.permissions import require_perm
+from innova.fronts.models import Front
+
+from . import selectors, services
+from .consumers import GUEST_SESSION_KEY
+from .forms import BoardForm, CardForm, GroupForm, GuestForm, JoinCodeForm, PromoteForm
+from .grouping import suggest_groups
+from .models import Board, Card, CardGroup, Guest, Phase
+
+DRAFT_KEY = "brainstorm_card_draft"
+
+
+def _someone(request) -> services.Someone:
+    guest_id = request.session.get(GUEST_SESSION_KEY)
+    guest = Guest.objects.filter(pk=guest_id).first() if guest_id else None
+    return services.Someone(user=request.user, guest=guest)
+
+
+def _refused(request, error) -> None:
+    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+    messages.error(request, text)
+
+
+def _board(pk: int) -> Board:
+    return get_object_or_404(Board.objects.select_related("front", "facilitator"), pk=pk)
+
+
+def index(request):
+    return render(
+        request,
+        "brainstorms/index.html",
+        {"boards": selectors.board_list_open(), "join_form": JoinCodeForm()},
+    )
+
+
+@login_required
+def create(request):
+    front = None
+    front_id = request.POST.get("front") or request.GET.get("frente")
+    if front_id and str(front_id).isdigit():
+        front = get_object_or_404(Front, pk=int(front_id))
+    require_perm(request.user, "brainstorms.create_board", front)
+    form = BoardForm(request.POST or None, initial={"front": front.pk if front else None})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            board = services.board_create(
+                actor=request.user,
+                prompt=data["prompt"],
+                front=front,
+                allow_anonymous=data["allow_anonymous"],
+                allow_guests=data["allow_guests"],
+                members_only=data["members_only"],
+                dots_per_person=data["dots_per_person"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The brainstorm is open. Share the room code."))
+            return redirect(board)
+    return render(request, "brainstorms/create.html", {"form": form, "front": front})
+
+
+def join_code(request):
+    form = JoinCodeForm(request.GET or None)
+    if request.GET and form.is_valid():
+        code = form.cleaned_data["codigo"].strip().upper().replace(" ", "")
+        board = Board.objects.filter(join_code=code).first()
+        if board is not None:
+            return redirect(board)
+        form.add_error("codigo", _("No brainstorm has that code. Check it on the facilitator's screen."))
+    return render(request, "brainstorms/join.html", {"form": form})
+
+
+def _qr_svg(request, board: Board) -> str:
+    url = request.build_absolute_uri(f"{reverse('brainstorms:join_code')}?codigo={board.join_code}")
+    svg = segno.make(url, error="m").svg_inline(scale=6, dark="#1b1b1b", light="#ffffff", omitsize=True)
+    return mark_safe(svg)  # noqa: S308 - segno's own SVG, the URL is ours  # nosec B308 B703
+
+
+def _board_context(request, board: Board) -> dict:
+    someone = _someone(request)
+    groups, loose = selectors.board_groups(board=board)
+    can_facilitate = request.user.has_perm("brainstorms.facilitate_board", board)
+    try:
+        services.participation_check(board=board, someone=someone)
+        may_take_part = True
+        refusal = ""
+    except PermissionDenied as error:
+        may_take_part = False
+        refusal = str(error)
+    return {
+        "board": board,
+        "groups": groups,
+        "loose": loose,
+        "someone": someone,
+        "can_facilitate": can_facilitate,
+        "may_take_part": may_take_part,
+        "refusal": refusal,
+        "dots_left": services.dots_left(board=board, someone=someone),
+        "phases": Phase.choices,
+        # Blank card and group the live script clones (ids 0 are replaced by the real ones).
+        "template_card": Card(pk=0, board=board, text="", vote_count=0),
+        "template_group": _blank_group(),
+    }
+
+
+def _blank_group() -> CardGroup:
+    group = CardGroup(pk=0, name="")
+    group.card_list = []
+    return group
+
+
+def detail(request, pk: int):
+    board = _board(pk)
+    context = _board_context(request, board)
+    context["card_form"] = CardForm(initial=request.session.pop(DRAFT_KEY, None))
+    if context["can_facilitate"]:
+        context["qr"] = _qr_svg(request, board)
+        context["group_form"] = GroupForm()
+        if board.phase == Phase.CLOSED:
+            context["promote_form"] = PromoteForm(initial={"theme": board.front.theme_id if board.front_id else None})
+    if board.phase == Phase.CLOSED:
+        context["results"] = selectors.board_results(board=board)
+    return render(request, "brainstorms/detail.html", context)
+
+
+def projector(request, pk: int):
+    board = _board(pk)
+    context = _board_context(request, board)
+    context["qr"] = _qr_svg(request, board)
+    return render(request, "brainstorms/projector.html", context)
+
+
+def events(request, pk: int):
+    """Replay for clients without a WebSocket (or debugging): the events after ``since``."""
+    board = _board(pk)
+    try:
+        since = max(0, int(request.GET.get("since", "0")))
+    except ValueError:
+        since = 0
+    return JsonResponse({"last_seq": board.last_seq, "events": selectors.board_events_since(board_id=pk, since=since)})
+
+
+def guest(request, pk: int):
+    board = _board(pk)
+    if not board.allow_guests:
+        messages.error(request, _("This brainstorm does not take guests. Log in to take part."))
+        return redirect(board)
+    form = GuestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new_guest = services.guest_join(
+                board=board, nickname=form.cleaned_data["nickname"], accept_policy=form.cleaned_data["accept_policy"]
+            )
+        except (PermissionDenied, ValidationError) as error:
+            _refused(request, error)
+        else:
+            request.session[GUEST_SESSION_KEY] = new_guest.pk
+            messages.success(request, _("Welcome, %(name)s. Post your ideas.") % {"name": new_guest.nickname})
+            return redirect(board)
+    return render(request, "brainstorms/guest.html", {"board": board, "form": form})
+
+
+@require_POST
+def post_card(request, pk: int):
+    board = _board(pk)
+    form = CardForm(request.POST)
+    if not form.is_valid():
+        request.session[DRAFT_KEY] = {k: request.POST.get(k, "") for k in ("text", "colour")}
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(f"{board.get_absolute_url()}#nueva-idea")
+    try:
+        services.card_post(board=board, someone=_someone(request), **form.cleaned_data)
+    except (PermissionDenied, ValidationError) as error:
+        request.session[DRAFT_KEY] = {"text": form.cleaned_data["text"], "colour": form.cleaned_data["colour"]}
+        _refused(request, error)
+    else:
+        messages.success(request, _("Your idea is on the board."))
+    return redirect(f"{board.get_absolute_url()}#nueva-idea")
+
+
+@require_POST
+def vote(request, pk: int):
+    board = _board(pk)
+    card_id = request.POST.get("card", "")
+    if not card_id.isdigit():
+        messages.error(request, _("That idea is not on this board."))
+        return redirect(board)
+    action = services.card_unvote if request.POST.get("remove") == "1" else services.card_vote
+    try:
+        left = action(board=board, someone=_someone(request), card_id=int(card_id))
+    except (PermissionDenied, ValidationError) as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("Dots left: %(n)s.") % {"n": left})
+    return redirect(f"{board.get_absolute_url()}#idea-{card_id}")
+
+
+@login_required
+@require_POST
+def group_create(request, pk: int):
+    board = _board(pk)
+    try:
+        services.group_create(actor=request.user, board=board, name=request.POST.get("name", ""))
+    except (PermissionDenied, ValidationError) as error:
+        _refused(request, error)
+    return redirect(f"{board.get_absolute_url()}#grupos")
+
+
+@login_required
+@require_POST
+def move(request, pk: int):
+    board = _board(pk)
+    card_id, group_id = request.POST.get("card", ""), request.POST.get("group", "")
+    try:
+        if not card_id.isdigit() or (group_id and not group_id.isdigit()):
+            raise ValidationError(_("That idea is not on this board."))
+        services.card_move(
+            actor=request.user, board=board, card_id=int(card_id), group_id=int(group_id) if group_id else None
+        )
+    except (PermissionDenied, ValidationError) as error:
+        _refused(request, error)
+    return redirect(f"{board.get_absolute_url()}#idea-{card_id}")
+
+
+@login_required
+@require_POST
+def phase(request, pk: int):
+    board = _board(pk)
+    try:
+        board = services.board_phase_set(actor=request.user, board=board, phase=request.POST.get("phase", ""))
+    except (PermissionDenied, ValidationError) as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request, _("The brainstorm is now in the phase “%(phase)s”.") % {"phase": board.get_phase_display()}
+        )
+    return redirect(board)
+
+
+@login_required
+def suggestions(request, pk: int):
+    board = _board(pk)
+    require_perm(request.user, "brainstorms.facilitate_board", board)
+    cards = list(board.cards.filter(group__isnull=True).values_list("pk", "text"))
+    if request.method == "POST":
+        chosen = []
+        for index in request.POST.getlist("accept"):
+            name = request.POST.get(f"name-{index}", "").strip()
+            ids = [int(x) for x in request.POST.get(f"cards-{index}", "").split(",") if x.isdigit()]
+            if name and ids:
+                chosen.append((name, ids))
+        try:
+            services.board_groups_apply(actor=request.user, board=board, groups=chosen)
+        except (PermissionDenied, ValidationError) as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("The suggested groups were created."))
+        return redirect(f"{board.get_absolute_url()}#grupos")
+    texts = dict(cards)
+    found = [
+        {"index": n, "name": s.name, "ids": ",".join(map(str, s.card_ids)), "texts": [texts[i] for i in s.card_ids]}
+        for n, s in enumerate(suggest_groups(cards))
+    ]
+    return render(request, "brainstorms/suggestions.html", {"board": board, "suggestions": found})
+
+
+@login_required
+@require_POST
+def promote(request, pk: int, card: int):
+    board = _board(pk)
+    card_obj = get_object_or_404(Card, pk=card, board=board)
+    require_perm(request.user, "brainstorms.facilitate_board", board)
+    form = PromoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the theme of the problem."))
+        return redirect(f"{board.get_absolute_url()}#resultados")
+    try:
+        problem = services.card_to_problem(
+            actor=request.user, card=card_obj, theme=form.cleaned_data["theme"], upz=form.cleaned_data["upz"]
+        )
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect(f"{board.get_absolute_url()}#resultados")
+    messages.success(request, _("The idea is now a problem of Usme, linked to this brainstorm."))
+    return redirect(problem)
+
+
+def export_csv(request, pk: int):
+    board = _board(pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="lluvia-{board.pk}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 with accents correctly
+    writer = csv.writer(response)
+    writer.writerow([_("Idea"), _("Group"), _("Dots"), _("Author"), _("Colour"), _("Posted at")])
+    for card in selectors.board_cards(board=board).order_by("-vote_count", "created_at"):
+        text = card.text
+        if text[:1] in ("=", "+", "-", "@"):
+            text = "'" + text  # a spreadsheet must not run an idea as a formula
+        writer.writerow(
+            [
+                text,
+                card.group.name if card.group_id else "",
+                card.vote_count,
+                card.public_author,
+                card.get_colour_display(),
+                card.created_at.isoformat(),
+            ]
+        )
+    return response
+
+
+def _printable_context(board: Board) -> dict:
+    return {"board": board, "results": selectors.board_results(board=board)}
+
+
+def printable(request, pk: int):
+    return render(request, "brainstorms/print.html", _printable_context(_board(pk)))
+
+
+def export_pdf(request, pk: int):
+    from weasyprint import HTML
+
+    board = _board(pk)
+    from django.contrib.staticfiles import finders
+
+    with open(finders.find("brainstorms/print.css"), encoding="utf-8") as css:
+        inline_css = css.read()
+    context = {**_printable_context(board), "pdf": True, "inline_css": inline_css}
+    html = render_to_string("brainstorms/print.html", context, request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="lluvia-{board.pk}.pdf"'
+    return response
