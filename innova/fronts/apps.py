@@ -13,3 +13,9 @@ class FrontsConfig(AppConfig):
         from . import selectors, services
 
         personal_data.register("fronts", export=selectors.front_personal_data, erase=services.fronts_erase_user)
+
+        # Front sessions appear in the lab's one agenda, and "front members only" events ask this app.
+        from innova.agenda.sources import register_membership_check, register_source
+
+        register_source("fronts", selectors.front_session_agenda_items)
+        register_membership_check(lambda user, front_id: selectors.front_is_member(user=user, front_id=front_id))

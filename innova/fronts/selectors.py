@@ -35,6 +35,25 @@ def front_session_upcoming_list(*, limit: int | None = None) -> QuerySet[FrontSe
     return queryset[:limit] if limit else queryset
 
 
+def front_session_agenda_items(start, end) -> list:
+    """The sessions of every front in ``[start, end)`` as agenda items: one agenda for the whole lab."""
+    from innova.agenda.sources import AgendaItem
+
+    sessions = FrontSession.objects.filter(starts_at__gte=start, starts_at__lt=end).select_related("front")
+    return [
+        AgendaItem(
+            title=f"{session.front.name}: {session.title}",
+            starts_at=session.starts_at,
+            ends_at=session.ends_at,
+            url=session.get_absolute_url(),
+            kind="front_session",
+            place_name=session.place or session.online_url,
+            source="fronts",
+        )
+        for session in sessions.order_by("starts_at")
+    ]
+
+
 def front_members(*, front: Front) -> QuerySet[Membership]:
     return front.memberships.filter(status=MemberStatus.ACTIVE).select_related("user")
 

@@ -6,11 +6,9 @@ from .models import Access
 
 
 def front_member(user, front_id) -> bool:
-    """Membership of a work front, asked to the fronts app when it provides it; otherwise nobody but staff."""
-    try:
-        from innova.fronts.selectors import front_is_member
-    except ImportError:
-        return False
+    """Membership of a work front, as the fronts app knows it."""
+    from innova.fronts.selectors import front_is_member
+
     return bool(front_id) and is_active_user(user) and front_is_member(user=user, front_id=front_id)
 
 

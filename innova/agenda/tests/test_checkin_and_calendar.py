@@ -103,7 +103,7 @@ def test_event_ics_parses_with_bogota_time_zone(client, make_event):
     assert "Casa de la Cultura de Usme" in str(vevent["location"])
 
 
-def test_feed_merges_events_and_registered_sources(client, make_event):
+def test_feed_merges_events_and_registered_sources(client, make_event, monkeypatch):
     make_event(title="Taller de huertas")
     start = timezone.now() + datetime.timedelta(days=3)
     session = AgendaItem(
@@ -113,19 +113,17 @@ def test_feed_merges_events_and_registered_sources(client, make_event):
         url="/frentes/1/sesiones/1/",
         source="fronts",
     )
-    sources.register_source("fronts", lambda s, e: [session] if s <= start < e else [])
-    try:
-        calendar = icalendar.Calendar.from_ical(client.get(reverse("agenda:feed")).content)
-        titles = {str(v["summary"]) for v in calendar.walk("VEVENT")}
-        assert titles == {"Taller de huertas", "Sesión del frente de movilidad"}
-        assert all(v["dtstart"].params["TZID"] == "America/Bogota" for v in calendar.walk("VEVENT"))
-        html = client.get(reverse("agenda:index")).content.decode()
-        assert "Sesión del frente de movilidad" in html and "Taller de huertas" in html
-        # One listing, filtered by kind, the same for both.
-        html = client.get(reverse("agenda:index"), {"kind": "front_session"}).content.decode()
-        assert "Sesión del frente de movilidad" in html and "Taller de huertas" not in html
-    finally:
-        sources.unregister_source("fronts")
+    # The fronts app registers its real source; this test puts a fixed session in its place.
+    monkeypatch.setitem(sources._sources, "fronts", lambda s, e: [session] if s <= start < e else [])
+    calendar = icalendar.Calendar.from_ical(client.get(reverse("agenda:feed")).content)
+    titles = {str(v["summary"]) for v in calendar.walk("VEVENT")}
+    assert titles == {"Taller de huertas", "Sesión del frente de movilidad"}
+    assert all(v["dtstart"].params["TZID"] == "America/Bogota" for v in calendar.walk("VEVENT"))
+    html = client.get(reverse("agenda:index")).content.decode()
+    assert "Sesión del frente de movilidad" in html and "Taller de huertas" in html
+    # One listing, filtered by kind, the same for both.
+    html = client.get(reverse("agenda:index"), {"kind": "front_session"}).content.decode()
+    assert "Sesión del frente de movilidad" in html and "Taller de huertas" not in html
 
 
 def test_list_upcoming_first_past_apart_and_month_filter(client, make_event):
