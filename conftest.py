@@ -60,6 +60,14 @@ def _test_settings(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _in_memory_channel_layer(settings):
+    """Live tests use the in-memory channel layer, fresh for each test, whatever REDIS_URL says: a Redis layer is
+    bound to the event loop that first received on it, and every async test runs its own loop. The Redis layer is
+    exercised by the benchmarks (bench/brainstorm_ws.py), against a real server, with one loop per process."""
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+
 @pytest.fixture
 def make_user(db):
     from innova.core.testing import make_user as _make_user

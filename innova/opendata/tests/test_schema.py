@@ -4,7 +4,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, given, settings
@@ -32,7 +34,15 @@ def test_schema_never_describes_personal_fields(client):
 @pytest.fixture
 def api_schema(db, no_throttle, make_problem):
     make_problem(title="Movilidad en la vía a Usme")
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+    # Called in-process, the WSGI handler would close the test's database connection at each request's start and
+    # end (harmless on in-memory SQLite, fatal on PostgreSQL); Django's test client switches this off the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def test_schemathesis_no_server_errors_no_schema_violations(api_schema):
