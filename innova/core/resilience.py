@@ -89,7 +89,7 @@ class ResilientRedisCache(RedisCache):
 def task_enqueue_later(task, *args, countdown: int) -> None:
     """``task.apply_async(countdown=…)``; if the broker is unreachable, run it here and now instead."""
     try:
-        task.apply_async(args=args, countdown=countdown)
+        task.apply_async(args=list(args), countdown=countdown)
     except _broker_errors() as exc:
         logger.warning("broker unavailable, running %s in the request: %s", task.name, exc)
         task.apply(args=args)
