@@ -62,3 +62,12 @@ def test_no_string_is_missing_from_the_catalogues(tmp_path):
             if not entry.obsolete and (not entry.translated() or "fuzzy" in entry.flags):
                 problems.append(f"{po_path.relative_to(copy)}: {entry.msgid!r}")
     assert not problems, "Run `make messages` and translate:\n" + "\n".join(problems[:30])
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_plural_entries_fill_every_spanish_form(po_path):
+    """es-CO has three plural forms (1, millions, the rest): a missing one shows English, e.g. "37 problems"."""
+    catalogue = polib.pofile(str(po_path))
+    forms = int(catalogue.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0])
+    short = [e.msgid for e in catalogue if e.msgid_plural and not e.obsolete and len(e.msgstr_plural) < forms]
+    assert not short, f"Plural entries with fewer than {forms} forms in {po_path.name}: {short[:10]}"

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 SECTIONS = [
     ("problems:index", _("Problems")),
     ("fronts:index", _("Work fronts")),
+    ("brainstorms:index", _("Brainstorms")),
     ("proposals:index", _("Proposals")),
+    ("ideas:index", _("Ideas")),
     ("debates:index", _("Debates")),
     ("surveys:index", _("Surveys")),
     ("agenda:index", _("Agenda")),

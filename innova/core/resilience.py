@@ -86,6 +86,15 @@ class ResilientRedisCache(RedisCache):
         return self._guard(lambda: super(ResilientRedisCache, self).clear(), None)
 
 
+def task_enqueue_later(task, *args, countdown: int) -> None:
+    """``task.apply_async(countdown=…)``; if the broker is unreachable, run it here and now instead."""
+    try:
+        task.apply_async(args=list(args), countdown=countdown)
+    except _broker_errors() as exc:
+        logger.warning("broker unavailable, running %s in the request: %s", task.name, exc)
+        task.apply(args=args)
+
+
 def task_enqueue(task, *args, **kwargs) -> None:
     """Hand a Celery task to the broker; if the broker is unreachable, run it here and now instead.
 

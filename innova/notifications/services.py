@@ -293,8 +293,8 @@ def _create_once(pending: list[Notification]) -> list[Notification]:
 
 
 def _after_emit(delivery_ids: list[int], bell_users: list[int]) -> None:
-    for delivery_id in delivery_ids:
-        email_delivery_enqueue(delivery_id=delivery_id)
+    if delivery_ids:
+        email_deliveries_enqueue(delivery_ids=delivery_ids)
     if bell_users:
         bell_push_many(user_ids=bell_users)
 
@@ -354,51 +354,132 @@ def notification_mark_read(*, user, notification_id: int | None = None) -> int:
 
 
 def email_delivery_enqueue(*, delivery_id: int) -> None:
-    """Hand one e-mail to Celery. In the embedded default the task runs here and now; a failure is logged."""
-    from .tasks import notification_email_send
+    """Hand one e-mail to Celery (see ``email_deliveries_enqueue``)."""
+    email_deliveries_enqueue(delivery_ids=[delivery_id])
 
+
+def email_deliveries_enqueue(*, delivery_ids: list[int]) -> None:
+    """Hand the e-mails of one event (or one digest run) to ONE Celery task. Broker unreachable: it runs here.
+
+    In the embedded default (eager Celery) the task runs here and now; a failure is logged, never raised: the
+    delivery rows keep it, and the write that caused it stands.
+    """
+    from innova.core.resilience import task_enqueue
+
+    from .tasks import notification_emails_send
+
+    if not delivery_ids:
+        return
     try:
-        notification_email_send.delay(delivery_id)
-    except Exception:  # noqa: BLE001 - the delivery row keeps the failure; the write that caused it stands
-        logger.warning("E-mail delivery %s failed", delivery_id, exc_info=True)
+        task_enqueue(notification_emails_send, list(delivery_ids))
+    except Exception:  # noqa: BLE001 - the delivery rows keep the failure; the write that caused it stands
+        logger.warning("E-mail deliveries %s… failed", delivery_ids[:5], exc_info=True)
 
 
 def email_delivery_send(*, delivery_id: int) -> bool:
-    """Send one delivery at most once. Returns whether an e-mail left now.
+    """Send one delivery at most once. Returns whether an e-mail left now (see ``email_deliveries_send``)."""
+    sent, failed = email_deliveries_send(delivery_ids=[delivery_id])
+    return bool(sent)
 
-    The row is claimed with a conditional UPDATE (pending/failed → sending), so two workers, or a task retried after
-    the message already left, never send it twice. An SMTP error puts it back to ``failed`` for the next retry;
-    a crash in the middle leaves it ``sending`` and it is never retried (at most once).
+
+class DeliveriesFailed(smtplib.SMTPException):
+    """Some deliveries of a batch met an SMTP error; ``delivery_ids`` are back to ``failed`` for the retry."""
+
+    def __init__(self, message: str, delivery_ids: list[int]):
+        super().__init__(message)
+        self.delivery_ids = delivery_ids
+
+
+def _deliveries_claim(delivery_ids: list[int]) -> list[int]:
+    """pending/failed → sending, in one transaction; returns the ids this caller now owns.
+
+    On PostgreSQL the candidate rows are locked (rows another worker holds are skipped), so the conditional UPDATE
+    that follows claims exactly them; SQLite runs one writer at a time. A row already ``sending``/``sent`` is never
+    claimed again: at most once.
     """
+    claimable = [EmailDelivery.Status.PENDING, EmailDelivery.Status.FAILED]
+    with transaction.atomic():
+        ids = list(
+            EmailDelivery.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=delivery_ids, status__in=claimable)
+            .values_list("pk", flat=True)
+        )
+        if ids:
+            EmailDelivery.objects.filter(pk__in=ids, status__in=claimable).update(
+                status=EmailDelivery.Status.SENDING, attempts=F("attempts") + 1
+            )
+    return ids
+
+
+def email_deliveries_send(*, delivery_ids: list[int]) -> tuple[list[int], list[int]]:
+    """Send many deliveries, each at most once, over ONE SMTP connection. Returns (sent ids, skipped ids).
+
+    Each row is claimed (pending/failed → sending) before anything leaves, so two workers, or a task retried after
+    a message already left, never send it twice. An SMTP error puts the failing delivery and those not tried yet
+    back to ``failed`` and raises ``DeliveriesFailed`` with their ids, for the retry; the ones already sent stay
+    ``sent``. A crash in the middle leaves rows ``sending`` and they are never retried (at most once).
+    """
+    from django.core.mail import get_connection
+    from django.db.models import Prefetch
+
     from .emails import email_message_build
 
-    claimed = EmailDelivery.objects.filter(
-        pk=delivery_id, status__in=[EmailDelivery.Status.PENDING, EmailDelivery.Status.FAILED]
-    ).update(status=EmailDelivery.Status.SENDING, attempts=F("attempts") + 1)
+    claimed = _deliveries_claim(delivery_ids)
     if not claimed:
-        return False
-    delivery = EmailDelivery.objects.select_related("user").get(pk=delivery_id)
-    notifications = [
-        n
-        for n in delivery.notifications.select_related("actor").prefetch_related("target").order_by("created_at")
-        if not (n.target_type_id and _is_hidden(n.target) and n.kind != "content_hidden")
-    ]
-    user = delivery.user
-    if not notifications or not user.email or not user.is_active:
-        EmailDelivery.objects.filter(pk=delivery_id).update(
+        return [], []
+    deliveries = list(
+        EmailDelivery.objects.filter(pk__in=claimed)
+        .select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "notifications",
+                queryset=Notification.objects.select_related("actor").prefetch_related("target").order_by("created_at"),
+            )
+        )
+        .order_by("pk")
+    )
+    messages, skipped = [], []
+    for delivery in deliveries:
+        notifications = [
+            n
+            for n in delivery.notifications.all()
+            if not (n.target_type_id and _is_hidden(n.target) and n.kind != "content_hidden")
+        ]
+        user = delivery.user
+        if not notifications or not user.email or not user.is_active:
+            skipped.append(delivery.pk)
+            continue
+        messages.append((delivery.pk, email_message_build(delivery=delivery, notifications=notifications)))
+    if skipped:
+        EmailDelivery.objects.filter(pk__in=skipped).update(
             status=EmailDelivery.Status.SKIPPED, last_error="nothing left to send"
         )
-        return False
-    message = email_message_build(delivery=delivery, notifications=notifications)
-    try:
-        message.send()
-    except smtplib.SMTPException as exc:
-        EmailDelivery.objects.filter(pk=delivery_id).update(
-            status=EmailDelivery.Status.FAILED, last_error=str(exc)[:300]
+    sent, error = [], None
+    if messages:
+        connection = get_connection()
+        try:
+            connection.open()
+        except OSError as exc:  # nothing left yet (smtplib's errors are OSErrors too): every one is retried
+            error = exc
+        try:
+            for delivery_id, message in messages if error is None else []:
+                message.connection = connection
+                connection.send_messages([message])
+                sent.append(delivery_id)
+        except smtplib.SMTPException as exc:
+            error = exc
+        finally:
+            with contextlib.suppress(Exception):
+                connection.close()
+    if sent:
+        EmailDelivery.objects.filter(pk__in=sent).update(status=EmailDelivery.Status.SENT, sent_at=timezone.now())
+    if error is not None:
+        failed = [delivery_id for delivery_id, _message in messages[len(sent) :]]
+        EmailDelivery.objects.filter(pk__in=failed).update(
+            status=EmailDelivery.Status.FAILED, last_error=str(error)[:300]
         )
-        raise
-    EmailDelivery.objects.filter(pk=delivery_id).update(status=EmailDelivery.Status.SENT, sent_at=timezone.now())
-    return True
+        raise DeliveriesFailed(str(error), failed) from error
+    return sent, skipped
 
 
 def digest_period(*, frequency: str, now: datetime.datetime) -> str:
@@ -416,18 +497,37 @@ def notification_digest_build(*, frequency: str, now: datetime.datetime | None =
     """
     if frequency not in (Frequency.DAILY, Frequency.WEEKLY):
         raise ValueError(f"Not a digest frequency: {frequency}")
+    from django.db.models import CharField, OuterRef, Subquery, Value
+    from django.db.models.functions import Cast, Concat
+
     period = digest_period(frequency=frequency, now=now or timezone.now())
     waiting = Notification.objects.filter(email_frequency=frequency, email_delivery__isnull=True)
+    user_ids = list(waiting.values_list("recipient_id", flat=True).distinct().order_by("recipient_id"))
+    if not user_ids:
+        return []
+    prefix = f"digest:{frequency}:"
     delivery_ids = []
-    for user_id in waiting.values_list("recipient_id", flat=True).distinct().order_by("recipient_id"):
+    for start in range(0, len(user_ids), 500):
+        chunk = user_ids[start : start + 500]
+        keys = {f"{prefix}{user_id}:{period}": user_id for user_id in chunk}
         with transaction.atomic():
-            delivery, _created = EmailDelivery.objects.get_or_create(
-                key=f"digest:{frequency}:{user_id}:{period}", defaults={"user_id": user_id, "frequency": frequency}
+            # One row per person and period (the unique key); a row from an earlier run is kept as it is.
+            EmailDelivery.objects.bulk_create(
+                [EmailDelivery(key=key, user_id=user_id, frequency=frequency) for key, user_id in keys.items()],
+                ignore_conflicts=True,
             )
-            if delivery.status != EmailDelivery.Status.PENDING:
-                continue  # already sent this period: the rest waits for the next one
-            waiting.filter(recipient_id=user_id).update(email_delivery=delivery)
-        delivery_ids.append(delivery.pk)
+            pending = dict(
+                EmailDelivery.objects.filter(key__in=list(keys), status=EmailDelivery.Status.PENDING).values_list(
+                    "user_id", "pk"
+                )
+            )
+            # Already sent this period: the rest waits for the next one.
+            if pending:
+                own_delivery = EmailDelivery.objects.filter(
+                    key=Concat(Value(prefix), Cast(OuterRef("recipient_id"), CharField()), Value(f":{period}"))
+                ).values("pk")[:1]
+                waiting.filter(recipient_id__in=list(pending)).update(email_delivery=Subquery(own_delivery))
+        delivery_ids.extend(pending[user_id] for user_id in chunk if user_id in pending)
     return delivery_ids
 
 

@@ -1,4 +1,5 @@
-"""Celery tasks: one e-mail per delivery (retried on SMTP errors, never sent twice) and the digest beat tasks."""
+"""Celery tasks: the e-mails of one event in one task over one SMTP connection (retried on SMTP errors, never sent
+twice) and the digest beat tasks."""
 
 import smtplib
 
@@ -27,10 +28,26 @@ def notification_email_send(self, delivery_id: int) -> bool:
         raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
 
 
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
+def notification_emails_send(self, delivery_ids: list[int]) -> list[int]:
+    """Every immediate e-mail of one event (or one digest run): one task, one SMTP connection.
+
+    A retry carries only the deliveries that failed: the ones already sent are never sent again.
+    """
+    try:
+        sent, _skipped = services.email_deliveries_send(delivery_ids=delivery_ids)
+        return sent
+    except services.DeliveriesFailed as exc:
+        if self.request.is_eager:
+            if self.request.retries >= self.max_retries:
+                raise
+            return self.apply(args=(exc.delivery_ids,), retries=self.request.retries + 1, throw=True).get()
+        raise self.retry(args=(exc.delivery_ids,), exc=exc, countdown=retry_countdown(self.request.retries)) from exc
+
+
 @shared_task
 def notification_digest_send(frequency: str) -> list[int]:
     """Beat task (daily and weekly): build each person's digest and hand every one to the e-mail task."""
     delivery_ids = services.notification_digest_build(frequency=frequency)
-    for delivery_id in delivery_ids:
-        services.email_delivery_enqueue(delivery_id=delivery_id)
+    services.email_deliveries_enqueue(delivery_ids=delivery_ids)
     return delivery_ids

@@ -115,7 +115,9 @@ def opinion_map_schedule(*, debate_id: int) -> None:
     from .tasks import opinion_map_recompute_task
 
     if cache.add(_recompute_lock_key(debate_id), 1, timeout=RECOMPUTE_DEBOUNCE * 4):
-        opinion_map_recompute_task.apply_async(args=[debate_id], countdown=RECOMPUTE_DEBOUNCE)
+        from innova.core.resilience import task_enqueue_later
+
+        task_enqueue_later(opinion_map_recompute_task, debate_id, countdown=RECOMPUTE_DEBOUNCE)
 
 
 def opinion_map_recompute(*, debate) -> MapResult:

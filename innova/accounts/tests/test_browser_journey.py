@@ -57,7 +57,7 @@ def test_signup_verify_login_edit_download_delete(page, live_server, screenshot)
     screenshot(page, "profile-edit")
     page.get_by_role("button", name="Guardar").click()
     page.wait_for_url("**/cuenta/perfil/")
-    assert page.locator("text=Marleny R.").first.is_visible()
+    assert page.locator("main").get_by_text("Marleny R.").first.is_visible()  # the header copy is in the menu
 
     # Download my data.
     with page.expect_download() as download_info:

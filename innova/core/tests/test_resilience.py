@@ -8,7 +8,7 @@ from django.core.cache.backends.redis import RedisCache
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from innova.core import ratelimit
-from innova.core.resilience import ResilientRedisCache, task_enqueue
+from innova.core.resilience import ResilientRedisCache, task_enqueue, task_enqueue_later
 
 
 @pytest.fixture
@@ -91,3 +91,28 @@ def test_a_task_runs_in_the_request_when_the_broker_is_down():
     task = RecordingTask(broker_up=False)
     task_enqueue(task, 7)
     assert task.queued == [] and task.ran_here == [(7,)]
+
+
+class RecordingLaterTask:
+    name = "tests.later"
+
+    def __init__(self, *, broker_up: bool):
+        self.broker_up, self.queued, self.ran_here = broker_up, [], []
+
+    def apply_async(self, *, args, countdown):
+        if not self.broker_up:
+            raise BrokerUnavailable("connection refused")
+        self.queued.append((args, countdown))
+
+    def apply(self, *, args):
+        self.ran_here.append(args)
+
+
+@pytest.mark.parametrize("broker_up", [True, False])
+def test_a_delayed_task_is_scheduled_or_run_in_the_request(broker_up):
+    task = RecordingLaterTask(broker_up=broker_up)
+    task_enqueue_later(task, 7, countdown=30)
+    if broker_up:
+        assert task.queued == [([7], 30)] and task.ran_here == []
+    else:
+        assert task.queued == [] and task.ran_here == [(7,)]

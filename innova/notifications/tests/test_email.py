@@ -209,3 +209,59 @@ def test_changing_any_character_of_a_token_breaks_it(make_user, data):
     forged = token[:position] + replacement + token[position + 1 :]
     with pytest.raises(signing.BadSignature):
         services.unsubscribe_token_read(forged)
+
+
+class CountingConnections(EmailBackend):
+    opened = 0
+
+    def open(self):
+        CountingConnections.opened += 1
+        return super().open()
+
+
+def test_one_event_sends_every_email_in_one_task_over_one_connection(
+    make_user, emit, settings, monkeypatch, django_assert_max_num_queries
+):
+    settings.EMAIL_BACKEND = f"{__name__}.CountingConnections"
+    CountingConnections.opened = 0
+    people = [make_user("citizen") for _ in range(12)]
+    calls = []
+    original = tasks.notification_emails_send.delay
+    monkeypatch.setattr(tasks.notification_emails_send, "delay", lambda ids: calls.append(ids) or original(ids))
+    with django_assert_max_num_queries(30):
+        emit(kind="mentioned", recipients=people, dedupe_key="many")
+    assert len(calls) == 1 and len(calls[0]) == 12
+    assert CountingConnections.opened == 1
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+    assert set(EmailDelivery.objects.values_list("status", flat=True)) == {EmailDelivery.Status.SENT}
+
+
+def test_a_failure_mid_batch_retries_only_what_did_not_leave(make_user, emit, settings):
+    class FailsThird(EmailBackend):
+        def send_messages(self, messages):
+            if len(mail.outbox) == 2 and not getattr(FailsThird, "failed", False):
+                FailsThird.failed = True
+                raise smtplib.SMTPServerDisconnected("dropped")
+            return super().send_messages(messages)
+
+    settings.EMAIL_BACKEND = f"{__name__}.FailsThirdBackend"
+    globals()["FailsThirdBackend"] = FailsThird
+    people = [make_user("citizen") for _ in range(5)]
+    emit(kind="mentioned", recipients=people)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)  # each exactly once
+    attempts = dict(EmailDelivery.objects.values_list("user_id", "attempts"))
+    assert sorted(attempts.values()) == [1, 1, 2, 2, 2]
+    assert set(EmailDelivery.objects.values_list("status", flat=True)) == {EmailDelivery.Status.SENT}
+
+
+def test_an_unreachable_broker_sends_in_the_request(make_user, emit, monkeypatch):
+    from kombu.exceptions import OperationalError
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("broker down")
+
+    monkeypatch.setattr(tasks.notification_emails_send, "delay", refuse)
+    person = make_user("citizen")
+    emit(kind="mentioned", recipients=[person])
+    assert len(mail.outbox) == 1
+    assert EmailDelivery.objects.get(user=person).status == EmailDelivery.Status.SENT
