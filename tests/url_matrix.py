@@ -64,6 +64,15 @@ def _matrix_debate_request(w):
     return w.debate_request
 
 
+def _matrix_difficulty(w):
+    """difficulties: one difficulty on a front coordinated by a facilitator outside the matrix roles."""
+    if not hasattr(w, "difficulty"):
+        from innova.difficulties.testing import make_difficulty
+
+        w.difficulty = make_difficulty()
+    return w.difficulty
+
+
 def _staff_else(status: int) -> dict:
     """Staff get 200; everyone else (anonymous included) ``status``."""
     return {role: (200 if role in STAFF else status) for role in ROLES}
@@ -281,6 +290,12 @@ EXPECTED: dict[str, tuple] = {
         lambda w: {"pk": _matrix_debate_request(w).pk, "action": "aceptar"},
         logged_in(405),
     ),
+    # difficulties (register of difficulties, risk matrix); "create" needs ?frente= or ?propuesta= (404 without)
+    "difficulties:create": (None, logged_in(404)),
+    "difficulties:detail": (lambda w: {"pk": _matrix_difficulty(w).pk}, everyone()),
+    "difficulties:edit": (lambda w: {"pk": _matrix_difficulty(w).pk}, only(*STAFF)),
+    "difficulties:change_status": (lambda w: {"pk": _matrix_difficulty(w).pk}, logged_in(405)),
+    "difficulties:front_matrix": (lambda w: {"slug": _matrix_difficulty(w).front.slug}, everyone()),
 }
 
 # Third-party views (allauth, the Django admin) are not ours to tabulate line by line; for them the matrix asserts
