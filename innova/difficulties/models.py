@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DifficultyKind(models.TextChoices):
@@ -15,10 +16,10 @@ class DifficultyKind(models.TextChoices):
 
 
 class DifficultyStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    MITIGATING = "mitigating", _("Being mitigated")
-    RESOLVED = "resolved", _("Resolved")
-    ACCEPTED = "accepted", _("Accepted")
+    OPEN = "open", pgettext_lazy("difficulty status", "Open")
+    MITIGATING = "mitigating", pgettext_lazy("difficulty status", "Being mitigated")
+    RESOLVED = "resolved", pgettext_lazy("difficulty status", "Resolved")
+    ACCEPTED = "accepted", pgettext_lazy("difficulty status", "Accepted")
 
 
 # The only steps allowed: abierta → en mitigación → resuelta | aceptada.
