@@ -295,6 +295,7 @@ EXPECTED: dict[str, tuple] = {
     "difficulties:detail": (lambda w: {"pk": _matrix_difficulty(w).pk}, everyone()),
     "difficulties:edit": (lambda w: {"pk": _matrix_difficulty(w).pk}, only(*STAFF)),
     "difficulties:change_status": (lambda w: {"pk": _matrix_difficulty(w).pk}, logged_in(405)),
+    "brainstorms:card_proposal": (lambda w: {"pk": w.board.pk, "card": w.card.pk}, logged_in(405)),
     "difficulties:front_matrix": (lambda w: {"slug": _matrix_difficulty(w).front.slug}, everyone()),
 }
 
