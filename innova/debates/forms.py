@@ -33,6 +33,12 @@ class CloseForm(forms.Form):
 
 
 class ArgumentForm(forms.Form):
+    """Shown on the debate page next to the comment form: its own ids, so the two "body" fields never clash."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "argument_%s")
+        super().__init__(*args, **kwargs)
+
     side = forms.ChoiceField(
         label=_("Your argument is"),
         choices=ArgumentSide.choices,
