@@ -216,3 +216,32 @@ def test_debate_about_a_problem_shows_in_its_trail(make_problem, facilitator):
     debate = make_debate(author=facilitator, problems=[problem])
     titles = [entry.title for entry in trail.trail_for(problem)]
     assert debate.title in titles
+
+
+# --- Concurrency (PostgreSQL) ------------------------------------------------------------------------------------
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_votes_and_supports_count_exactly_once_each(make_user):
+    from django.db import connection
+
+    from innova.core.testing import run_concurrently
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Concurrency is tested against PostgreSQL")
+    author = make_user("citizen")
+    debate = make_debate()
+    argument = services.argument_add(author=author, debate=debate, side=ArgumentSide.FOR, body="Sí")
+    comment = core_services.comment_add(author=author, target=debate, body="Comentario")
+    users = [make_user("citizen") for _ in range(30)]
+
+    def click(user):
+        for _ in range(2):  # a double click
+            services.argument_support_set(user=user, argument=argument, supported=True)
+            core_services.comment_vote_set(user=user, comment=comment, value=1)
+
+    assert not run_concurrently(click, users)
+    argument.refresh_from_db()
+    comment.refresh_from_db()
+    assert argument.support_count == 30 and comment.score == 30
