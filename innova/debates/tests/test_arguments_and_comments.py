@@ -211,11 +211,13 @@ def test_citizen_requests_and_facilitator_accepts_or_declines(
         services.debate_request_accept(actor=facilitator, debate_request=second)
 
 
-def test_debate_about_a_problem_shows_in_its_trail(make_problem, facilitator):
+def test_debate_about_a_problem_shows_in_its_trail(client, make_problem, facilitator):
     problem = make_problem()
     debate = make_debate(author=facilitator, problems=[problem])
     titles = [entry.title for entry in trail.trail_for(problem)]
     assert debate.title in titles
+    html = client.get(problem.get_absolute_url()).content.decode()
+    assert debate.get_absolute_url() in html
 
 
 # --- Concurrency (PostgreSQL) ------------------------------------------------------------------------------------
