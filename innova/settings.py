@@ -384,3 +384,8 @@ if REDIS_URL:
     CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [
         {"address": REDIS_URL, "socket_timeout": 30, "max_connections": env_int("CHANNELS_REDIS_MAX_CONNECTIONS", 1000)}
     ]
+# --- difficulties (register of difficulties): owners hear of overdue reviews every morning ---
+CELERY_BEAT_SCHEDULE["difficulties-reviews-due"] = {
+    "task": "innova.difficulties.tasks.difficulty_reviews_due",
+    "schedule": crontab(hour=7, minute=15),
+}

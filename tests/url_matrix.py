@@ -36,6 +36,43 @@ def _matrix_debate(w):
     return w.debate
 
 
+def _matrix_comment(w):
+    """core comment votes / debates: one comment on the matrix problem, made on first use."""
+    if not hasattr(w, "comment"):
+        from innova.core.services import comment_add
+        from innova.core.testing import make_user
+
+        w.comment = comment_add(author=make_user("citizen"), target=w.problem, body="Comentario de la matriz")
+    return w.comment
+
+
+def _matrix_argument(w):
+    if not hasattr(w, "argument"):
+        from innova.core.testing import make_user
+        from innova.debates.services import argument_add
+
+        w.argument = argument_add(author=make_user("citizen"), debate=_matrix_debate(w), side="for", body="Sí")
+    return w.argument
+
+
+def _matrix_debate_request(w):
+    if not hasattr(w, "debate_request"):
+        from innova.core.testing import make_user
+        from innova.debates.services import debate_request_create
+
+        w.debate_request = debate_request_create(user=make_user("citizen"), title="¿Debatimos esto?")
+    return w.debate_request
+
+
+def _matrix_difficulty(w):
+    """difficulties: one difficulty on a front coordinated by a facilitator outside the matrix roles."""
+    if not hasattr(w, "difficulty"):
+        from innova.difficulties.testing import make_difficulty
+
+        w.difficulty = make_difficulty()
+    return w.difficulty
+
+
 def _staff_else(status: int) -> dict:
     """Staff get 200; everyone else (anonymous included) ``status``."""
     return {role: (200 if role in STAFF else status) for role in ROLES}
@@ -243,6 +280,23 @@ EXPECTED: dict[str, tuple] = {
     "api:problem-detail": (lambda w: {"pk": w.problem.pk}, everyone()),
     "api:problem-support": (lambda w: {"pk": w.problem.pk}, everyone(405)),
     "api:problem-comments": (lambda w: {"pk": w.problem.pk}, everyone(405)),
+    # debates2: comment votes (core), debate arguments and debate requests (innova.debates)
+    "core:comment_vote": (lambda w: {"pk": _matrix_comment(w).pk}, logged_in(405)),
+    "debates:argument_create": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in(405)),
+    "debates:argument_support": (lambda w: {"pk": _matrix_argument(w).pk}, logged_in(405)),
+    "debates:request_create": (None, logged_in()),
+    "debates:requests": (None, only(*STAFF)),
+    "debates:request_answer": (
+        lambda w: {"pk": _matrix_debate_request(w).pk, "action": "aceptar"},
+        logged_in(405),
+    ),
+    # difficulties (register of difficulties, risk matrix); "create" needs ?frente= or ?propuesta= (404 without)
+    "difficulties:create": (None, logged_in(404)),
+    "difficulties:detail": (lambda w: {"pk": _matrix_difficulty(w).pk}, everyone()),
+    "difficulties:edit": (lambda w: {"pk": _matrix_difficulty(w).pk}, only(*STAFF)),
+    "difficulties:change_status": (lambda w: {"pk": _matrix_difficulty(w).pk}, logged_in(405)),
+    "brainstorms:card_proposal": (lambda w: {"pk": w.board.pk, "card": w.card.pk}, logged_in(405)),
+    "difficulties:front_matrix": (lambda w: {"slug": _matrix_difficulty(w).front.slug}, everyone()),
 }
 
 # Third-party views (allauth, the Django admin) are not ours to tabulate line by line; for them the matrix asserts

@@ -9,9 +9,11 @@ class BrainstormsConfig(AppConfig):
 
     def ready(self):
         from innova.core import personal_data
+        from innova.problems import trail
 
         from . import selectors, services
 
         personal_data.register(
             "brainstorms", export=selectors.brainstorms_personal_data, erase=services.brainstorms_erase_user
         )
+        trail.register(selectors.board_trail_entries)

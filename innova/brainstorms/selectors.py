@@ -44,3 +44,28 @@ def brainstorms_personal_data(user) -> list[dict]:
         {"board": card.board.prompt, "idea": card.text, "anonymous": card.anonymous, "at": card.created_at.isoformat()}
         for card in Card.objects.filter(author=user).select_related("board")
     ]
+
+
+def board_trail_entries(problem) -> list[dict]:
+    """For a problem's trail: the open boards whose ideas became this problem or proposals answering it."""
+    from django.db.models import Q
+
+    from innova.proposals.models import Proposal
+
+    from .models import Board
+
+    card_ids = Proposal.objects.filter(
+        problems=problem, published_at__isnull=False, source_card_id__isnull=False
+    ).values("source_card_id")
+    boards = Board.objects.filter(Q(cards__problem=problem) | Q(cards__pk__in=card_ids), members_only=False).distinct()
+    return [
+        {
+            "date": board.created_at,
+            "kind": Board._meta.verbose_name,
+            "title": board.prompt,
+            "url": board.get_absolute_url(),
+            "status": board.get_phase_display(),
+            "status_code": board.phase,
+        }
+        for board in boards.order_by("created_at")
+    ]

@@ -366,6 +366,36 @@ def card_to_problem(*, actor, card: Card, theme, upz=None):
     return problem
 
 
+def card_to_proposal(*, actor, card: Card):
+    """On a closed board, anyone logged in turns a card into a draft proposal of their own, linked back to the card.
+
+    The draft is private to its author until published (proposals' rules); if the card already became a problem,
+    the proposal answers that problem. Each person gets one draft per card (clicking twice opens the same one).
+    """
+    from innova.proposals.models import Origin, Proposal
+    from innova.proposals.services import proposal_create
+
+    card = Card.objects.select_related("board", "problem").get(pk=card.pk)  # current phase and problem link
+    board = card.board
+    if board.phase != Phase.CLOSED:
+        raise ValidationError(_("Ideas become proposals once the brainstorm is closed."))
+    existing = Proposal.objects.filter(author=actor, source_card_id=card.pk).first()
+    if existing is not None:
+        return existing
+    solution = _(
+        "This proposal comes from the brainstorm “%(prompt)s” (idea with %(votes)s dots). See the board: %(url)s"
+    ) % {"prompt": board.prompt, "votes": card.vote_count, "url": board.get_absolute_url()}
+    return proposal_create(
+        author=actor,
+        title=card.text[:140],
+        summary=card.text[:500],
+        solution=f"{card.text}\n\n{solution}",
+        problems=[card.problem] if card.problem_id else [],
+        origin=Origin.CARD,
+        source_card_id=card.pk,
+    )
+
+
 def brainstorms_erase_user(user) -> None:
     """Account deletion: ideas stay on the boards without a name; dots stay counted."""
     Card.objects.filter(author=user).update(anonymous=True)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/fase/", views.phase, name="phase"),
     path("<int:pk>/sugerencias/", views.suggestions, name="suggestions"),
     path("<int:pk>/ideas/<int:card>/problema/", views.promote, name="promote"),
+    path("<int:pk>/ideas/<int:card>/propuesta/", views.card_proposal, name="card_proposal"),
     path("<int:pk>/exportar.csv", views.export_csv, name="export_csv"),
     path("<int:pk>/imprimir/", views.printable, name="print"),
     path("<int:pk>/acta.pdf", views.export_pdf, name="export_pdf"),

@@ -301,6 +301,20 @@ def promote(request, pk: int, card: int):
     return redirect(problem)
 
 
+@login_required
+@require_POST
+def card_proposal(request, pk: int, card: int):
+    board = _board(pk)
+    card_obj = get_object_or_404(Card.objects.select_related("board", "problem"), pk=card, board=board)
+    try:
+        proposal = services.card_to_proposal(actor=request.user, card=card_obj)
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect(f"{board.get_absolute_url()}#resultados")
+    messages.success(request, _("Your draft proposal was created from the idea. Complete it and publish it."))
+    return redirect(proposal)
+
+
 def export_csv(request, pk: int):
     board = _board(pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

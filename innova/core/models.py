@@ -51,6 +51,8 @@ class Comment(models.Model):
     depth = models.PositiveSmallIntegerField(default=0)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments")
     body = models.TextField(_("comment"), max_length=4000)
+    # Up votes minus down votes, moved with F() by ``comment_vote_set`` only when a CommentVote row changes.
+    score = models.IntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.TextField(blank=True)
@@ -69,6 +71,24 @@ class Comment(models.Model):
     @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
+
+
+class CommentVote(models.Model):
+    """One vote per person and comment: +1 (useful) or -1 (not useful); ``Comment.score`` is their sum."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_votes")
+    value = models.SmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "user"], name="one_vote_per_person_and_comment"),
+            models.CheckConstraint(condition=models.Q(value__in=[-1, 1]), name="comment_vote_is_up_or_down"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.value:+d} #{self.comment_id}"
 
 
 class Flag(models.Model):

@@ -1,7 +1,8 @@
 """Which models take comments and can be flagged and hidden by moderators.
 
 A registered model has ``author``, ``hidden_at``, ``hidden_reason`` and ``get_absolute_url()``; it may have a
-``comment_count`` kept up to date by the comment services. Apps register in ``AppConfig.ready()``.
+``comment_count`` kept up to date by the comment services, and a ``comments_closed`` property (True: no new
+comments, e.g. a closed debate). Apps register in ``AppConfig.ready()``.
 """
 
 from dataclasses import dataclass
@@ -18,8 +19,13 @@ class Moderatable:
 
 _registry: dict[str, Moderatable] = {}
 
+# Replies never go deeper than two levels anywhere (a comment, a reply, a reply to the reply): deeper threads are
+# unreadable on a phone. A model may ask for less, never more.
+MAX_COMMENT_DEPTH = 2
+
 
 def register(model, *, comment_max_depth: int = 1) -> None:
+    comment_max_depth = max(0, min(comment_max_depth, MAX_COMMENT_DEPTH))
     _registry[model._meta.label_lower] = Moderatable(model=model, comment_max_depth=comment_max_depth)
 
 

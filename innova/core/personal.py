@@ -1,6 +1,7 @@
 """What core (and the third-party apps it stands for) holds about a person, for the habeas-data export and erasure.
 
 - comments: exported; on erasure they stay public, shown under "Cuenta eliminada" (``user.public_name``).
+- comment votes: exported; withdrawn on erasure (the scores go back down).
 - flags: exported; deleted on erasure (a report to the moderators is private and personal).
 - contact messages: not tied to an account, found by the account's e-mail; exported and deleted.
 - audit entries: the staff actions a person did are exported; on erasure the entries keep the actor foreign key
@@ -41,6 +42,26 @@ def comments_export(user) -> list[dict]:
         }
         for c in Comment.objects.filter(author=user).select_related("target_type")
     ]
+
+
+def comment_votes_export(user) -> list[dict]:
+    from .models import CommentVote
+
+    return [
+        {"comment": v.comment_id, "value": v.value, "created_at": v.created_at.isoformat()}
+        for v in CommentVote.objects.filter(user=user)
+    ]
+
+
+def comment_votes_erase(user) -> None:
+    """Withdraw the person's votes, each comment's score moving back by that vote."""
+    from django.db.models import F
+
+    from .models import Comment, CommentVote
+
+    for vote in list(CommentVote.objects.filter(user=user)):
+        vote.delete()
+        Comment.objects.filter(pk=vote.comment_id).update(score=F("score") - vote.value)
 
 
 def flags_export(user) -> list[dict]:
@@ -136,6 +157,7 @@ def register_all() -> None:
     from . import personal_data
 
     personal_data.register("comments", export=comments_export)
+    personal_data.register("comment_votes", export=comment_votes_export, erase=comment_votes_erase)
     personal_data.register("flags", export=flags_export, erase=flags_erase)
     personal_data.register("contact_messages", export=contact_messages_export, erase=contact_messages_erase)
     personal_data.register("staff_actions", export=staff_actions_export, erase=audit_anonymise)

@@ -9,5 +9,13 @@ def target_is_visible(user, target) -> bool:
 
 
 rules.add_perm("core.add_comment", is_active_user & target_is_visible)
+
+
+@rules.predicate
+def is_not_own_comment(user, comment) -> bool:
+    return comment is None or comment.author_id != user.pk
+
+
+rules.add_perm("core.vote_comment", is_active_user & target_is_visible & is_not_own_comment)
 rules.add_perm("core.flag_content", is_active_user)
 rules.add_perm("core.moderate", is_staff_member)

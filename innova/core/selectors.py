@@ -24,7 +24,15 @@ def comment_tree(*, target, include_hidden: bool = False) -> list[Comment]:
     return roots
 
 
-def comment_page(*, target, page_number=None, per_page: int = 20, include_hidden: bool = False):
+COMMENT_SORTS = {
+    # URL value → order of the top-level comments; replies always read oldest first under their parent.
+    "": ("created_at", "pk"),
+    "mejores": ("-score", "created_at", "pk"),
+    "recientes": ("-created_at", "-pk"),
+}
+
+
+def comment_page(*, target, page_number=None, per_page: int = 20, include_hidden: bool = False, sort: str = ""):
     """One page of ``target``'s top-level comments, each with ``.children`` filled (replies, level by level).
 
     Returns ``(page, total)``: a Paginator page whose ``object_list`` is the list of top-level comments, and the
@@ -38,7 +46,8 @@ def comment_page(*, target, page_number=None, per_page: int = 20, include_hidden
     if not include_hidden:
         comments = comments.filter(hidden_at__isnull=True)
     ordered = comments.select_related("author").order_by("created_at", "pk")
-    page = Paginator(ordered.filter(parent__isnull=True), per_page).get_page(page_number)
+    roots = ordered.filter(parent__isnull=True).order_by(*COMMENT_SORTS.get(sort, COMMENT_SORTS[""]))
+    page = Paginator(roots, per_page).get_page(page_number)
     page.object_list = level = list(page.object_list)
     by_id = {}
     while level:

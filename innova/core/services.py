@@ -3,13 +3,13 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import mail_admins
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import moderation
-from .models import AuditEntry, Comment, ContactMessage, Flag
+from .models import AuditEntry, Comment, CommentVote, ContactMessage, Flag
 from .permissions import require_perm
 
 
@@ -46,6 +46,8 @@ def comment_add(*, author, target, body: str, parent: Comment | None = None) -> 
     entry = moderation.entry_for(type(target))
     if entry is None:
         raise ValidationError(_("This content does not take comments."))
+    if getattr(target, "comments_closed", False):
+        raise ValidationError(_("This conversation is closed: it no longer takes new comments."))
     body = body.strip()
     if not body:
         raise ValidationError(_("Write your comment before sending it."))
@@ -55,7 +57,7 @@ def comment_add(*, author, target, body: str, parent: Comment | None = None) -> 
         if parent.target_type_id != target_type.pk or parent.target_id != target.pk:
             raise ValidationError(_("You can only reply to a comment on the same page."))
         depth = parent.depth + 1
-        if depth > entry.comment_max_depth:
+        if depth > min(entry.comment_max_depth, moderation.MAX_COMMENT_DEPTH):
             raise ValidationError(_("Replies cannot go deeper here; reply to the comment above instead."))
     comment = Comment.objects.create(
         target_type=target_type, target_id=target.pk, parent=parent, depth=depth, author=author, body=body
@@ -99,6 +101,37 @@ def _notify_comment(comment: Comment, target) -> None:
         actor=comment.author,
         dedupe_key=f"comment:{comment.pk}",
     )
+
+
+def comment_vote_set(*, user, comment: Comment, value: int) -> int:
+    """Vote a comment up (1), down (-1) or withdraw the vote (0); one vote per person, concurrency-safe.
+
+    The unique constraint decides; ``score`` moves with ``F()`` by the difference only when a row changed.
+    Returns the person's vote after the call.
+    """
+    if value not in (-1, 0, 1):
+        raise ValidationError(_("A vote is up or down."))
+    require_perm(user, "core.vote_comment", comment)
+    with transaction.atomic():
+        previous = 0
+        if value:
+            try:
+                with transaction.atomic():
+                    CommentVote.objects.create(comment=comment, user=user, value=value)
+            except IntegrityError:
+                vote = CommentVote.objects.select_for_update().get(comment=comment, user=user)
+                previous = vote.value
+                if previous != value:
+                    vote.value = value
+                    vote.save(update_fields=["value"])
+        else:
+            vote = CommentVote.objects.select_for_update().filter(comment=comment, user=user).first()
+            if vote is not None:
+                previous = vote.value
+                vote.delete()
+        if value != previous:
+            Comment.objects.filter(pk=comment.pk).update(score=F("score") + (value - previous))
+    return value
 
 
 @transaction.atomic

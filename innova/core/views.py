@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -154,6 +154,21 @@ def comment_create(request, content_type_id: int, object_id: int):
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect(_back(request, target))
+
+
+@login_required
+@require_POST
+def comment_vote(request, pk: int):
+    comment = get_object_or_404(Comment, pk=pk)
+    target = moderation.get_target(comment.target_type_id, comment.target_id)
+    try:
+        value = int(request.POST.get("value", ""))
+        services.comment_vote_set(user=request.user, comment=comment, value=value)
+    except ValueError:
+        messages.error(request, _("A vote is up or down."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(f"{_back(request, target)}#comentario-{comment.pk}")
 
 
 @login_required

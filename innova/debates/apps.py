@@ -6,3 +6,17 @@ class DebatesConfig(AppConfig):
     name = "innova.debates"
     label = "debates"
     verbose_name = _("Debates")
+
+    def ready(self):
+        from innova.core import moderation, personal_data
+        from innova.problems import trail
+
+        from . import selectors, services
+        from .models import Debate
+
+        # Replies two levels deep on debates (the most a shared comment thread allows).
+        moderation.register(Debate, comment_max_depth=2)
+        personal_data.register(
+            "debates", export=selectors.debate_personal_data, erase=services.debate_personal_data_erase
+        )
+        trail.register(selectors.debate_trail_entries)

@@ -1,9 +1,14 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from innova.core.views import coming_soon
+from . import views
 
 app_name = "difficulties"
 
-# Placeholder until this app lands: the header links here, so it must answer, not 404.
-urlpatterns = [path("", coming_soon, {"section": _("Difficulties")}, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("nueva/", views.create, name="create"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/editar/", views.edit, name="edit"),
+    path("<int:pk>/estado/", views.change_status, name="change_status"),
+    path("frente/<slug:slug>/", views.front_matrix, name="front_matrix"),
+]

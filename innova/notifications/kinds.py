@@ -20,6 +20,8 @@ MESSAGES = {
     "followed_activity": _("New activity on %(target)s, which you follow."),
     "comment_added": _("%(actor)s commented on %(target)s, which you follow."),
     "board_card_added": _("New card on a board you follow: %(target)s."),
+    "debate_request_answered": _("Your request for a debate was answered: %(target)s."),
+    "difficulty_review_due": _("The review of a difficulty you own is overdue: %(target)s."),
 }
 
 # Two families with different defaults. "Answers to my things" (someone answered, decided or moderated something I
@@ -49,6 +51,8 @@ LABELS = {
     "followed_activity": _("New activity on what I follow"),
     "comment_added": _("New comments on what I follow"),
     "board_card_added": _("New cards on boards I follow"),
+    "debate_request_answered": _("Answers to the debates I asked for"),
+    "difficulty_review_due": _("Overdue reviews of difficulties I own"),
 }
 
 

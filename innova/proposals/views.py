@@ -120,7 +120,18 @@ def detail(request, pk: int):
         form = StatusChangeForm()
         form.fields["to_status"].choices = [(s, Status(s).label) for s in allowed]
         context["status_form"] = form if allowed else None
+    context["source_board_url"] = _source_board_url(proposal)
     return render(request, "proposals/detail.html", context)
+
+
+def _source_board_url(proposal) -> str:
+    """The brainstorm a proposal came from (its card's board), linked back from the proposal page."""
+    if not proposal.source_card_id:
+        return ""
+    from innova.brainstorms.models import Card
+
+    card = Card.objects.select_related("board").filter(pk=proposal.source_card_id).first()
+    return f"{card.board.get_absolute_url()}#resultados" if card else ""
 
 
 @login_required

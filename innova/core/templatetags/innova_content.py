@@ -2,7 +2,8 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 
 from innova.core.forms import CommentForm
-from innova.core.selectors import comment_page
+from innova.core.models import CommentVote
+from innova.core.selectors import COMMENT_SORTS, comment_page
 
 register = template.Library()
 
@@ -14,7 +15,19 @@ def comments_for(context, target, max_depth: int = 1):
     request = context["request"]
     content_type = ContentType.objects.get_for_model(target)
     # A page of top-level comments (with their replies) at a time: 500 comments on one page is too heavy to render.
-    page, total = comment_page(target=target, page_number=request.GET.get("comentarios"), per_page=COMMENTS_PER_PAGE)
+    sort = request.GET.get("orden", "")
+    sort = sort if sort in COMMENT_SORTS else ""
+    page, total = comment_page(
+        target=target, page_number=request.GET.get("comentarios"), per_page=COMMENTS_PER_PAGE, sort=sort
+    )
+    my_votes = {}
+    if request.user.is_authenticated and page.object_list:
+        ids = _all_ids(page.object_list)
+        my_votes = dict(
+            CommentVote.objects.filter(user=request.user, comment_id__in=ids).values_list("comment_id", "value")
+        )
+        for comment in _walk(page.object_list):
+            comment.my_vote = my_votes.get(comment.pk, 0)
     return {
         "request": request,
         "user": request.user,
@@ -25,8 +38,20 @@ def comments_for(context, target, max_depth: int = 1):
         "comment_total": total,
         "form": CommentForm(initial={"body": request.session.pop("comment_draft", "")}),
         "max_depth": max_depth,
+        "sort": sort,
+        "comments_closed": getattr(target, "comments_closed", False),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+def _walk(comments):
+    for comment in comments:
+        yield comment
+        yield from _walk(getattr(comment, "children", []))
+
+
+def _all_ids(comments) -> list[int]:
+    return [comment.pk for comment in _walk(comments)]
 
 
 @register.inclusion_tag("core/includes/flag.html", takes_context=True)

@@ -1,0 +1,82 @@
+"""On a phone: a debate gets arguments on both sides, a comment and a conclusion; a difficulty lands in the
+front's risk matrix."""
+
+import pytest
+
+from innova.debates.models import Argument, Debate
+from innova.debates.testing import make_debate
+from innova.difficulties.models import Difficulty
+from innova.difficulties.testing import make_front
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_debate_both_sides_conclusion_and_a_difficulty_in_the_risk_matrix(
+    browser_context_factory, live_server, login_browser, screenshot, make_user
+):
+    facilitator = make_user("facilitator", display_name="Lina")
+    debate = make_debate(author=facilitator, title="¿Cerramos la vía al tráfico pesado los domingos?")
+    pro = make_user("citizen", display_name="Marleny")
+    con = make_user("citizen", display_name="Jairo")
+
+    context = browser_context_factory()
+    login_browser(context, pro)
+    page = context.new_page()
+    page.goto(live_server.url + debate.get_absolute_url())
+    page.get_by_role("radio", name="A favor").check()
+    page.fill("#argument_body", "Los niños podrían usar la vía para **jugar** y montar bicicleta.")
+    page.get_by_role("button", name="Publicar argumento").click()
+    page.get_by_text("Su argumento fue publicado").wait_for()
+
+    other = browser_context_factory()
+    login_browser(other, con)
+    page2 = other.new_page()
+    page2.goto(live_server.url + debate.get_absolute_url())
+    # Bad input first: no side chosen keeps what was typed and says why, in Spanish.
+    page2.fill("#argument_body", "Los camiones de la cantera no tendrían por dónde salir.")
+    page2.get_by_role("button", name="Publicar argumento").click()
+    page2.get_by_text("Elija si su argumento está a favor o en contra.").first.wait_for()
+    assert page2.input_value("#argument_body") == "Los camiones de la cantera no tendrían por dónde salir."
+    page2.get_by_role("radio", name="En contra").check()
+    page2.get_by_role("button", name="Publicar argumento").click()
+    page2.get_by_text("Su argumento fue publicado").wait_for()
+    page2.get_by_role("button", name="Apoyar").first.click()
+    page2.get_by_role("button", name="Apoyado").wait_for()
+    page2.fill("#id_body", "Hablemos con la junta, @Marleny, antes de decidir.")
+    page2.get_by_role("button", name="Publicar comentario").click()
+    page2.get_by_text("Su comentario fue publicado").wait_for()
+    screenshot(page2, "debate-both-sides")
+    assert set(Argument.objects.values_list("side", flat=True)) == {"for", "against"}
+    assert Argument.objects.get(side="for").support_count == 1
+
+    staff = browser_context_factory()
+    login_browser(staff, facilitator)
+    page3 = staff.new_page()
+    page3.goto(live_server.url + debate.get_absolute_url())
+    page3.fill("#id_conclusion", "Se hará una prueba piloto de tres domingos con salida alterna para la cantera.")
+    page3.get_by_role("button", name="Cerrar con esta conclusión").click()
+    page3.get_by_text("El debate se cerró con su conclusión.").wait_for()
+    page3.get_by_text("Este debate está cerrado: ya no recibe argumentos ni comentarios.").wait_for()
+    assert Debate.objects.get().status == "closed"
+    screenshot(page3, "debate-concluded")
+
+    # The difficulty: the facilitator coordinates a front and records what threatens it.
+    front = make_front(creator=facilitator, name="Frente de movilidad")
+    page3.goto(live_server.url + front.get_absolute_url())
+    page3.get_by_role("link", name="Registrar una dificultad").click()
+    page3.fill("#id_title", "La cantera se opone al cierre")
+    page3.fill("#id_description", "Los volqueteros dicen que pierden un día de trabajo.")
+    page3.select_option("#id_kind", label="Social")
+    page3.select_option("#id_likelihood", "4")
+    page3.select_option("#id_impact", "5")
+    page3.fill("#id_mitigation", "Mesa con los volqueteros y ruta alterna.")
+    screenshot(page3, "difficulty-form")
+    page3.get_by_role("button", name="Guardar").click()
+    page3.get_by_text("La dificultad quedó registrada.").wait_for()
+    assert Difficulty.objects.get().front == front
+    page3.get_by_role("link", name="Frente de movilidad").first.click()
+    page3.get_by_role("heading", name="Matriz de riesgos").wait_for()
+    cell = page3.locator('td[data-likelihood="4"][data-impact="5"]')
+    assert "La cantera se opone al cierre" in cell.inner_text()
+    assert "band-high" in (cell.get_attribute("class") or "")
+    screenshot(page3, "risk-matrix")
