@@ -123,3 +123,31 @@ def run_concurrently(action, people) -> list[Exception]:
     for thread in threads:
         thread.join()
     return errors
+
+
+def run_async_isolated(scenario) -> None:
+    """Run the coroutine function ``scenario`` in its own thread and event loop, re-raising its error here.
+
+    The browser fixtures (Playwright's sync API) keep an event loop attached to the test thread for the whole
+    session, where ``async_to_sync`` refuses to run; a WebSocket test must not depend on the order tests run in.
+    """
+    import asyncio
+    import threading
+
+    from django.db import connection
+
+    errors = []
+
+    def target():
+        try:
+            asyncio.run(scenario())
+        except BaseException as error:  # noqa: BLE001 - re-raised in the test thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]

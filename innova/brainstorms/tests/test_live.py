@@ -1,6 +1,5 @@
 """The live board over WebSockets: several clients, one board; everything reaches everyone, once and in order."""
 
-import asyncio
 import threading
 
 import pytest
@@ -12,6 +11,7 @@ from django.db import connection
 
 from innova.brainstorms import services
 from innova.brainstorms.models import Card, DotVote, Phase
+from innova.core.testing import run_async_isolated
 from innova.routing import websocket_urlpatterns
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,23 +25,7 @@ def _client(board, user=None, since=None):
     return communicator
 
 
-def _run(scenario) -> None:
-    """Run an async scenario in its own thread and loop (the Playwright fixtures may hold this thread's loop)."""
-    errors = []
-
-    def target():
-        try:
-            asyncio.run(scenario())
-        except BaseException as error:  # noqa: BLE001 - re-raised in the test thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if errors:
-        raise errors[0]
+_run = run_async_isolated  # the scenario runs in its own thread and loop
 
 
 _held: dict[int, list[dict]] = {}  # events a client received while a test waited for its ack

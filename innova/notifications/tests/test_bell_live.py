@@ -1,11 +1,11 @@
 """The bell over WebSocket (/ws/notificaciones/): each person hears only their own count, as it changes."""
 
 import pytest
-from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 
+from innova.core.testing import run_async_isolated
 from innova.notifications import services
 from innova.notifications.consumers import BellConsumer
 from innova.routing import websocket_urlpatterns
@@ -33,7 +33,7 @@ def test_anonymous_visitors_are_turned_away(db):
         connected, code = await communicator.connect()
         assert not connected and code == 4401
 
-    async_to_sync(run)()
+    run_async_isolated(run)
 
 
 @real_transactions
@@ -64,7 +64,7 @@ def test_the_count_arrives_on_connect_and_on_every_change(make_user, django_capt
         await ana_socket.disconnect()
         await luis_socket.disconnect()
 
-    async_to_sync(run)()
+    run_async_isolated(run)
 
 
 @real_transactions
@@ -92,4 +92,4 @@ def test_through_the_real_asgi_stack_with_the_session_cookie(client, make_user, 
         )
         assert not (await evil.connect())[0]
 
-    async_to_sync(run)()
+    run_async_isolated(run)
