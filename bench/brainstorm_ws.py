@@ -13,23 +13,18 @@ import asyncio
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+from bench.server import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 DB_NAME = os.environ.get("BENCH_WS_DB", "innova_bench_ws")
 DATABASE_URL = os.environ.get("BENCH_WS_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
 REDIS_URL = os.environ.get("BENCH_WS_REDIS_URL", "redis://127.0.0.1:6379/12")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def django_env() -> dict:

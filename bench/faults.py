@@ -12,7 +12,6 @@ them without disturbing anything else on the machine, then:
 Prints one line per check and exits non-zero if any fails.
 """
 
-import json
 import os
 import random
 import shutil
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import requests
 
-from bench.stack import ROOT, bench_accounts, django_env, free_port, manage, running_stack
+from bench.stack import bench_accounts, django_env, free_port, manage, run_json, running_stack
 
 WORDS = ["basuras", "huecos", "inseguridad", "arboles", "alumbrado", "ruido"]
 
@@ -209,7 +208,8 @@ def main() -> int:
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
         manage(env, "seed_bench", "--problems", "3000", "--supports-per-problem", "2", "--users", "500")
-        data = {**bench_accounts(env, residents=clients * 4, officials=1), **_targets(env)}
+        accounts = bench_accounts(env, residents=clients * 4, officials=1)
+        data = {**accounts, **run_json(env, "bench.bench_data", "targets")}
         with running_stack(env, workers=2) as url:
             # 1. Soak.
             soak = Load(url, data, clients=clients)
@@ -279,18 +279,6 @@ def main() -> int:
         shutil.rmtree(root, ignore_errors=True)
     print(f"faults: {'all checks passed' if not checks.failed else f'{checks.failed} check(s) failed'}", flush=True)
     return 1 if checks.failed else 0
-
-
-def _targets(env: dict) -> dict:
-    output = subprocess.run(
-        [sys.executable, "-m", "bench.bench_data", "targets"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":

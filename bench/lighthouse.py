@@ -8,7 +8,6 @@ Chromium on the home, problem list and problem detail pages. Prints one score li
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,15 +15,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.server import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 NODE_DIR = ROOT / "bench" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench.stack import ROOT, bench_accounts, django_env, manage, running_stack
+from bench.stack import ROOT, bench_accounts, django_env, manage, run_json, running_stack
 
 DB_NAME = os.environ.get("BENCH_DB", "innova_bench")
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
@@ -33,13 +33,6 @@ def psql(*args: str, db: str = "postgres") -> subprocess.CompletedProcess:
     return subprocess.run(
         ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, *args], capture_output=True, text=True, check=False
     )
-
-
-def bench_data(env: dict, what: str) -> dict:
-    output = subprocess.run(
-        [sys.executable, "-m", "bench.bench_data", what], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
 
 
 def pgbench_ceiling(seconds: int) -> dict[str, float]:
@@ -110,13 +103,13 @@ def main() -> None:
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     print(manage(env, "seed_bench").strip(), flush=True)
-    volumes = bench_data(env, "volumes")
+    volumes = run_json(env, "bench.bench_data", "volumes")
     ceiling = pgbench_ceiling(args.pgbench_seconds)
     print(f"pgbench ceiling: {ceiling}", flush=True)
 
     data = {
         **bench_accounts(env, residents=args.users, officials=10),
-        **bench_data(env, "targets"),
+        **run_json(env, "bench.bench_data", "targets"),
     }
     data_file = OUT / "locust-data.json"
     data_file.write_text(json.dumps(data))

@@ -7,7 +7,6 @@ connection pool, Redis cache/channel layer/broker). Loopback only.
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,13 +14,9 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from bench.server import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def django_env(*, database_url: str, redis_url: str, pool_max: int = 8) -> dict:
@@ -115,14 +110,14 @@ def running_stack(env: dict, *, workers: int = 3, celery: bool = True, log_path:
         log.close()
 
 
-def bench_accounts(env: dict, *, residents: int, officials: int) -> dict:
-    """Verified, consenting accounts with live sessions (see bench/bench_accounts.py): {"residents": [...], …}."""
+def run_json(env: dict, module: str, *args: str) -> dict:
+    """Run ``python -m module args`` against the bench database and read the JSON of its last output line."""
     result = subprocess.run(
-        [sys.executable, "-m", "bench.bench_accounts", str(residents), str(officials)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
+        [sys.executable, "-m", module, *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def bench_accounts(env: dict, *, residents: int, officials: int) -> dict:
+    """Verified, consenting accounts with live sessions (see bench/bench_accounts.py): {"residents": [...], …}."""
+    return run_json(env, "bench.bench_accounts", str(residents), str(officials))
