@@ -36,6 +36,16 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         await self.accept()
         await self._catch_up()
 
+    async def dispatch(self, message):
+        # Channels' default dispatch hops to a worker thread before every handler to close stale database
+        # connections. A board event touches no database (a gap is filled through database_sync_to_async, which
+        # closes them itself), and with hundreds of participants that hop per event and per socket was most of the
+        # time from a post to its arrival everywhere.
+        if message["type"] == "board.event":
+            await self.board_event(message)
+        else:
+            await super().dispatch(message)
+
     async def disconnect(self, code):
         if hasattr(self, "group_name"):
             await self.channel_layer.group_discard(self.group_name, self.channel_name)
