@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from .models import Comment, Flag
 
@@ -47,7 +47,11 @@ def comment_page(*, target, page_number=None, per_page: int = 20, include_hidden
         comments = comments.filter(hidden_at__isnull=True)
     ordered = comments.select_related("author").order_by("created_at", "pk")
     roots = ordered.filter(parent__isnull=True).order_by(*COMMENT_SORTS.get(sort, COMMENT_SORTS[""]))
-    page = Paginator(roots, per_page).get_page(page_number)
+    # Both counts in one query: the paginator's (top-level comments) and the heading's (every level).
+    counts = comments.aggregate(total=Count("pk"), roots=Count("pk", filter=Q(parent__isnull=True)))
+    paginator = Paginator(roots, per_page)
+    paginator.count = counts["roots"]
+    page = paginator.get_page(page_number)
     page.object_list = level = list(page.object_list)
     by_id = {}
     while level:
@@ -57,7 +61,7 @@ def comment_page(*, target, page_number=None, per_page: int = 20, include_hidden
         level = list(ordered.filter(parent_id__in=[comment.pk for comment in level]))
         for reply in level:
             by_id[reply.parent_id].children.append(reply)
-    return page, comments.count()
+    return page, counts["total"]
 
 
 def moderation_queue() -> list[dict]:

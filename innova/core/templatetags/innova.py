@@ -1,3 +1,4 @@
+import functools
 import threading
 
 import markdown as markdown_lib
@@ -30,8 +31,12 @@ def _markdown_converter() -> markdown_lib.Markdown:
     return converter
 
 
+@functools.lru_cache(maxsize=2048)
 def render_markdown(text: str) -> str:
-    """Markdown to HTML, then sanitised: scripts, event handlers and javascript: links never survive."""
+    """Markdown to HTML, then sanitised: scripts, event handlers and javascript: links never survive.
+
+    A pure function of the text, so remembered: a busy page renders the same comments for every reader.
+    """
     html = _markdown_converter().reset().convert(text or "")
     return nh3.clean(
         html,
