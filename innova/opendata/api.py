@@ -5,6 +5,7 @@ Each domain's endpoints live in that domain (e.g. ``innova/problems/api.py``) an
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, pagination
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.renderers import JSONRenderer
@@ -14,13 +15,19 @@ from rest_framework.views import exception_handler
 
 from innova.core.selectors import CachedCountPaginator
 
-from .models import ApiToken
+from .models import ApiToken, key_digest
 
 
 class ApiTokenAuthentication(TokenAuthentication):
-    """``Authorization: Token <key>`` with our ApiToken model."""
+    """``Authorization: Token <key>`` with our ApiToken model, found by the digest of the key."""
 
     model = ApiToken
+
+    def authenticate_credentials(self, key):
+        token = ApiToken.objects.select_related("user").filter(digest=key_digest(key)).first()
+        if token is None or not token.user.is_active:
+            raise exceptions.AuthenticationFailed(_("Invalid API key."))
+        return token.user, token
 
 
 class _SettingsRate:

@@ -132,6 +132,30 @@ def test_token_authenticates_writes(api, citizen, make_problem):
     assert api.get(LIST).status_code == 401
 
 
+def test_api_keys_are_stored_as_digests_and_shown_once_in_the_admin(client, api, citizen, make_user):
+    token = ApiToken.objects.create(user=citizen)
+    stored = ApiToken.objects.get(pk=token.pk)
+    # A copy of the database holds no usable key: only its digest and its first characters.
+    assert token.key and stored.key == "" and token.key not in {stored.digest, stored.prefix}
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert api.get(LIST).status_code == 200
+    api.credentials(HTTP_AUTHORIZATION=f"Token {stored.digest}")  # the digest itself opens nothing
+    assert api.get(LIST).status_code == 401
+
+    admin = make_user("administrator")
+    client.force_login(admin)
+    response = client.post(
+        reverse("admin:opendata_apitoken_add"), {"user": citizen.pk, "label": "tablero barrial"}, follow=True
+    )
+    issued = ApiToken.objects.get(label="tablero barrial")
+    shown = [str(m) for m in response.context["messages"]]
+    key = shown[0].split(": ")[1].split(" ")[0]
+    assert issued.prefix == key[:6] and issued.digest != key
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.get(LIST).status_code == 200
+    assert key not in client.get(reverse("admin:opendata_apitoken_change", args=[issued.pk])).content.decode()
+
+
 @pytest.mark.parametrize("role", ["anonymous", "citizen", "official", "facilitator"])
 def test_support_and_comment_matrix(api, request, make_problem, role):
     problem = make_problem()
