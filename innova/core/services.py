@@ -112,6 +112,10 @@ def comment_vote_set(*, user, comment: Comment, value: int) -> int:
     if value not in (-1, 0, 1):
         raise ValidationError(_("A vote is up or down."))
     require_perm(user, "core.vote_comment", comment)
+    target = comment.target_type.get_object_for_this_type(pk=comment.target_id)
+    if getattr(target, "comments_closed", False):
+        # A closed debate's conversation is a record: its order of "best" comments no longer moves.
+        raise ValidationError(_("This conversation is closed: its comments no longer take votes."))
     with transaction.atomic():
         previous = 0
         if value:

@@ -163,6 +163,23 @@ def test_vote_through_the_page(client, citizen, make_user):
     assert comment.score == -1
 
 
+def test_comments_of_a_closed_debate_take_no_more_votes(client, citizen, make_user):
+    debate = make_debate()
+    comment = core_services.comment_add(author=citizen, target=debate, body="Cerremos con esto")
+    voter = make_user("citizen")
+    core_services.comment_vote_set(user=voter, comment=comment, value=1)
+    services.debate_close(actor=debate.author, debate=debate, conclusion="Se acordó recuperar la ronda.")
+    with pytest.raises(ValidationError, match="closed|cerrada"):
+        core_services.comment_vote_set(user=voter, comment=comment, value=-1)
+    client.force_login(voter)
+    page = client.get(debate.get_absolute_url()).content.decode()
+    assert "Cerremos con esto" in page and reverse("core:comment_vote", args=[comment.pk]) not in page
+    response = client.post(reverse("core:comment_vote", args=[comment.pk]), {"value": "-1"}, follow=True)
+    assert "no longer take votes" in response.content.decode() or "ya no recibe" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.score == 1
+
+
 def test_mention_notifies_exactly_the_mentioned_person_once(django_capture_on_commit_callbacks, citizen, make_user):
     debate = make_debate()
     mentioned = make_user("citizen", display_name="RosaUsme")
