@@ -4,22 +4,48 @@ On connect the client says which event it saw last (``?since=seq``); the consume
 then replays the stored events after ``since``, so nothing committed in between is lost. Events carry their
 ``seq``; the consumer forwards each exactly once and in order (a duplicate is dropped, a gap is filled from the
 database). Actions sent by the client run through the same services as the HTML forms.
+
+When Redis goes away, the channel layer's receive fails for every socket of the process: the consumer closes
+the socket with ``CLOSE_LAYER_LOST`` (a socket left open would never hear of the board again, and a restarted
+Redis has forgotten the group's members), the client shows that it is reconnecting and retries with
+``?since=`` until Redis is back. Connects are refused meanwhile (joining the group needs Redis).
 """
 
 import json
+import logging
+import time
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from innova.core.resilience import channel_layer_errors
+
 from . import selectors, services
 from .models import Board, Guest
 
+logger = logging.getLogger(__name__)
+
 GUEST_SESSION_KEY = "brainstorm_guest"
+CLOSE_LAYER_LOST = 4503  # "reconnect and catch up": the channel layer (Redis) could not be reached
 
 
 class BoardConsumer(AsyncJsonWebsocketConsumer):
+    _last_warning = 0.0
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        except channel_layer_errors() as error:
+            if time.monotonic() - BoardConsumer._last_warning > 30:  # one line per outage, not one per socket
+                BoardConsumer._last_warning = time.monotonic()
+                logger.warning("board sockets closed, channel layer unavailable: %r", error)
+            try:
+                await self.close(code=CLOSE_LAYER_LOST)  # before accept(), this refuses the handshake
+            except (OSError, RuntimeError):
+                pass  # the client is gone already
+
     async def connect(self):
         self.board_id = int(self.scope["url_route"]["kwargs"]["pk"])
         board = await database_sync_to_async(Board.objects.filter(pk=self.board_id).first)()
@@ -48,7 +74,10 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
 
     async def disconnect(self, code):
         if hasattr(self, "group_name"):
-            await self.channel_layer.group_discard(self.group_name, self.channel_name)
+            try:
+                await self.channel_layer.group_discard(self.group_name, self.channel_name)
+            except channel_layer_errors():
+                pass  # Redis is gone; the membership expires with the group (or went with Redis)
 
     async def _catch_up(self):
         missed = await database_sync_to_async(selectors.board_events_since)(board_id=self.board_id, since=self.last_seq)
