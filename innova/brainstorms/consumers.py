@@ -6,13 +6,17 @@ then replays the stored events after ``since``, so nothing committed in between 
 database). Actions sent by the client run through the same services as the HTML forms.
 
 When Redis goes away, the channel layer's receive fails for every socket of the process: the consumer closes
-the socket with ``CLOSE_LAYER_LOST`` (a socket left open would never hear of the board again, and a restarted
-Redis has forgotten the group's members), the client shows that it is reconnecting and retries with
-``?since=`` until Redis is back. Connects are refused meanwhile (joining the group needs Redis).
+the socket with ``CLOSE_LAYER_LOST`` (a socket left open would never hear of the board again), the client shows
+that it is reconnecting and retries with ``?since=`` until Redis is back. Connects are refused meanwhile (joining
+the group needs Redis). A Redis restarted within a blink comes back without the group's members while some
+receives survive it: every LAYER_CHECK_SECONDS each socket checks that Redis is still the server it joined (its
+``run_id``) and closes with the same code when it is not.
 """
 
+import asyncio
 import json
 import logging
+import random
 import time
 from urllib.parse import parse_qs
 
@@ -29,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 GUEST_SESSION_KEY = "brainstorm_guest"
 CLOSE_LAYER_LOST = 4503  # "reconnect and catch up": the channel layer (Redis) could not be reached
+LAYER_CHECK_SECONDS = 15
 
 
 class BoardConsumer(AsyncJsonWebsocketConsumer):
@@ -45,6 +50,9 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
                 await self.close(code=CLOSE_LAYER_LOST)  # before accept(), this refuses the handshake
             except (OSError, RuntimeError):
                 pass  # the client is gone already
+        finally:
+            if getattr(self, "layer_watch", None) is not None:
+                self.layer_watch.cancel()
 
     async def connect(self):
         self.board_id = int(self.scope["url_route"]["kwargs"]["pk"])
@@ -59,8 +67,30 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             self.last_seq = board.last_seq
         self.group_name = services.board_group_name(self.board_id)
         await self.channel_layer.group_add(self.group_name, self.channel_name)
+        self.layer_server = await self._layer_server()
         await self.accept()
         await self._catch_up()
+        if self.layer_server is not None:
+            self.layer_watch = asyncio.ensure_future(self._watch_layer())
+
+    async def _layer_server(self) -> str | None:
+        """The Redis server that holds the board's group (its ``run_id`` changes when it restarts)."""
+        connection = getattr(self.channel_layer, "connection", None)  # RedisChannelLayer's, per event loop
+        if connection is None:
+            return None  # the in-memory layer (tests, embedded mode) lives and dies with this process
+        info = await connection(self.channel_layer.consistent_hash(self.group_name)).info("server")
+        return info["run_id"]
+
+    async def _watch_layer(self):
+        while True:
+            await asyncio.sleep(LAYER_CHECK_SECONDS * random.uniform(0.8, 1.2))  # noqa: S311  # nosec B311
+            try:
+                same = await self._layer_server() == self.layer_server
+            except channel_layer_errors():
+                same = False
+            if not same:
+                await self.close(code=CLOSE_LAYER_LOST)
+                return
 
     async def dispatch(self, message):
         # Channels' default dispatch hops to a worker thread before every handler to close stale database
@@ -73,6 +103,8 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             await super().dispatch(message)
 
     async def disconnect(self, code):
+        if getattr(self, "layer_watch", None) is not None:
+            self.layer_watch.cancel()
         if hasattr(self, "group_name"):
             try:
                 await self.channel_layer.group_discard(self.group_name, self.channel_name)

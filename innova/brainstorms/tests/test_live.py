@@ -262,3 +262,36 @@ def test_a_socket_whose_channel_layer_fails_is_closed_so_the_client_reconnects_a
         await back.disconnect()
 
     _run(scenario)
+
+
+def test_a_socket_closes_when_redis_restarted_and_forgot_the_group(make_board, make_user, monkeypatch):
+    from channels.layers import get_channel_layer
+
+    from innova.brainstorms import consumers
+
+    board = make_board(actor=make_user("facilitator"))
+    layer = get_channel_layer()
+
+    class Redis:
+        run_id = "primero"
+
+        async def info(self, section):
+            return {"run_id": self.run_id}
+
+    redis = Redis()
+    monkeypatch.setattr(layer, "connection", lambda index: redis, raising=False)
+    monkeypatch.setattr(layer, "consistent_hash", lambda value: 0, raising=False)
+    monkeypatch.setattr(consumers, "LAYER_CHECK_SECONDS", 0.1)
+
+    async def scenario():
+        communicator = _client(board, None, board.last_seq)
+        assert (await communicator.connect())[0]
+        assert await communicator.receive_nothing(timeout=0.4)  # the same Redis: the socket stays open
+        redis.run_id = "reiniciado"  # restarted, empty: this socket is no longer in the board's group
+        assert await communicator.receive_output(timeout=3) == {
+            "type": "websocket.close",
+            "code": consumers.CLOSE_LAYER_LOST,
+        }
+        await communicator.wait()
+
+    _run(scenario)
