@@ -4,22 +4,56 @@ On connect the client says which event it saw last (``?since=seq``); the consume
 then replays the stored events after ``since``, so nothing committed in between is lost. Events carry their
 ``seq``; the consumer forwards each exactly once and in order (a duplicate is dropped, a gap is filled from the
 database). Actions sent by the client run through the same services as the HTML forms.
+
+When Redis goes away, the channel layer's receive fails for every socket of the process: the consumer closes
+the socket with ``CLOSE_LAYER_LOST`` (a socket left open would never hear of the board again), the client shows
+that it is reconnecting and retries with ``?since=`` until Redis is back. Connects are refused meanwhile (joining
+the group needs Redis). A Redis restarted within a blink comes back without the group's members while some
+receives survive it: every LAYER_CHECK_SECONDS each socket checks that Redis is still the server it joined (its
+``run_id``) and closes with the same code when it is not.
 """
 
+import asyncio
 import json
+import logging
+import random
+import time
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from innova.core.resilience import channel_layer_errors
+
 from . import selectors, services
 from .models import Board, Guest
 
+logger = logging.getLogger(__name__)
+
 GUEST_SESSION_KEY = "brainstorm_guest"
+CLOSE_LAYER_LOST = 4503  # "reconnect and catch up": the channel layer (Redis) could not be reached
+LAYER_CHECK_SECONDS = 15
 
 
 class BoardConsumer(AsyncJsonWebsocketConsumer):
+    _last_warning = 0.0
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        except channel_layer_errors() as error:
+            if time.monotonic() - BoardConsumer._last_warning > 30:  # one line per outage, not one per socket
+                BoardConsumer._last_warning = time.monotonic()
+                logger.warning("board sockets closed, channel layer unavailable: %r", error)
+            try:
+                await self.close(code=CLOSE_LAYER_LOST)  # before accept(), this refuses the handshake
+            except (OSError, RuntimeError):
+                pass  # the client is gone already
+        finally:
+            if getattr(self, "layer_watch", None) is not None:
+                self.layer_watch.cancel()
+
     async def connect(self):
         self.board_id = int(self.scope["url_route"]["kwargs"]["pk"])
         board = await database_sync_to_async(Board.objects.filter(pk=self.board_id).first)()
@@ -33,8 +67,30 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             self.last_seq = board.last_seq
         self.group_name = services.board_group_name(self.board_id)
         await self.channel_layer.group_add(self.group_name, self.channel_name)
+        self.layer_server = await self._layer_server()
         await self.accept()
         await self._catch_up()
+        if self.layer_server is not None:
+            self.layer_watch = asyncio.ensure_future(self._watch_layer())
+
+    async def _layer_server(self) -> str | None:
+        """The Redis server that holds the board's group (its ``run_id`` changes when it restarts)."""
+        connection = getattr(self.channel_layer, "connection", None)  # RedisChannelLayer's, per event loop
+        if connection is None:
+            return None  # the in-memory layer (tests, embedded mode) lives and dies with this process
+        info = await connection(self.channel_layer.consistent_hash(self.group_name)).info("server")
+        return info["run_id"]
+
+    async def _watch_layer(self):
+        while True:
+            await asyncio.sleep(LAYER_CHECK_SECONDS * random.uniform(0.8, 1.2))  # noqa: S311  # nosec B311
+            try:
+                same = await self._layer_server() == self.layer_server
+            except channel_layer_errors():
+                same = False
+            if not same:
+                await self.close(code=CLOSE_LAYER_LOST)
+                return
 
     async def dispatch(self, message):
         # Channels' default dispatch hops to a worker thread before every handler to close stale database
@@ -47,8 +103,13 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             await super().dispatch(message)
 
     async def disconnect(self, code):
+        if getattr(self, "layer_watch", None) is not None:
+            self.layer_watch.cancel()
         if hasattr(self, "group_name"):
-            await self.channel_layer.group_discard(self.group_name, self.channel_name)
+            try:
+                await self.channel_layer.group_discard(self.group_name, self.channel_name)
+            except channel_layer_errors():
+                pass  # Redis is gone; the membership expires with the group (or went with Redis)
 
     async def _catch_up(self):
         missed = await database_sync_to_async(selectors.board_events_since)(board_id=self.board_id, since=self.last_seq)

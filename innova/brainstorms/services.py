@@ -7,6 +7,7 @@ group. Live clients apply events in ``seq`` order and ask for what they missed w
 
 import asyncio
 import json
+import logging
 import threading
 from dataclasses import dataclass
 
@@ -19,8 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
+from innova.core.resilience import channel_layer_errors
 
 from .models import Board, BoardEvent, Card, CardGroup, Colour, DotVote, Guest, Participant, Phase
+
+logger = logging.getLogger(__name__)
 
 MAX_CARD_LENGTH = 280
 
@@ -38,7 +42,14 @@ def _broadcast(board_id: int, message: dict) -> None:
     payload = {"type": "board.event", "event": message, "text": json.dumps({"kind": "event", **message})}
 
     def send():
-        async_to_sync(layer.group_send)(board_group_name(board_id), payload)
+        try:
+            async_to_sync(layer.group_send)(board_group_name(board_id), payload)
+        except channel_layer_errors() as error:
+            # The event is stored: live clients lose their connection with Redis too, and when they reconnect
+            # they ask for every event after the last one they saw. The write that caused it stands.
+            logger.warning(
+                "board %s: event %s not broadcast, channel layer unavailable: %r", board_id, message["seq"], error
+            )
 
     try:
         asyncio.get_running_loop()

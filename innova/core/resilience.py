@@ -24,6 +24,11 @@ def _redis_errors() -> tuple[type[BaseException], ...]:
     return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 
 
+def channel_layer_errors() -> tuple[type[BaseException], ...]:
+    """What the Redis channel layer raises while Redis is unreachable (refused, reset or timed out sockets)."""
+    return (*_redis_errors(), OSError)
+
+
 def _broker_errors() -> tuple[type[BaseException], ...]:
     from kombu.exceptions import OperationalError as KombuOperationalError
 

@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from channels.db import database_sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
@@ -206,3 +207,91 @@ def test_concurrent_posts_get_contiguous_event_numbers(make_board, make_user, so
     seqs = list(BoardEvent.objects.filter(board=board).order_by("seq").values_list("seq", flat=True))
     assert seqs == list(range(1, len(people) + 2))  # "opened" plus one event per idea, no gap, no repeat
     assert Card.objects.filter(board=board).count() == len(people)
+
+
+def test_a_socket_whose_channel_layer_fails_is_closed_so_the_client_reconnects_and_catches_up(
+    make_board, make_user, someone, monkeypatch
+):
+    import asyncio
+
+    import redis
+    from channels.layers import get_channel_layer
+
+    from innova.brainstorms.consumers import CLOSE_LAYER_LOST
+
+    facilitator, citizen = make_user("facilitator"), make_user("citizen")
+    board = make_board(actor=facilitator)
+    layer = get_channel_layer()
+    working_receive = layer.receive
+
+    async def scenario():
+        redis_gone = asyncio.Event()
+
+        async def receive(channel):
+            # What channels_redis does when Redis stops: the blocking read fails for every socket.
+            waiting = asyncio.ensure_future(working_receive(channel))
+            gone = asyncio.ensure_future(redis_gone.wait())
+            done, _pending = await asyncio.wait([waiting, gone], return_when=asyncio.FIRST_COMPLETED)
+            if waiting in done:
+                gone.cancel()
+                return waiting.result()
+            waiting.cancel()
+            raise redis.exceptions.ConnectionError("Connection closed by server.")
+
+        monkeypatch.setattr(layer, "receive", receive)
+        since = board.last_seq
+        communicator = _client(board, citizen, since)
+        assert (await communicator.connect())[0]
+        redis_gone.set()
+        # Not left open and silent: closed with the code that says "reconnect".
+        assert await communicator.receive_output(timeout=3) == {"type": "websocket.close", "code": CLOSE_LAYER_LOST}
+        await communicator.wait()
+
+        # Meanwhile ideas keep being posted (their broadcast is lost with Redis).
+        for text in ("Idea durante la caída", "Otra idea"):
+            await database_sync_to_async(services.card_post)(board=board, someone=someone(citizen), text=text)
+
+        # Redis is back: the client reconnects with the last seq it saw and gets exactly what it missed, in order.
+        monkeypatch.setattr(layer, "receive", working_receive)
+        back = _client(board, citizen, since)
+        assert (await back.connect())[0]
+        missed = await _events(back, 2)
+        assert [e["seq"] for e in missed] == [since + 1, since + 2]
+        assert [e["data"]["text"] for e in missed] == ["Idea durante la caída", "Otra idea"]
+        assert await back.receive_nothing(timeout=0.3)
+        await back.disconnect()
+
+    _run(scenario)
+
+
+def test_a_socket_closes_when_redis_restarted_and_forgot_the_group(make_board, make_user, monkeypatch):
+    from channels.layers import get_channel_layer
+
+    from innova.brainstorms import consumers
+
+    board = make_board(actor=make_user("facilitator"))
+    layer = get_channel_layer()
+
+    class Redis:
+        run_id = "primero"
+
+        async def info(self, section):
+            return {"run_id": self.run_id}
+
+    redis = Redis()
+    monkeypatch.setattr(layer, "connection", lambda index: redis, raising=False)
+    monkeypatch.setattr(layer, "consistent_hash", lambda value: 0, raising=False)
+    monkeypatch.setattr(consumers, "LAYER_CHECK_SECONDS", 0.1)
+
+    async def scenario():
+        communicator = _client(board, None, board.last_seq)
+        assert (await communicator.connect())[0]
+        assert await communicator.receive_nothing(timeout=0.4)  # the same Redis: the socket stays open
+        redis.run_id = "reiniciado"  # restarted, empty: this socket is no longer in the board's group
+        assert await communicator.receive_output(timeout=3) == {
+            "type": "websocket.close",
+            "code": consumers.CLOSE_LAYER_LOST,
+        }
+        await communicator.wait()
+
+    _run(scenario)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from innova.brainstorms import services
-from innova.brainstorms.models import Board, Card, CardGroup, Guest, Phase
+from innova.brainstorms.models import Board, BoardEvent, Card, CardGroup, Guest, Phase
 from innova.fronts import services as fronts
 from innova.problems.models import Problem, Theme
 from innova.territory.models import Upz
@@ -226,3 +226,29 @@ def test_demo_is_idempotent(db):
     assert board.phase == Phase.VOTE and board.front is not None
     assert board.cards.count() == 7 and board.groups.count() == 3
     assert Board.objects.count() == 2
+
+
+def test_a_card_posted_while_redis_is_down_is_stored_and_the_form_answers_normally(
+    client, make_board, facilitator, citizen, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    import redis
+    from channels.layers import get_channel_layer
+
+    async def refused(*args, **kwargs):
+        raise redis.exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    board = make_board(actor=facilitator)
+    monkeypatch.setattr(get_channel_layer(), "group_send", refused)
+    client.force_login(citizen)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(
+            reverse("brainstorms:post_card", args=[board.pk]), {"text": "Alumbrado en el parque", "colour": "verde"}
+        )
+    assert callbacks, "the event is broadcast after commit"
+    assert response.status_code == 302
+    assert response.url == f"{board.get_absolute_url()}#nueva-idea"
+    assert Card.objects.get(board=board).text == "Alumbrado en el parque"
+    assert (
+        BoardEvent.objects.filter(board=board, type="card_added").count() == 1
+    )  # clients catch up from here when they reconnect
+    assert "not broadcast, channel layer unavailable" in caplog.text
