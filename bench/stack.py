@@ -118,6 +118,6 @@ def run_json(env: dict, module: str, *args: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def bench_accounts(env: dict, *, residents: int, officials: int) -> dict:
+def bench_accounts(env: dict, *, residents: int, officials: int, facilitators: int = 0) -> dict:
     """Verified, consenting accounts with live sessions (see bench/bench_accounts.py): {"residents": [...], …}."""
-    return run_json(env, "bench.bench_accounts", str(residents), str(officials))
+    return run_json(env, "bench.bench_accounts", str(residents), str(officials), str(facilitators))
