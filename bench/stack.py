@@ -42,7 +42,8 @@ def manage(env: dict, *args: str) -> str:
     return result.stdout
 
 
-def wait_healthy(url: str, *, seconds: float = 60) -> None:
+def wait_healthy(url: str, *, seconds: float = 180) -> None:
+    """Poll /healthz; on a 2-core machine busy with other work three workers can take over a minute to import."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
