@@ -77,8 +77,13 @@ def running_stack(env: dict, *, workers: int = 3, celery: bool = True, log_path:
                 "--workers",
                 str(workers),
                 "--no-access-log",
+                # Longer than any think time of the load generator: with uvicorn's 5 s, an idle connection closed
+                # by the server races the client's next request on it (ConnectionReset / RemoteDisconnected in
+                # Locust, which does not retry; browsers do, and a proxy keeps its upstream connections open).
+                "--timeout-keep-alive",
+                "30",
                 "--log-level",
-                "warning",
+                "info",  # worker lifecycle only (no access log): a worker killed by the healthcheck shows here
             ],
             cwd=ROOT,
             env=env,
