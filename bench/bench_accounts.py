@@ -1,5 +1,7 @@
 """Create (idempotently) bench accounts with a live session each; print their session keys (and resident ids).
 
+`python -m bench.bench_accounts RESIDENTS OFFICIALS [FACILITATORS]`.
+
 Load generators then act as these people by sending the session cookie, without going through the log-in form
 (which is rate-limited by design) or the staff MFA step.
 """
@@ -11,7 +13,7 @@ import sys
 import django
 
 
-def main(residents: int, officials: int) -> None:
+def main(residents: int, officials: int, facilitators: int = 0) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innova.settings")
     django.setup()
     from allauth.account.models import EmailAddress
@@ -42,6 +44,7 @@ def main(residents: int, officials: int) -> None:
 
     resident_accounts = [account(f"vecino{n}@carga.invalid", "citizen") for n in range(residents)]
     official_accounts = [account(f"funcionario{n}@carga.invalid", "official") for n in range(officials)]
+    facilitator_accounts = [account(f"facilitador{n}@carga.invalid", "facilitator") for n in range(facilitators)]
     print(
         json.dumps(
             {
@@ -49,10 +52,11 @@ def main(residents: int, officials: int) -> None:
                 "residents": [session for session, _ in resident_accounts],
                 "resident_ids": [user_id for _, user_id in resident_accounts],
                 "officials": [session for session, _ in official_accounts],
+                "facilitators": [session for session, _ in facilitator_accounts],
             }
         )
     )
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), int(sys.argv[2]))
+    main(*(int(count) for count in sys.argv[1:4]))

@@ -1,6 +1,9 @@
 """`python -m bench.load`: the production-shaped stack under Locust, with the database's ceiling measured alongside.
 
-1. Seeds the bench database on PostgreSQL (`manage.py seed_bench`: 100k problems, ~1M supports, 20k people).
+1. Seeds the bench database on PostgreSQL, once (each command tops up what is missing and skips what is there):
+   `seed_bench` (100k problems, ~1M supports, 20k people), `seed_bench_proposals` (50k published proposals, some
+   with comments, ~200k supports), `seed_bench_fronts` (1k work fronts with members, sessions, brainstorm boards)
+   and `seed_bench_surveys` (100k responses on 4 published surveys, 2 of them closed with public results).
 2. Measures the ceiling of PostgreSQL on this machine the same day with pgbench (read-only and TPC-B-like).
 3. Starts the stack (3 uvicorn workers on one address, a Celery worker, Redis) and drives it with Locust
    (headless, bounded in time, loopback) through the journeys in bench/locustfile.py.
@@ -27,6 +30,13 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 OUT = ROOT / "bench" / "out"
 REPORT = ROOT / "bench" / "REPORT.md"
+# The management commands that seed the volumes, in order (fronts and proposals draw on seed_bench's people).
+SEEDS = [
+    ["seed_bench"],
+    ["seed_bench_proposals"],
+    ["seed_bench_fronts"],
+    ["seed_bench_surveys", "--surveys", "4", "--closed", "2", "--responses", "100000"],
+]
 
 
 def psql(*args: str, db: str = "postgres") -> subprocess.CompletedProcess:
@@ -102,13 +112,17 @@ def main() -> None:
     psql("-qc", f"CREATE DATABASE {DB_NAME}")
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
-    print(manage(env, "seed_bench").strip(), flush=True)
+    started = time.perf_counter()
+    for command in SEEDS:
+        print(manage(env, *command).strip().splitlines()[0], flush=True)
+    seeding = time.perf_counter() - started
+    print(f"seeding: {seeding:.0f} s", flush=True)
     volumes = run_json(env, "bench.bench_data", "volumes")
     ceiling = pgbench_ceiling(args.pgbench_seconds)
     print(f"pgbench ceiling: {ceiling}", flush=True)
 
     data = {
-        **bench_accounts(env, residents=args.users, officials=10),
+        **bench_accounts(env, residents=args.users, officials=10, facilitators=5),
         **run_json(env, "bench.bench_data", "targets"),
     }
     data_file = OUT / "locust-data.json"
@@ -119,12 +133,12 @@ def main() -> None:
         rows = locust_run(url, users=args.users, seconds=args.seconds, data_file=data_file)
         elapsed = time.perf_counter() - started
 
-    report = render(rows, args=args, volumes=volumes, ceiling=ceiling, elapsed=elapsed)
+    report = render(rows, args=args, volumes=volumes, seeding=seeding, ceiling=ceiling, elapsed=elapsed)
     REPORT.write_text(report)
     print(report, flush=True)
 
 
-def render(rows: list[dict], *, args, volumes: dict, ceiling: dict, elapsed: float) -> str:
+def render(rows: list[dict], *, args, volumes: dict, seeding: float, ceiling: dict, elapsed: float) -> str:
     total = next(row for row in rows if row["Name"] == "Aggregated")
     pages = sorted((row for row in rows if row["Name"] != "Aggregated"), key=lambda row: row["Name"])
     rps = float(total["Requests/s"])
@@ -137,7 +151,9 @@ def render(rows: list[dict], *, args, volumes: dict, ceiling: dict, elapsed: flo
         "",
         "## Data",
         "",
-        ", ".join(f"{count:,} {name}" for name, count in volumes.items()) + ".",
+        "Row counts the run went against: " + ", ".join(f"{count:,} {name}" for name, count in volumes.items()) + ".",
+        f"Seeding (`{' && '.join(' '.join(command) for command in SEEDS)}`) took {seeding:.0f} s this time; it only "
+        "tops up what is missing, so it is long the first time only.",
         "",
         f"## Ceiling of PostgreSQL today (pgbench, scale 10, 8 clients, {args.pgbench_seconds} s each)",
         "",
@@ -146,8 +162,11 @@ def render(rows: list[dict], *, args, volumes: dict, ceiling: dict, elapsed: flo
         "",
         f"## Locust: {args.users} users for {args.seconds} s against {args.workers} uvicorn workers + 1 Celery worker",
         "",
-        "Journeys (bench/locustfile.py): visitors and residents browse, filter, search and open problems; residents "
-        "support and withdraw support; officials open the list of problems waiting for an answer.",
+        "Journeys (bench/locustfile.py): visitors and residents browse, filter, search and open problems and "
+        "proposals, open work fronts, brainstorm boards, surveys and public survey results; residents support and "
+        "withdraw support of problems and proposals and open the form of an open survey; officials open the lists "
+        "of problems and proposals waiting for an answer and the page of a problem; facilitators open the results "
+        "of an open survey, the surveys they manage and brainstorm boards.",
         "",
         "| page | requests | errors | req/s | p50 ms | p95 ms | p99 ms |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -42,7 +42,8 @@ def manage(env: dict, *args: str) -> str:
     return result.stdout
 
 
-def wait_healthy(url: str, *, seconds: float = 60) -> None:
+def wait_healthy(url: str, *, seconds: float = 180) -> None:
+    """Poll /healthz; on a 2-core machine busy with other work three workers can take over a minute to import."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -76,8 +77,13 @@ def running_stack(env: dict, *, workers: int = 3, celery: bool = True, log_path:
                 "--workers",
                 str(workers),
                 "--no-access-log",
+                # Longer than any think time of the load generator: with uvicorn's 5 s, an idle connection closed
+                # by the server races the client's next request on it (ConnectionReset / RemoteDisconnected in
+                # Locust, which does not retry; browsers do, and a proxy keeps its upstream connections open).
+                "--timeout-keep-alive",
+                "30",
                 "--log-level",
-                "warning",
+                "info",  # worker lifecycle only (no access log): a worker killed by the healthcheck shows here
             ],
             cwd=ROOT,
             env=env,
@@ -118,6 +124,6 @@ def run_json(env: dict, module: str, *args: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def bench_accounts(env: dict, *, residents: int, officials: int) -> dict:
+def bench_accounts(env: dict, *, residents: int, officials: int, facilitators: int = 0) -> dict:
     """Verified, consenting accounts with live sessions (see bench/bench_accounts.py): {"residents": [...], …}."""
-    return run_json(env, "bench.bench_accounts", str(residents), str(officials))
+    return run_json(env, "bench.bench_accounts", str(residents), str(officials), str(facilitators))

@@ -1,8 +1,9 @@
 """Survey results page with 20 questions and 100,000 responses: `python -m bench.surveys [--responses 100000]`.
 
-Seeds (once) a survey of 20 questions of every type and its responses with bulk inserts (COPY on PostgreSQL,
-executemany on SQLite) into PostgreSQL when DATABASE_URL is set, else into a SQLite file in /tmp. Then measures
-the staff results page through Django's test client (the whole stack: middleware, session, permission, template):
+Seeds (once, `manage.py seed_bench_surveys`) a survey of 20 questions of every type and its responses with bulk
+inserts (COPY on PostgreSQL, executemany on SQLite) into PostgreSQL when DATABASE_URL is set, else into a SQLite
+file in /tmp. Then measures the staff results page through Django's test client (the whole stack: middleware,
+session, permission, template):
 - first view: nothing cached, the GROUP BY runs over every answer;
 - right after a new response (submitted through the services): only the answers after the cached watermark
   are aggregated and added;
@@ -12,7 +13,6 @@ Prints p50/p95/max latency per case; the target is p95 ≤ 300 ms. It never asse
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import time
@@ -50,115 +50,14 @@ def setup_django() -> str:
     return connection.vendor
 
 
-# 20 questions: (kind, options or rows, minimum, maximum)
-QUESTIONS = [
-    ("upz", [], None, None),
-    ("single", ["Sí", "No"], None, None),
-    ("single", ["Muy seguro", "Seguro", "Inseguro", "Muy inseguro"], None, None),
-    ("single", ["Casa", "Apartamento", "Pieza", "Otro"], None, None),
-    ("single", ["Primaria", "Bachillerato", "Técnico", "Universitario", "Ninguno"], None, None),
-    ("single", ["Sí", "No", "No sabe"], None, None),
-    ("multiple", ["Hurto", "Riña", "Acoso", "Drogas", "Otro"], 1, 3),
-    ("multiple", ["Parque", "Paradero", "Calle", "Casa", "Colegio"], 1, 3),
-    ("multiple", ["Luz", "Policía", "Cámaras", "Vecinos"], 1, 2),
-    ("scale", [], 1, 5),
-    ("scale", [], 1, 5),
-    ("scale", [], 0, 10),
-    ("scale", [], 0, 10),
-    ("matrix", ["Alumbrado", "Policía", "Parques"], 1, 5),
-    ("matrix", ["Junta", "Alcaldía", "Vecinos"], 1, 5),
-    ("ranking", ["Luz", "Policía", "Parques", "Frentes", "Cámaras"], None, None),
-    ("number", [], 0, 100),
-    ("number", [], 0, 20),
-    ("short_text", [], None, None),
-    ("long_text", [], None, None),
-]
-TEXTS = ["Falta alumbrado", "Robos en el paradero", "Más policía en la noche", "Recuperar el parque", "Nada"]
+def seed(responses: int):
+    """The survey of `manage.py seed_bench_surveys` (one survey, seeded once)."""
+    from django.core.management import call_command
 
+    from innova.surveys.models import Survey
 
-def seed(responses: int, vendor: str):
-    from django.db import connection, transaction
-    from django.utils import timezone
-
-    from innova.core.testing import baseline_data_ensure
-    from innova.surveys.models import Question, Response, Section, Survey
-    from innova.territory.models import Upz
-
-    baseline_data_ensure()
-    survey = Survey.objects.filter(slug=SLUG).first()
-    if survey is not None and survey.response_count >= responses:  # seeded before (plus responses added by runs)
-        return survey
-    if survey is not None:
-        survey.delete()
-    started = time.perf_counter()
-    survey = Survey.objects.create(title="Bench: seguridad", slug=SLUG, published=True)
-    sections = [Section.objects.create(survey=survey, title=f"Parte {n + 1}", order=n + 1) for n in range(4)]
-    questions = []
-    for index, (kind, labels, low, high) in enumerate(QUESTIONS):
-        questions.append(
-            Question.objects.create(
-                survey=survey,
-                section=sections[index // 5],
-                kind=kind,
-                text=f"Pregunta {index + 1} ({kind})",
-                order=index,
-                options=labels if kind in ("single", "multiple", "ranking") else [],
-                rows=labels if kind == "matrix" else [],
-                minimum=low,
-                maximum=high,
-            )
-        )
-    upzs = list(Upz.objects.values_list("pk", flat=True))
-    rng = random.Random(3)  # repeatable bench data, not security  # nosec B311
-    first_id = (Response.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
-    now = timezone.now()
-    response_rows, answer_rows = [], []
-    for n in range(responses):
-        response_id = first_id + n
-        upz = rng.choice(upzs)
-        response_rows.append((response_id, survey.pk, f"bench-{n}", now, now, now, upz, "", "", "{}", "[]"))
-        for question in questions:
-            answer_rows.extend(_answers(question, rng, survey.pk, response_id, upz))
-    columns = "survey_id, response_id, question_id, row, choice, number, text"
-    response_columns = (
-        "id, survey_id, respondent_key, started_at, updated_at, submitted_at, upz_id, age_range, gender, draft, "
-        "sections_done"
-    )
-    with transaction.atomic(), connection.cursor() as cursor:
-        if vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY surveys_response ({response_columns}) FROM STDIN") as copy:
-                for row in response_rows:
-                    copy.write_row(row)
-            with cursor.cursor.copy(f"COPY surveys_answer ({columns}) FROM STDIN") as copy:
-                for row in answer_rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * 11)
-            cursor.executemany(f"INSERT INTO surveys_response ({response_columns}) VALUES ({marks})", response_rows)
-            cursor.executemany(
-                f"INSERT INTO surveys_answer ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s)", answer_rows
-            )
-        Survey.objects.filter(pk=survey.pk).update(
-            response_count=responses, results_version=1, last_answer_id=_max_answer_id(cursor, survey.pk)
-        )
-    with connection.cursor() as cursor:
-        if vendor == "postgresql":
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('surveys_response', 'id'), {first_id + responses})")
-            cursor.execute("VACUUM ANALYZE surveys_answer")
-            cursor.execute("VACUUM ANALYZE surveys_response")
-        else:
-            cursor.execute("ANALYZE")
-    print(
-        f"seeded {responses} responses, {len(answer_rows)} answer rows in {time.perf_counter() - started:.1f} s",
-        flush=True,
-    )
-    survey.refresh_from_db()
-    return survey
-
-
-def _max_answer_id(cursor, survey_id: int) -> int:
-    cursor.execute("SELECT MAX(id) FROM surveys_answer WHERE survey_id = %s", [survey_id])
-    return cursor.fetchone()[0] or 0
+    call_command("seed_bench_surveys", surveys=1, responses=responses)
+    return Survey.objects.get(slug=SLUG)
 
 
 def new_response(survey, n: int) -> None:
@@ -194,30 +93,6 @@ def _first_upz() -> int:
     from innova.territory.models import Upz
 
     return Upz.objects.order_by("code").values_list("pk", flat=True).first()
-
-
-def _answers(question, rng, survey_id: int, response_id: int, upz: int) -> list[tuple]:
-    kind = question.kind
-    base = (survey_id, response_id, question.pk)
-    if kind == "upz":
-        return [(*base, 0, upz, None, "")]
-    if kind == "single":
-        return [(*base, 0, rng.randrange(len(question.options)), None, "")]
-    if kind == "multiple":
-        chosen = rng.sample(range(len(question.options)), rng.randint(1, question.maximum))
-        return [(*base, -1, None, None, "")] + [(*base, 0, c, None, "") for c in chosen]
-    if kind == "scale":
-        return [(*base, 0, rng.randint(question.minimum, question.maximum), None, "")]
-    if kind == "matrix":
-        return [(*base, r, rng.randint(1, 5), None, "") for r in range(len(question.rows))]
-    if kind == "ranking":
-        order = rng.sample(range(1, len(question.options) + 1), len(question.options))
-        return [(*base, i, p, None, "") for i, p in enumerate(order)]
-    if kind == "number":
-        return [(*base, 0, None, float(rng.randint(question.minimum, question.maximum)), "")]
-    if rng.random() < 0.3:  # free text: most people leave it empty
-        return [(*base, 0, None, None, rng.choice(TEXTS))]
-    return []
 
 
 def measure(client, url: str, samples: int, before=None) -> list[float]:
@@ -257,7 +132,7 @@ def main() -> None:
     from innova.core.testing import make_user
     from innova.surveys.models import Survey
 
-    survey = seed(args.responses, vendor)
+    survey = seed(args.responses)
     staff = make_user("facilitator", email=f"bench-{time.time_ns()}@bench.usme.co")
     client = Client()
     client.force_login(staff)

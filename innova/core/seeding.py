@@ -1,0 +1,48 @@
+"""What the bench seed commands (`manage.py seed_bench*`) share: the synthetic people and fast bulk inserts.
+
+Synthetic people have unusable passwords and e-mails under @bench.invalid (created by `seed_bench`).
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection
+
+BENCH_EMAIL_DOMAIN = "@bench.invalid"
+
+
+def bench_user_ids() -> list[int]:
+    from innova.accounts.models import User
+
+    return list(User.objects.filter(email__endswith=BENCH_EMAIL_DOMAIN).order_by("pk").values_list("pk", flat=True))
+
+
+def rows_copy(*, table: str, columns: list[str], rows: Iterable[tuple]) -> int:
+    """Insert ``rows`` into ``table``: COPY on PostgreSQL, executemany elsewhere. Returns how many rows went in."""
+    count = 0
+    names = ", ".join(columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+        else:
+            rows = list(rows)
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608 - our names
+            count = len(rows)
+    return count
+
+
+def table_count(table: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - fixed table names
+        return cursor.fetchone()[0]
+
+
+def statistics_refresh(*tables: str, vacuum: bool = False) -> None:
+    """Fresh planner statistics after a bulk load, or PostgreSQL plans against empty tables; ``vacuum`` also sets
+    the visibility map, so aggregates over a freshly loaded table can use index-only scans."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"{'VACUUM ' if vacuum else ''}ANALYZE {', '.join(tables)}")
