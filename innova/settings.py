@@ -303,6 +303,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API pública del Laboratorio de Innovación Pública Usme – Innova.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Several domains have a "status" with their own choices: name each set after its domain.
+    "ENUM_NAME_OVERRIDES": {
+        "ProblemStatusEnum": "innova.problems.models.Status",
+        "ProposalStatusEnum": "innova.proposals.api.PUBLIC_STATUSES",
+        "ProposalStepStatusEnum": "innova.proposals.models.Status",
+    },
 }
 
 # --- Logging --------------------------------------------------------------------------------

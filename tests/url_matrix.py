@@ -280,6 +280,9 @@ EXPECTED: dict[str, tuple] = {
     "api:problem-detail": (lambda w: {"pk": w.problem.pk}, everyone()),
     "api:problem-support": (lambda w: {"pk": w.problem.pk}, everyone(405)),
     "api:problem-comments": (lambda w: {"pk": w.problem.pk}, everyone(405)),
+    "api:proposal-list": (None, everyone()),
+    "api:proposal-detail": (lambda w: {"pk": w.proposal.pk}, everyone()),
+    "api:proposal-support": (lambda w: {"pk": w.proposal.pk}, everyone(405)),
     # debates2: comment votes (core), debate arguments and debate requests (innova.debates)
     "core:comment_vote": (lambda w: {"pk": _matrix_comment(w).pk}, logged_in(405)),
     "debates:argument_create": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in(405)),

@@ -1,12 +1,14 @@
 import difflib
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from innova.core.participation import similar_rank, text_search
+from innova.problems.selectors import problem_visible
+from innova.territory.models import Upz
 
-from .models import Idea, IdeaStatus, Invitation, Proposal, Support
+from .models import Idea, IdeaStatus, Invitation, Proposal, Status, StatusChange, Support
 
 SORTS = {
     "apoyadas": ("-support_count", "-id"),
@@ -31,6 +33,46 @@ def proposal_visible() -> QuerySet[Proposal]:
     return Proposal.objects.filter(published_at__isnull=False, hidden_at__isnull=True)
 
 
+def proposal_search(queryset: QuerySet[Proposal], q: str) -> QuerySet[Proposal]:
+    """Proposals whose title, summary or solution hold the Spanish words of ``q`` (accents do not matter)."""
+    return text_search(queryset, q)
+
+
+def proposal_with_first_upz(queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """Annotate ``upz_id``, ``upz_code`` and ``upz_name``: the first beneficiary UPZ by code (None when none), the one
+    UPZ a proposal is counted in by the site search and its facets."""
+    first = Upz.objects.filter(proposals=OuterRef("pk")).order_by("code")
+    return queryset.annotate(
+        upz_id=Subquery(first.values("pk")[:1]),
+        upz_code=Subquery(first.values("code")[:1]),
+        upz_name=Subquery(first.values("name")[:1]),
+    )
+
+
+def status_change_public(proposal_id: int | None = None) -> QuerySet[StatusChange]:
+    """The public lifecycle steps (from publication on), with the decider's position, never the person."""
+    queryset = StatusChange.objects.exclude(to_status=Status.DRAFT).select_related("actor")
+    if proposal_id is not None:
+        queryset = queryset.filter(proposal_id=proposal_id)
+    return queryset.order_by("created_at", "pk")
+
+
+def status_change_decided_by(change: StatusChange) -> str:
+    """Position (and entity) of the official or facilitator who took a lifecycle step; empty for the authors'
+    own step (publishing), so an author's role never shows, nor for citizens and deleted accounts."""
+    if change.from_status in ("", Status.DRAFT) or change.actor is None:
+        return ""
+    return change.actor.role_label
+
+
+def proposal_public_rows() -> QuerySet[Proposal]:
+    """Published, visible proposals with their beneficiary UPZs and their published problems, in one go each."""
+    return proposal_visible().prefetch_related(
+        Prefetch("beneficiary_upzs", queryset=Upz.objects.order_by("code"), to_attr="public_upzs"),
+        Prefetch("problems", queryset=problem_visible().only("id").order_by("id"), to_attr="public_problems"),
+    )
+
+
 def proposal_list(*, filters: ProposalFilters, user=None) -> QuerySet[Proposal]:
     queryset = proposal_visible().select_related("author")
     if filters.upz:
@@ -42,7 +84,7 @@ def proposal_list(*, filters: ProposalFilters, user=None) -> QuerySet[Proposal]:
     if filters.problem:
         queryset = queryset.filter(problems=filters.problem)
     if filters.q:
-        queryset = text_search(queryset, filters.q)
+        queryset = proposal_search(queryset, filters.q)
     if user is not None and user.is_authenticated:
         queryset = queryset.annotate(supported_by_me=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user)))
     return queryset.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT]))

@@ -1,0 +1,167 @@
+"""Proposals in the public API (/api/v1/proposals/): read for everyone, support for members.
+
+Reads use the same selectors as the web pages (published, not hidden); the one write, supporting or withdrawing
+the support, calls the same service as the web, which checks ``proposals.support_proposal``. Neither the author
+nor the co-authors nor who moved a proposal through its lifecycle are ever exposed; only the position of that
+official.
+"""
+
+import django_filters
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.filters import OrderingFilter
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
+from rest_framework.response import Response
+
+from innova.opendata.api import ApiViewMixin
+from innova.problems.api import SupportResultSerializer, SupportSerializer, UpzSerializer
+
+from . import selectors, services
+from .models import Origin, Proposal, Status, StatusChange
+
+PUBLIC_STATUSES = [(code, label) for code, label in Status.choices if code != Status.DRAFT]
+
+
+class ProposalStatusChangeSerializer(serializers.ModelSerializer):
+    from_status = serializers.ChoiceField(choices=Status.choices, allow_blank=True)
+    to_status = serializers.ChoiceField(choices=Status.choices)
+    decided_by_role = serializers.SerializerMethodField(
+        help_text="Position of the official or facilitator who took the step (never the person's name)."
+    )
+
+    class Meta:
+        model = StatusChange
+        fields = ["id", "from_status", "to_status", "reason", "decided_by_role", "created_at"]
+
+    def get_decided_by_role(self, change) -> str:
+        return selectors.status_change_decided_by(change)
+
+
+class ProposalSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True, help_text="Short code, PRO-0001.")
+    url = serializers.SerializerMethodField(help_text="Public page of the proposal.")
+    status = serializers.ChoiceField(choices=PUBLIC_STATUSES)
+    status_label = serializers.SerializerMethodField()
+    origin = serializers.ChoiceField(choices=Origin.choices)
+    beneficiary_upzs = UpzSerializer(source="public_upzs", many=True, read_only=True)
+    problem_ids = serializers.SerializerMethodField(help_text="Published problems the proposal addresses.")
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "id",
+            "reference",
+            "url",
+            "title",
+            "summary",
+            "solution",
+            "expected_impact",
+            "status",
+            "status_label",
+            "origin",
+            "beneficiary_upzs",
+            "problem_ids",
+            "estimated_cost",
+            "support_count",
+            "comment_count",
+            "published_at",
+            "answer_due_at",
+            "answered_at",
+        ]
+
+    def get_url(self, proposal) -> str:
+        request = self.context.get("request")
+        path = proposal.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+    def get_status_label(self, proposal) -> str:
+        return str(Status(proposal.status).label)
+
+    def get_problem_ids(self, proposal) -> list[int]:
+        return [problem.pk for problem in proposal.public_problems]
+
+
+class ProposalDetailSerializer(ProposalSerializer):
+    history = ProposalStatusChangeSerializer(
+        source="public_history", many=True, read_only=True, help_text="The public lifecycle steps, oldest first."
+    )
+
+    class Meta(ProposalSerializer.Meta):
+        fields = [*ProposalSerializer.Meta.fields, "history"]
+
+
+class ProposalFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=PUBLIC_STATUSES)
+    upz = django_filters.CharFilter(
+        field_name="beneficiary_upzs__code", help_text="Code of a UPZ that benefits, e.g. 57, or RURAL."
+    )
+    q = django_filters.CharFilter(method="search", help_text="Words to find (Spanish; accents do not matter).")
+
+    class Meta:
+        model = Proposal
+        fields = ["status", "upz", "q"]
+
+    def search(self, queryset, name, value):
+        return selectors.proposal_search(queryset, value)
+
+
+UNAUTHENTICATED = OpenApiResponse(description="Log in or send an API key.")
+FORBIDDEN = OpenApiResponse(description="Your account may not do this (the same rule as on the web).")
+NOT_FOUND = OpenApiResponse(description="No published proposal with this id.")
+BAD_REQUEST = OpenApiResponse(description="Invalid data; the messages say what to fix.")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Published proposals",
+        description="Most supported first; filter by status, beneficiary UPZ and words; order by support_count "
+        "or published_at (with - for descending).",
+    ),
+    retrieve=extend_schema(
+        summary="One proposal with its public history", responses={200: ProposalDetailSerializer, 404: NOT_FOUND}
+    ),
+)
+class ProposalViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
+    """Published proposals of Usme. Authors and co-authors are never shown; ids never change."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    filterset_class = ProposalFilter
+    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
+    ordering_fields = ["support_count", "published_at", "id"]
+    ordering = ["-support_count", "-id"]  # as the web list: most supported first
+
+    def get_queryset(self):
+        queryset = selectors.proposal_public_rows()
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(
+                Prefetch("status_changes", queryset=selectors.status_change_public(), to_attr="public_history")
+            )
+        return queryset
+
+    def get_serializer_class(self):
+        return ProposalSerializer if self.action == "list" else ProposalDetailSerializer
+
+    @extend_schema(
+        summary="Support a proposal or withdraw the support",
+        request=SupportSerializer,
+        responses={
+            200: SupportResultSerializer,
+            400: BAD_REQUEST,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def support(self, request, pk=None):
+        proposal = get_object_or_404(selectors.proposal_visible(), pk=pk)
+        serializer = SupportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        supported = services.proposal_support_set(
+            user=request.user, proposal=proposal, supported=serializer.validated_data["supported"]
+        )
+        proposal.refresh_from_db(fields=["support_count"])
+        return Response({"supported": supported, "support_count": proposal.support_count})

@@ -1,0 +1,259 @@
+"""What the proposals domain publishes: open datasets, API endpoints, search and dashboard counts.
+
+Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only published proposals not hidden by
+moderation (never drafts); never the author, the co-authors, a supporter or the person who took a lifecycle step
+(only that official's position, as problems' answers do).
+"""
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from innova.opendata.registry import (
+    DashboardCounts,
+    DashboardSource,
+    Dataset,
+    DatasetField,
+    SearchHit,
+    SearchSource,
+    register_api,
+    register_dashboard,
+    register_dataset,
+    register_search,
+)
+
+from . import selectors
+from .api import ProposalViewSet
+from .models import Proposal, Status, Support
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _proposal_rows():
+    return selectors.proposal_public_rows().order_by("id")
+
+
+PROPOSAL_FIELDS = (
+    DatasetField(
+        "id", "integer", "Stable identifier of the proposal (also in /api/v1/proposals/{id}/).", lambda p: p.pk, True
+    ),
+    DatasetField(
+        "url", "string", "Public page of the proposal (path on the site).", lambda p: p.get_absolute_url(), True
+    ),
+    DatasetField("title", "string", "Title of the proposal.", lambda p: p.title, True),
+    DatasetField("summary", "string", "Summary in up to 500 characters.", lambda p: p.summary, True),
+    DatasetField("solution", "string", "The solution proposed.", lambda p: p.solution, True),
+    DatasetField("expected_impact", "string", "Expected impact, empty when not given.", lambda p: p.expected_impact),
+    DatasetField(
+        "status",
+        "string",
+        "Lifecycle status code (published, in_study, viable, not_viable, prototype, implemented, evaluated).",
+        lambda p: p.status,
+        True,
+    ),
+    DatasetField(
+        "origin",
+        "string",
+        "Where it came from (problem, card of a brainstorm, idea of the open idea box, new).",
+        lambda p: p.origin,
+        True,
+    ),
+    DatasetField(
+        "beneficiary_upz_codes",
+        "string",
+        "Codes of the UPZs that benefit, separated by spaces (RURAL for the rural zone); empty when none.",
+        lambda p: " ".join(upz.code for upz in p.public_upzs) or None,
+    ),
+    DatasetField(
+        "problem_ids",
+        "string",
+        "Published problems it addresses (problems.id), separated by spaces; empty when none.",
+        lambda p: " ".join(str(problem.pk) for problem in p.public_problems) or None,
+    ),
+    DatasetField("support_count", "integer", "People who support it.", lambda p: p.support_count, True),
+    DatasetField("comment_count", "integer", "Public comments.", lambda p: p.comment_count, True),
+    DatasetField(
+        "estimated_cost",
+        "integer",
+        "Estimated cost in Colombian pesos, when the authors gave one.",
+        lambda p: p.estimated_cost,
+    ),
+    DatasetField("published_at", "datetime", "When it was published.", lambda p: _iso(p.published_at), True),
+    DatasetField(
+        "answer_due_at",
+        "datetime",
+        "Deadline for the official answer (viable or not), once the support threshold is reached.",
+        lambda p: _iso(p.answer_due_at),
+    ),
+    DatasetField(
+        "answered_at",
+        "datetime",
+        "When the Mayor's Office answered (it was declared viable or not viable).",
+        lambda p: _iso(p.answered_at),
+    ),
+)
+
+STATUS_CHANGE_FIELDS = (
+    DatasetField("id", "integer", "Stable identifier of the step.", lambda c: c.pk, True),
+    DatasetField("proposal_id", "integer", "The proposal (proposals.id).", lambda c: c.proposal_id, True),
+    DatasetField(
+        "from_status", "string", "Status before the step (draft for the publication).", lambda c: c.from_status
+    ),
+    DatasetField("to_status", "string", "Status after the step.", lambda c: c.to_status, True),
+    DatasetField("reason", "string", "Public reason given for the step.", lambda c: c.reason or None),
+    DatasetField(
+        "decided_by_role",
+        "string",
+        "Position and entity of the official or facilitator who took the step; empty for the publication.",
+        lambda c: selectors.status_change_decided_by(c) or None,
+    ),
+    DatasetField("created_at", "datetime", "When the step was taken.", lambda c: _iso(c.created_at), True),
+)
+
+SUPPORT_FIELDS = (
+    DatasetField("proposal_id", "integer", "The proposal supported (proposals.id).", lambda r: r["proposal_id"], True),
+    DatasetField("month", "string", "Month of the supports, YYYY-MM.", lambda r: r["month"].strftime("%Y-%m"), True),
+    DatasetField(
+        "supports",
+        "integer",
+        "Supports given that month (who supported is never published).",
+        lambda r: r["supports"],
+        True,
+    ),
+)
+
+
+def _status_change_rows():
+    return selectors.status_change_public().filter(proposal__in=selectors.proposal_visible()).order_by("id")
+
+
+def _support_rows():
+    return (
+        Support.objects.filter(proposal__in=selectors.proposal_visible())
+        .annotate(month=TruncMonth("created_at"))
+        .values("proposal_id", "month")
+        .annotate(supports=Count("id"))
+        .order_by("proposal_id", "month")
+    )
+
+
+def _search(q: str, upz_id: int | None):
+    """Matching proposals, most supported first (the site search then puts title matches ahead).
+
+    A proposal counts in its first beneficiary UPZ, by code: the search filters and the facets count the same."""
+    queryset = selectors.proposal_with_first_upz(selectors.proposal_search(selectors.proposal_visible(), q))
+    if upz_id:
+        queryset = queryset.filter(upz_id=upz_id)
+    return queryset.order_by("-support_count", "-id")
+
+
+def _hit(proposal) -> SearchHit:
+    upz_name = ""
+    if proposal.upz_id:
+        upz_name = proposal.upz_name if proposal.upz_code == "RURAL" else f"{proposal.upz_code} {proposal.upz_name}"
+    return SearchHit(
+        kind="proposals",
+        title=proposal.title,
+        body=f"{proposal.summary}\n{proposal.solution}",
+        url=proposal.get_absolute_url(),
+        status=str(Status(proposal.status).label),
+        upz_id=proposal.upz_id,
+        upz_name=upz_name,
+        date=proposal.published_at,
+    )
+
+
+def _between(queryset, field: str, start, end):
+    if start:
+        queryset = queryset.filter(**{f"{field}__date__gte": start})
+    if end:
+        queryset = queryset.filter(**{f"{field}__date__lte": end})
+    return queryset
+
+
+def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
+    """Proposals published in the period (benefiting the UPZ if given); supports and answers given in the period
+    to any published proposal. Answer times only for those that reached the support threshold."""
+    visible = selectors.proposal_visible()
+    if upz_id:
+        visible = visible.filter(beneficiary_upzs=upz_id)
+    base = _between(visible, "published_at", start, end)
+
+    by_status = {
+        str(Status(row["status"]).label): row["n"]
+        for row in base.values("status").annotate(n=Count("id")).order_by("status")
+    }
+    beneficiaries = Proposal.beneficiary_upzs.through.objects.filter(proposal__in=base)
+    if upz_id:
+        beneficiaries = beneficiaries.filter(upz_id=upz_id)
+    by_upz = {
+        row["upz__code"]: row["n"]
+        for row in beneficiaries.values("upz__code").annotate(n=Count("id")).order_by("upz__code")
+    }
+    months = base.annotate(month=TruncMonth("published_at")).values("month").annotate(n=Count("id")).order_by("month")
+    # Those that reached the threshold get a deadline; the days are counted from publication, as for problems.
+    now = timezone.now()
+    due = base.filter(answer_due_at__isnull=False)
+    figures = base.aggregate(
+        total=Count("id"),
+        answered=Count("id", filter=Q(answer_due_at__isnull=False, answered_at__isnull=False)),
+        in_time=Count("id", filter=Q(answer_due_at__isnull=False, answered_at__lte=F("answer_due_at"))),
+        overdue=Count("id", filter=Q(answer_due_at__lt=now, answered_at__isnull=True)),
+    )
+    answer_times = due.filter(answered_at__isnull=False).values_list("published_at", "answered_at")
+    return DashboardCounts(
+        total=figures["total"],
+        by_upz=by_upz,
+        by_status=by_status,
+        by_month={row["month"].strftime("%Y-%m"): row["n"] for row in months if row["month"]},
+        answer_days=[max(0.0, (a - p).total_seconds() / 86400) for p, a in answer_times],
+        answered_in_time=figures["in_time"],
+        answers_due=figures["answered"] + figures["overdue"],
+        extra={
+            _("Supports given in the period"): _between(
+                Support.objects.filter(proposal__in=visible), "created_at", start, end
+            ).count(),
+            _("Proposals answered (viable or not viable) in the period"): _between(
+                visible.filter(answered_at__isnull=False), "answered_at", start, end
+            ).count(),
+            _("Awaiting an official answer past the deadline (today)"): figures["overdue"],
+        },
+    )
+
+
+register_dataset(
+    Dataset(
+        name="proposals",
+        title="Propuestas de Usme",
+        description="Proposals published by residents of Usme on Usme Innova, with their lifecycle status "
+        "(authors and co-authors are never published).",
+        rows=_proposal_rows,
+        fields=PROPOSAL_FIELDS,
+    )
+)
+register_dataset(
+    Dataset(
+        name="proposal_status_changes",
+        title="Historial de las propuestas",
+        description="Each public step of a proposal's lifecycle with its reason and the position of who took it "
+        "(never the person).",
+        rows=_status_change_rows,
+        fields=STATUS_CHANGE_FIELDS,
+    )
+)
+register_dataset(
+    Dataset(
+        name="proposal_supports",
+        title="Apoyos a propuestas por mes",
+        description="How many people supported each proposal each month (aggregated; supporters are never published).",
+        rows=_support_rows,
+        fields=SUPPORT_FIELDS,
+        primary_key="",
+    )
+)
+register_api("proposals", ProposalViewSet, basename="proposal")
+register_search(SearchSource(kind="proposals", label=_("Proposals"), search=_search, hit=_hit))
+register_dashboard(DashboardSource(kind="proposals", label=_("Proposals"), counts=_counts))
