@@ -102,3 +102,12 @@ def test_api_hides_hidden_debates_and_takes_no_writes(api, debated, facilitator,
     assert api.get(f"/api/v1/debates/{hidden.pk}/").status_code == 404
     api.force_authenticate(citizen)
     assert api.post("/api/v1/debates/", {"question": "¿Y si…?"}).status_code == 405
+
+
+def test_search_page_shows_debates_next_to_problems(client, debated, make_problem):
+    from django.urls import reverse
+
+    make_problem(title="Poda de árboles caídos")
+    html = client.get(reverse("search"), {"q": "arboles"}).content.decode()
+    assert "Poda de <mark>árboles</mark> caídos" in html and debated.get_absolute_url() in html
+    assert "Debates" in html
