@@ -283,6 +283,8 @@ EXPECTED: dict[str, tuple] = {
     "api:proposal-list": (None, everyone()),
     "api:proposal-detail": (lambda w: {"pk": w.proposal.pk}, everyone()),
     "api:proposal-support": (lambda w: {"pk": w.proposal.pk}, everyone(405)),
+    "api:debate-list": (None, everyone()),
+    "api:debate-detail": (lambda w: {"pk": _matrix_debate(w).pk}, everyone()),
     # debates2: comment votes (core), debate arguments and debate requests (innova.debates)
     "core:comment_vote": (lambda w: {"pk": _matrix_comment(w).pk}, logged_in(405)),
     "debates:argument_create": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in(405)),

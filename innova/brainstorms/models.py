@@ -41,6 +41,9 @@ class Board(models.Model):
     last_seq = models.PositiveIntegerField(default=0)  # the sequence number of the board's latest event
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Folded text and Spanish stems of the prompt (core.participation.search_fields), written by board_create.
+    search_text = models.TextField(blank=True, editable=False)
+    search_stems = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,6 +1,35 @@
-from django.db.models import F, QuerySet, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from innova.core.participation import text_search
 
 from .models import Board, BoardEvent, Card, CardGroup, Participant
+
+
+def board_public() -> QuerySet[Board]:
+    """Boards everyone may see listed and searched: open calls and boards of fronts that are not members-only
+    (the same condition as ``rules.is_board_open_to_user``). A members-only board stays with its front."""
+    return Board.objects.filter(Q(members_only=False) | Q(front__isnull=True))
+
+
+def board_public_list() -> QuerySet[Board]:
+    """Public boards with their counts for the open data: cards, dots placed and groups (never who posted)."""
+    zero = Value(0, output_field=IntegerField())
+
+    def counted(model, aggregate):
+        rows = model.objects.filter(board=OuterRef("pk")).order_by().values("board").annotate(n=aggregate)
+        return Coalesce(Subquery(rows.values("n")), zero)
+
+    return board_public().annotate(
+        card_count=counted(Card, Count("pk")),
+        vote_count=counted(Card, Sum("vote_count")),
+        group_count=counted(CardGroup, Count("pk")),
+    )
+
+
+def board_search(queryset: QuerySet[Board], q: str) -> QuerySet[Board]:
+    """Spanish word search over the board's prompt (shared mechanism, core.participation.text_search)."""
+    return text_search(queryset, q)
 
 
 def board_list_open(*, user=None) -> QuerySet[Board]:
@@ -57,7 +86,7 @@ def board_trail_entries(problem) -> list[dict]:
     card_ids = Proposal.objects.filter(
         problems=problem, published_at__isnull=False, source_card_id__isnull=False
     ).values("source_card_id")
-    boards = Board.objects.filter(Q(cards__problem=problem) | Q(cards__pk__in=card_ids), members_only=False).distinct()
+    boards = board_public().filter(Q(cards__problem=problem) | Q(cards__pk__in=card_ids)).distinct()
     return [
         {
             "date": board.created_at,

@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innova.core.participation import search_fields
 from innova.core.permissions import require_perm
 from innova.core.resilience import channel_layer_errors
 
@@ -168,6 +169,7 @@ def board_create(
                     allow_guests=allow_guests,
                     members_only=members_only,
                     dots_per_person=dots_per_person,
+                    **search_fields(prompt),
                 )
             break
         except IntegrityError:  # join code already taken: draw another

@@ -33,6 +33,10 @@ class Debate(models.Model):
     # Moderation (core.moderation): a debate takes comments and can be reported and hidden like any content.
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.TextField(blank=True)
+    # Folded text and Spanish stems of question, context and conclusion (core.participation.search_fields),
+    # written by the debate services.
+    search_text = models.TextField(blank=True, editable=False)
+    search_stems = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,10 +1,49 @@
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from innova.core.models import Comment
+from innova.core.participation import text_search
 
 from .models import Argument, ArgumentSide, ArgumentSupport, Debate, DebateRequest, DebateRequestStatus
 
 
 def debate_visible() -> QuerySet[Debate]:
     return Debate.objects.filter(hidden_at__isnull=True)
+
+
+def debate_public_list() -> QuerySet[Debate]:
+    """Visible debates with the public counts of the open data and the API: arguments for and against (visible
+    ones) and visible comments. Counted in subqueries, so the rows are not multiplied."""
+    arguments = (
+        Argument.objects.filter(debate=OuterRef("pk"), hidden_at__isnull=True)
+        .order_by()
+        .values("debate")
+        .annotate(
+            n_for=Count("pk", filter=Q(side=ArgumentSide.FOR)),
+            n_against=Count("pk", filter=Q(side=ArgumentSide.AGAINST)),
+        )
+    )
+    comments = (
+        Comment.objects.filter(
+            target_type=ContentType.objects.get_for_model(Debate), target_id=OuterRef("pk"), hidden_at__isnull=True
+        )
+        .order_by()
+        .values("target_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    zero = Value(0, output_field=IntegerField())
+    return debate_visible().annotate(
+        arguments_for=Coalesce(Subquery(arguments.values("n_for")), zero),
+        arguments_against=Coalesce(Subquery(arguments.values("n_against")), zero),
+        public_comment_count=Coalesce(Subquery(comments), zero),
+    )
+
+
+def debate_search(queryset: QuerySet[Debate], q: str) -> QuerySet[Debate]:
+    """Spanish word search over question, context and conclusion (shared mechanism, core.participation)."""
+    return text_search(queryset, q)
 
 
 def debate_list(*, status: str | None = None) -> QuerySet[Debate]:

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from innova.core.participation import support_set, supports_erase
+from innova.core.participation import search_fields, support_set, supports_erase
 from innova.core.permissions import require_perm
 from innova.core.services import audit_record
 
@@ -18,6 +18,16 @@ from .models import (
 )
 
 ARGUMENT_MAX_LENGTH = 1000
+
+
+def _search_fields(debate: Debate) -> dict:
+    """What the site search reads (core.participation.text_search): question, context and conclusion."""
+    return search_fields(debate.title, debate.context, debate.conclusion)
+
+
+def debate_search_refresh(*, debate: Debate) -> None:
+    """Write the search columns again after the debate's texts changed outside these services (the admin)."""
+    Debate.objects.filter(pk=debate.pk).update(**_search_fields(debate))
 
 
 @transaction.atomic
@@ -41,6 +51,7 @@ def debate_create(
         front_id=front_id,
         has_opinion_map=has_opinion_map,
         allow_anonymous_opinions=allow_anonymous_opinions,
+        **search_fields(title, context),
     )
     if problems:
         debate.problems.set(problems)
@@ -59,7 +70,9 @@ def debate_close(*, actor, debate: Debate, conclusion: str) -> Debate:
     debate.status = DebateStatus.CLOSED
     debate.conclusion = conclusion.strip()
     debate.closed_at = timezone.now()
-    debate.save(update_fields=["status", "conclusion", "closed_at"])
+    fields = _search_fields(debate)
+    debate.search_text, debate.search_stems = fields["search_text"], fields["search_stems"]
+    debate.save(update_fields=["status", "conclusion", "closed_at", "search_text", "search_stems"])
     audit_record(actor=actor, action="debates.closed", target=debate, reason=debate.conclusion)
     return debate
 

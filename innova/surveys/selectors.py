@@ -22,6 +22,21 @@ def survey_open_list(*, user) -> list[Survey]:
     return [s for s in surveys if user.has_perm("surveys.view_survey", s)]
 
 
+def survey_results_public_list() -> list[Survey]:
+    """Surveys whose results everyone may read (open data): the ``surveys.view_results`` rule for a visitor
+    without an account, leaving out the ones reached only by their secret link (their pages need the key)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils import timezone
+
+    visitor = AnonymousUser()
+    surveys = (
+        Survey.objects.filter(published=True, results_public=True, closes_at__lte=timezone.now())
+        .exclude(access=Access.LINK)
+        .order_by("id")
+    )
+    return [s for s in surveys if visitor.has_perm("surveys.view_results", s)]
+
+
 def survey_structure(*, survey: Survey) -> list[Section]:
     """Sections in order, each with ``question_list`` in order (two queries)."""
     sections = list(survey.sections.all())

@@ -1,0 +1,128 @@
+"""What the brainstorms domain publishes: the open dataset of boards, the search source and the dashboard counts.
+
+Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only boards everyone may see
+(``selectors.board_public``: open calls and fronts' boards that are not members-only), and only counts: never a
+card's author, a guest's nickname or who placed a dot.
+"""
+
+from django.db.models import Count, F, IntegerField, Value
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from innova.opendata.registry import (
+    DashboardCounts,
+    DashboardSource,
+    Dataset,
+    DatasetField,
+    SearchHit,
+    SearchSource,
+    register_dashboard,
+    register_dataset,
+    register_search,
+)
+
+from . import selectors
+from .models import Card, DotVote, Phase
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _board_rows():
+    return selectors.board_public_list().order_by("id")
+
+
+BOARD_FIELDS = (
+    DatasetField("id", "integer", "Stable identifier of the board.", lambda b: b.pk, True),
+    DatasetField("url", "string", "Public page of the board (path on the site).", lambda b: b.get_absolute_url(), True),
+    DatasetField("prompt", "string", "The question the ideas answer.", lambda b: b.prompt, True),
+    DatasetField("phase", "string", "Phase code: ideas, agrupar, votar or cerrada.", lambda b: b.phase, True),
+    DatasetField(
+        "front_id", "integer", "The work front the board belongs to, empty for an open call.", lambda b: b.front_id
+    ),
+    DatasetField("created_at", "datetime", "When the board was opened.", lambda b: _iso(b.created_at), True),
+    DatasetField("closed_at", "datetime", "When it was closed, empty while open.", lambda b: _iso(b.closed_at)),
+    DatasetField(
+        "card_count", "integer", "Ideas posted (who posted them is never published).", lambda b: b.card_count, True
+    ),
+    DatasetField("vote_count", "integer", "Dots placed on the ideas.", lambda b: b.vote_count, True),
+    DatasetField("group_count", "integer", "Groups the ideas were sorted into.", lambda b: b.group_count, True),
+)
+
+
+def _search(q: str, upz_id: int | None):
+    """Matching public boards, open ones first (by phase), newest first. Boards are filed under a UPZ only
+    through their front's scope, which is not one place: ``upz_id`` is annotated as None for the search facets,
+    and a search narrowed to one UPZ finds no board."""
+    queryset = selectors.board_search(selectors.board_public().select_related("front"), q).annotate(
+        upz_id=Value(None, output_field=IntegerField())
+    )
+    if upz_id:
+        return queryset.none()
+    return queryset.order_by(F("closed_at").asc(nulls_first=True), "-created_at", "-id")
+
+
+def _hit(board) -> SearchHit:
+    return SearchHit(
+        kind="boards",
+        title=board.prompt,
+        body=board.front.name if board.front_id else str(_("Open call")),
+        url=board.get_absolute_url(),
+        status=str(Phase(board.phase).label),
+        upz_id=None,
+        upz_name="",
+        date=board.created_at,
+    )
+
+
+def _in_period(queryset, start, end):
+    if start:
+        queryset = queryset.filter(created_at__date__gte=start)
+    if end:
+        queryset = queryset.filter(created_at__date__lte=end)
+    return queryset
+
+
+def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
+    """Boards opened in the period by phase, month and UPZ of their front (a front covering three UPZ counts its
+    board in each; open calls belong to no UPZ), and the ideas and dots given in the period on public boards."""
+    boards = selectors.board_public()
+    by_upz = (
+        _in_period(boards, start, end)
+        .filter(front__upzs__isnull=False)
+        .values("front__upzs", "front__upzs__code")
+        .annotate(n=Count("id"))
+        .order_by("front__upzs__code")
+    )
+    if upz_id:
+        boards = boards.filter(front__upzs=upz_id)
+    base = _in_period(boards, start, end)
+    by_phase = {row["phase"]: row["n"] for row in base.values("phase").annotate(n=Count("id")).order_by("phase")}
+    months = base.annotate(month=TruncMonth("created_at")).values("month").annotate(n=Count("id")).order_by("month")
+    return DashboardCounts(
+        total=sum(by_phase.values()),
+        by_upz={row["front__upzs__code"]: row["n"] for row in by_upz if not upz_id or row["front__upzs"] == upz_id},
+        by_status={str(Phase(phase).label): n for phase, n in by_phase.items()},
+        by_month={row["month"].strftime("%Y-%m"): row["n"] for row in months if row["month"]},
+        extra={
+            _("Ideas posted in the period"): _in_period(Card.objects.filter(board__in=boards), start, end).count(),
+            _("Dots placed in the period"): _in_period(
+                DotVote.objects.filter(card__board__in=boards), start, end
+            ).count(),
+        },
+    )
+
+
+register_dataset(
+    Dataset(
+        name="boards",
+        title="Lluvias de ideas",
+        description="Public brainstorm boards of Usme Innova (open calls and work fronts' boards open to everyone), "
+        "with the counts of ideas, dots and groups; members-only boards and who took part are never published.",
+        rows=_board_rows,
+        fields=BOARD_FIELDS,
+    )
+)
+register_search(SearchSource(kind="boards", label=_("Brainstorms"), search=_search, hit=_hit))
+register_dashboard(DashboardSource(kind="boards", label=_("Brainstorms"), counts=_counts))
