@@ -15,28 +15,19 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    register_api,
     register_dashboard,
     register_dataset,
     register_search,
 )
 
 from . import selectors
+from .api import CourseViewSet
 from .models import Certificate, Enrollment
 
 
 def _iso(value):
     return value.isoformat() if value else None
-
-
-def _modality(course) -> str | None:
-    """From the sessions held through agenda events: in_person, online or blended; unknown without any."""
-    if course.online_sessions and course.place_sessions:
-        return "blended"
-    if course.online_sessions:
-        return "online"
-    if course.place_sessions:
-        return "in_person"
-    return None
 
 
 def _course_rows():
@@ -55,7 +46,7 @@ COURSE_FIELDS = (
         "modality",
         "string",
         "in_person, online or blended, from the sessions held through agenda events; empty when unknown.",
-        _modality,
+        selectors.course_modality,
     ),
     DatasetField(
         "first_session_at", "datetime", "When the first dated session starts.", lambda c: _iso(c.first_session_at)
@@ -148,5 +139,6 @@ register_dataset(
         fields=COURSE_FIELDS,
     )
 )
+register_api("courses", CourseViewSet, basename="course")
 register_search(SearchSource(kind="courses", label=_("Courses"), search=_search, hit=_hit))
 register_dashboard(DashboardSource(kind="courses", label=_("Courses"), counts=_counts))

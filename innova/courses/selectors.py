@@ -57,6 +57,18 @@ def course_public_list() -> QuerySet[Course]:
     )
 
 
+def course_modality(course: Course) -> str | None:
+    """Of a ``course_public_list`` row, from its sessions held through agenda events: in_person, online or
+    blended; None when no session is an agenda event."""
+    if course.online_sessions and course.place_sessions:
+        return "blended"
+    if course.online_sessions:
+        return "online"
+    if course.place_sessions:
+        return "in_person"
+    return None
+
+
 def course_search(queryset: QuerySet[Course], q: str) -> QuerySet[Course]:
     """Spanish word search over title, summary and description (shared mechanism, core.participation)."""
     return text_search(queryset, q)

@@ -97,3 +97,16 @@ def test_dashboard_and_monthly_report_count_courses_completed(completed):
         if s["source"].kind == "courses"
     )
     assert 1 in section["counts"].extra.values()
+
+
+def test_api_lists_published_courses_with_counts(client, completed, make_course):
+    hidden = make_course(title="Borrador de curso", published=False)
+    closed = make_course(title="Curso cerrado", enrollment_open=False)
+    ids = [c["id"] for c in client.get("/api/v1/courses/").json()["results"]]
+    assert completed.pk in ids and closed.pk in ids and hidden.pk not in ids
+    open_ids = [c["id"] for c in client.get("/api/v1/courses/", {"enrollment_open": "false"}).json()["results"]]
+    assert open_ids == [closed.pk]
+    detail = client.get(f"/api/v1/courses/{completed.pk}/").json()
+    assert (detail["sessions_count"], detail["enrolled_count"], detail["certified_count"]) == (2, 2, 1)
+    assert detail["modality"] == "in_person" and "Graduada" not in str(detail) and "instructors" not in detail
+    assert client.get(f"/api/v1/courses/{hidden.pk}/").status_code == 404
