@@ -285,6 +285,10 @@ EXPECTED: dict[str, tuple] = {
     "api:proposal-support": (lambda w: {"pk": w.proposal.pk}, everyone(405)),
     "api:debate-list": (None, everyone()),
     "api:debate-detail": (lambda w: {"pk": _matrix_debate(w).pk}, everyone()),
+    "api:event-list": (None, everyone()),
+    "api:event-detail": (lambda w: {"pk": w.event.pk}, everyone()),
+    "api:course-list": (None, everyone()),
+    "api:course-detail": (lambda w: {"pk": w.course.pk}, everyone()),
     # debates2: comment votes (core), debate arguments and debate requests (innova.debates)
     "core:comment_vote": (lambda w: {"pk": _matrix_comment(w).pk}, logged_in(405)),
     "debates:argument_create": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in(405)),

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import Event, Question, Registration
+from .services import event_search_update
 
 
 class QuestionInline(admin.TabularInline):
@@ -14,6 +15,10 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ("kind", "audience")
     search_fields = ("title",)
     inlines = [QuestionInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        event_search_update(event=obj)
 
 
 @admin.register(Registration)

@@ -76,6 +76,7 @@ def load(stdout) -> None:
             organiser=facilitator,
             accessibility_notes="Auditorio en primer piso, con rampa. Habrá intérprete de lengua de señas.",
         )
+        services.event_search_update(event=launch)
         # History: the event is over, so its registrations are written as they were (the service refuses past events).
         people = list(User.objects.filter(email__endswith="@demo.usme.co").order_by("pk")[:60])
         for n, person in enumerate(people):

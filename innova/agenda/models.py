@@ -47,6 +47,9 @@ class Event(models.Model):
     accessibility_notes = models.TextField(_("accessibility notes"), max_length=2000, blank=True)
     registered_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Site search (core.participation.search_fields): kept by the services on every create and edit.
+    search_text = models.TextField(blank=True, editable=False)
+    search_stems = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["starts_at", "pk"]

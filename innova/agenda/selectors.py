@@ -2,8 +2,10 @@ import calendar
 import datetime
 import zoneinfo
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+
+from innova.core.participation import text_search
 
 from .models import Event, Registration, RegistrationStatus
 from .sources import AgendaItem, external_items
@@ -15,6 +17,32 @@ def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.dat
     start = datetime.datetime(year, month, 1, tzinfo=BOGOTA)
     end = datetime.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=BOGOTA)
     return start, end
+
+
+def event_visible() -> QuerySet[Event]:
+    """Events anyone may see: all of them. The lab has no draft events, and an event for a work front's members
+    restricts who registers, not who sees it — the agenda, the calendar, the feed, search and the API agree."""
+    return Event.objects.all()
+
+
+def event_public_list() -> QuerySet[Event]:
+    """Visible events with their public counts (open data, API): seats taken, waiting list, attendance.
+
+    Counts only: who registered or attended is never part of it."""
+    active = ~Q(registrations__status=RegistrationStatus.CANCELLED)
+    return (
+        event_visible()
+        .select_related("upz")
+        .annotate(
+            waitlisted_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
+            attended_count=Count("registrations", filter=active & Q(registrations__checked_in_at__isnull=False)),
+        )
+    )
+
+
+def event_search(queryset: QuerySet[Event], q: str) -> QuerySet[Event]:
+    """Spanish word search over title, description and place (shared mechanism, core.participation)."""
+    return text_search(queryset, q)
 
 
 def event_item(event: Event) -> AgendaItem:
@@ -43,7 +71,7 @@ def agenda_items(
     Without ``start``: upcoming (not yet ended) items, or with ``past`` those that ended, newest first.
     """
     now = timezone.now()
-    events = Event.objects.all()
+    events = event_visible()
     if start is not None:
         events = events.filter(starts_at__gte=start, starts_at__lt=end)
     elif past:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from innova.core.participation import search_fields
 from innova.core.permissions import require_perm
 from innova.notifications.services import notification_emit
 from innova.territory.selectors import upz_for_point
@@ -53,12 +54,23 @@ def _event_validate(data: dict) -> None:
         data["upz"] = upz_for_point(lat=data["latitude"], lon=data["longitude"])
 
 
+def _event_search_fields(event: Event) -> dict:
+    return search_fields(event.title, event.description, event.place_name)
+
+
+def _event_search_fill(event: Event) -> None:
+    for key, value in _event_search_fields(event).items():
+        setattr(event, key, value)
+
+
 @transaction.atomic
 def event_create(*, actor, questions: list[str] = (), **data) -> Event:
     require_perm(actor, "agenda.add_event")
     data = {key: value for key, value in data.items() if key in EVENT_FIELDS}
     _event_validate(data)
-    event = Event.objects.create(organiser=actor, **data)
+    event = Event(organiser=actor, **data)
+    _event_search_fill(event)
+    event.save()
     for order, text in enumerate(q.strip() for q in questions):
         if text:
             Question.objects.create(event=event, text=text[:200], order=order)
@@ -72,8 +84,14 @@ def event_update(*, actor, event: Event, **data) -> Event:
     _event_validate(data)
     for key, value in data.items():
         setattr(event, key, value)
+    _event_search_fill(event)
     event.save()
     return event
+
+
+def event_search_update(*, event: Event) -> None:
+    """Refresh the search columns after a write outside the services (the admin, the demo history)."""
+    Event.objects.filter(pk=event.pk).update(**_event_search_fields(event))
 
 
 def cancel_token(registration: Registration) -> str:

@@ -63,7 +63,7 @@ def feed(request):
 
 
 def detail(request, pk: int):
-    event = get_object_or_404(Event.objects.select_related("organiser", "upz"), pk=pk)
+    event = get_object_or_404(selectors.event_visible().select_related("organiser", "upz"), pk=pk)
     user = request.user
     registration = selectors.registration_for(user=user, event=event)
     context = {
@@ -80,7 +80,7 @@ def detail(request, pk: int):
 
 
 def event_ics(request, pk: int):
-    event = get_object_or_404(Event, pk=pk)
+    event = get_object_or_404(selectors.event_visible(), pk=pk)
     response = HttpResponse(ics.event_ics(event), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="evento-{event.pk}.ics"'
     return response

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import Certificate, Course, Material, Session
+from .services import course_search_update
 
 
 class SessionInline(admin.TabularInline):
@@ -20,6 +21,10 @@ class CourseAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("instructors", "prerequisites")
     inlines = [SessionInline, MaterialInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        course_search_update(course=obj)
 
 
 @admin.register(Certificate)

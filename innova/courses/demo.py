@@ -37,6 +37,7 @@ def load(stdout) -> None:
         requires_final_activity=True,
         final_activity="Presentar un prototipo de solución para un problema del barrio",
     )
+    services.course_search_update(course=course)
     course.instructors.add(facilitator)
     workshops = {event.title.split(": ", 1)[-1].lower(): event for event in Event.objects.filter(kind="workshop")}
     sessions = []

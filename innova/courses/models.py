@@ -29,6 +29,9 @@ class Course(models.Model):
     enrollment_open = models.BooleanField(_("enrollment open"), default=True)
     published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Site search (core.participation.search_fields): kept by services.course_search_update on every save.
+    search_text = models.TextField(blank=True, editable=False)
+    search_stems = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,6 +1,9 @@
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from innova.core.participation import text_search
 
 from .models import Attendance, Certificate, Course, Enrollment, Session
 
@@ -23,8 +26,52 @@ class Progress:
         return attendance_ok and (self.final_done or not self.requires_final)
 
 
+def course_visible() -> QuerySet[Course]:
+    """Published courses: what the course list, its pages, search, open data and the API show."""
+    return Course.objects.filter(published=True)
+
+
 def course_list() -> QuerySet[Course]:
-    return Course.objects.filter(published=True).prefetch_related("instructors")
+    return course_visible().prefetch_related("instructors")
+
+
+def course_public_list() -> QuerySet[Course]:
+    """Visible courses with their public figures (open data): dates, sessions, where they happen, enrolments and
+    certificates (counts only; who enrolled or completed is never part of it).
+
+    A session's date is its own or its agenda event's; ``online_sessions``/``place_sessions`` count the sessions
+    held through an agenda event online or at a place."""
+    session_at = Coalesce("sessions__starts_at", "sessions__event__starts_at")
+    at_event = Q(sessions__event__isnull=False)
+    return course_visible().annotate(
+        sessions_count=Count("sessions", distinct=True),
+        first_session_at=Min(session_at),
+        last_session_at=Max(session_at),
+        online_sessions=Count("sessions", filter=at_event & ~Q(sessions__event__online_url=""), distinct=True),
+        place_sessions=Count("sessions", filter=at_event & ~Q(sessions__event__place_name=""), distinct=True),
+        certified_count=Count(
+            "enrollments__certificate",
+            filter=Q(enrollments__certificate__revoked_at__isnull=True),
+            distinct=True,
+        ),
+    )
+
+
+def course_modality(course: Course) -> str | None:
+    """Of a ``course_public_list`` row, from its sessions held through agenda events: in_person, online or
+    blended; None when no session is an agenda event."""
+    if course.online_sessions and course.place_sessions:
+        return "blended"
+    if course.online_sessions:
+        return "online"
+    if course.place_sessions:
+        return "in_person"
+    return None
+
+
+def course_search(queryset: QuerySet[Course], q: str) -> QuerySet[Course]:
+    """Spanish word search over title, summary and description (shared mechanism, core.participation)."""
+    return text_search(queryset, q)
 
 
 def enrollment_progress(enrollment: Enrollment) -> Progress:

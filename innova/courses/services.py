@@ -4,11 +4,17 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innova.core.participation import search_fields
 from innova.core.permissions import require_perm
 from innova.core.services import audit_record
 
 from .models import Attendance, Certificate, Course, Enrollment, Session
 from .selectors import enrollment_progress
+
+
+def course_search_update(*, course: Course) -> None:
+    """Refresh the search columns; courses are written in the admin, whose save calls this."""
+    Course.objects.filter(pk=course.pk).update(**search_fields(course.title, course.summary, course.description))
 
 
 def course_enroll(*, user, course: Course) -> Enrollment:

@@ -20,7 +20,7 @@ def index(request):
 
 
 def detail(request, slug: str):
-    course = get_object_or_404(Course.objects.prefetch_related("instructors", "materials"), slug=slug, published=True)
+    course = get_object_or_404(selectors.course_visible().prefetch_related("instructors", "materials"), slug=slug)
     user = request.user
     enrollment = Enrollment.objects.filter(course=course, user=user).first() if user.is_authenticated else None
     sessions = list(course.sessions.select_related("event"))
@@ -41,7 +41,7 @@ def detail(request, slug: str):
 
 @require_POST
 def enroll(request, slug: str):
-    course = get_object_or_404(Course, slug=slug, published=True)
+    course = get_object_or_404(selectors.course_visible(), slug=slug)
     if not request.user.is_authenticated:
         return redirect_to_login(course.get_absolute_url())
     try:

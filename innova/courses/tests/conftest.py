@@ -2,6 +2,7 @@ import pytest
 
 from innova.agenda.tests.conftest import make_event as agenda_event_factory  # noqa: F401 - fixture
 from innova.courses.models import Course, Session
+from innova.courses.services import course_search_update
 
 
 @pytest.fixture
@@ -16,6 +17,7 @@ def make_course(db, make_user):
         extra.setdefault("hours", 12)
         extra.setdefault("final_activity", "Presentar un prototipo")
         course = Course.objects.create(**extra)
+        course_search_update(course=course)  # as the admin's save does
         course.instructors.add(instructor or make_user("citizen", display_name="Instructora"))
         for n in range(sessions):
             Session.objects.create(course=course, module=f"Módulo {n // 3 + 1}", title=f"Sesión {n + 1}", order=n)

@@ -1,0 +1,109 @@
+"""Events in the public API (/api/v1/events/): read-only, for everyone.
+
+Reads use the same selectors as the agenda pages. Registration stays on the web (it asks guests for their consent
+and sends the QR code). Seats, waiting list and attendance are counts: who registered or attended is never shown.
+"""
+
+import django_filters
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.filters import OrderingFilter
+
+from innova.opendata.api import ApiViewMixin
+from innova.territory.models import Upz
+
+from . import selectors
+from .models import Event, Kind
+
+
+class UpzSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Upz
+        fields = ["code", "name"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="Public page of the event, where people register.")
+    kind_label = serializers.SerializerMethodField()
+    upz = UpzSerializer(read_only=True, allow_null=True, help_text="UPZ of the place; null when online or not given.")
+    place_name = serializers.CharField(read_only=True, help_text="Name of the place; empty when only online.")
+    online = serializers.SerializerMethodField(help_text="Whether it can be followed online.")
+    capacity = serializers.IntegerField(read_only=True, help_text="Seats; 0 means no limit.")
+    registered_count = serializers.IntegerField(read_only=True, help_text="People holding a seat.")
+    waitlisted_count = serializers.IntegerField(read_only=True, help_text="People on the waiting list.")
+    attended_count = serializers.IntegerField(read_only=True, help_text="People who checked in (walk-ins included).")
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "url",
+            "title",
+            "description",
+            "kind",
+            "kind_label",
+            "starts_at",
+            "ends_at",
+            "place_name",
+            "upz",
+            "online",
+            "capacity",
+            "registered_count",
+            "waitlisted_count",
+            "attended_count",
+        ]
+
+    def get_url(self, event) -> str:
+        request = self.context.get("request")
+        path = event.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+    def get_kind_label(self, event) -> str:
+        return str(Kind(event.kind).label)
+
+    def get_online(self, event) -> bool:
+        return bool(event.online_url)
+
+
+class EventFilter(django_filters.FilterSet):
+    WHEN = (("upcoming", "upcoming"), ("past", "past"))
+
+    when = django_filters.ChoiceFilter(
+        choices=WHEN, method="filter_when", help_text="upcoming: not yet ended; past: already ended."
+    )
+    upz = django_filters.CharFilter(field_name="upz__code", help_text="UPZ code, e.g. 57.")
+    kind = django_filters.ChoiceFilter(choices=Kind.choices)
+    starts_after = django_filters.DateFilter(field_name="starts_at", lookup_expr="date__gte")
+    starts_before = django_filters.DateFilter(field_name="starts_at", lookup_expr="date__lte")
+
+    class Meta:
+        model = Event
+        fields = ["when", "upz", "kind", "starts_after", "starts_before"]
+
+    def filter_when(self, queryset, name, value):
+        now = timezone.now()
+        return queryset.filter(ends_at__lt=now) if value == "past" else queryset.filter(ends_at__gte=now)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Events of the lab's agenda",
+        description="Soonest first; filter upcoming or past, by dates, UPZ and kind. Register on the event's page.",
+    ),
+    retrieve=extend_schema(
+        summary="One event",
+        responses={200: EventSerializer, 404: OpenApiResponse(description="No event with this id.")},
+    ),
+)
+class EventViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
+    """Public events of Usme Innova with their seats and attendance counts; ids never change."""
+
+    serializer_class = EventSerializer
+    filterset_class = EventFilter
+    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
+    ordering_fields = ["starts_at", "id"]
+    ordering = ["starts_at", "id"]
+
+    def get_queryset(self):
+        return selectors.event_public_list()

@@ -1,0 +1,138 @@
+"""What the agenda publishes: the events dataset, the events API, search and dashboard counts.
+
+Found by ``innova.opendata.registry.autodiscover`` when Django starts. Every event of the agenda is public
+(``selectors.event_visible``); registrations are published as counts only, never who registered or attended.
+"""
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from innova.opendata.registry import (
+    DashboardCounts,
+    DashboardSource,
+    Dataset,
+    DatasetField,
+    SearchHit,
+    SearchSource,
+    register_api,
+    register_dashboard,
+    register_dataset,
+    register_search,
+)
+
+from . import selectors
+from .api import EventViewSet
+from .models import Kind, Registration, RegistrationStatus
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _event_rows():
+    return selectors.event_public_list().order_by("id")
+
+
+EVENT_FIELDS = (
+    DatasetField(
+        "id", "integer", "Stable identifier of the event (also in /api/v1/events/{id}/).", lambda e: e.pk, True
+    ),
+    DatasetField("url", "string", "Public page of the event (path on the site).", lambda e: e.get_absolute_url(), True),
+    DatasetField("title", "string", "Title of the event.", lambda e: e.title, True),
+    DatasetField("description", "string", "Description of the event.", lambda e: e.description, True),
+    DatasetField(
+        "kind", "string", "Kind code (public_event, cocreation, workshop, front_session).", lambda e: e.kind, True
+    ),
+    DatasetField("kind_name", "string", "Kind of event.", lambda e: str(Kind(e.kind).label), True),
+    DatasetField("starts_at", "datetime", "When it starts.", lambda e: _iso(e.starts_at), True),
+    DatasetField("ends_at", "datetime", "When it ends.", lambda e: _iso(e.ends_at), True),
+    DatasetField("place", "string", "Name of the place; empty when only online.", lambda e: e.place_name or None),
+    DatasetField(
+        "upz_code",
+        "string",
+        "Code of the UPZ of the place (RURAL for the rural zone), empty when not given.",
+        lambda e: e.upz.code if e.upz_id else None,
+    ),
+    DatasetField("online", "boolean", "Whether it can be followed online.", lambda e: bool(e.online_url), True),
+    DatasetField("capacity", "integer", "Seats; 0 means no limit.", lambda e: e.capacity, True),
+    DatasetField("registered_count", "integer", "People holding a seat.", lambda e: e.registered_count, True),
+    DatasetField("waitlisted_count", "integer", "People on the waiting list.", lambda e: e.waitlisted_count, True),
+    DatasetField(
+        "attended_count", "integer", "People who checked in (walk-ins included).", lambda e: e.attended_count, True
+    ),
+)
+
+
+def _search(q: str, upz_id: int | None):
+    """Matching events, the latest first (upcoming events before past ones)."""
+    queryset = selectors.event_search(selectors.event_visible().select_related("upz"), q)
+    if upz_id:
+        queryset = queryset.filter(upz_id=upz_id)
+    return queryset.order_by("-starts_at", "-id")
+
+
+def _hit(event) -> SearchHit:
+    return SearchHit(
+        kind="events",
+        title=event.title,
+        body=event.description,
+        url=event.get_absolute_url(),
+        status=str(Kind(event.kind).label),
+        upz_id=event.upz_id,
+        upz_name=str(event.upz) if event.upz_id else event.place_name or str(_("Online")),
+        date=event.starts_at,
+    )
+
+
+def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
+    """Events that start in the period (by month, UPZ, kind; upcoming or held) and their registrations."""
+    base = selectors.event_visible()
+    if start:
+        base = base.filter(starts_at__date__gte=start)
+    if end:
+        base = base.filter(starts_at__date__lte=end)
+    if upz_id:
+        base = base.filter(upz_id=upz_id)
+
+    def grouped(field):
+        rows = base.values(field).annotate(n=Count("id")).order_by(field)
+        return {row[field]: row["n"] for row in rows if row[field] is not None}
+
+    figures = base.aggregate(total=Count("id"), upcoming=Count("id", filter=Q(ends_at__gte=timezone.now())))
+    months = base.annotate(month=TruncMonth("starts_at")).values("month").annotate(n=Count("id")).order_by("month")
+    people = (
+        Registration.objects.filter(event__in=base)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .aggregate(
+            registered=Count("id", filter=Q(status=RegistrationStatus.REGISTERED, walk_in=False)),
+            attended=Count("id", filter=Q(checked_in_at__isnull=False)),
+        )
+    )
+    by_status = {_("Upcoming"): figures["upcoming"], _("Held"): figures["total"] - figures["upcoming"]}
+    return DashboardCounts(
+        total=figures["total"],
+        by_upz=grouped("upz__code"),
+        by_theme={str(Kind(code).label): n for code, n in grouped("kind").items()},
+        by_status={str(label): n for label, n in by_status.items() if n},
+        by_month={row["month"].strftime("%Y-%m"): row["n"] for row in months if row["month"]},
+        extra={
+            _("People registered for these events"): people["registered"],
+            _("People who attended these events"): people["attended"],
+        },
+    )
+
+
+register_dataset(
+    Dataset(
+        name="events",
+        title="Eventos del laboratorio",
+        description="Events of the Usme Innova agenda with seats, waiting list and attendance (counts only).",
+        rows=_event_rows,
+        fields=EVENT_FIELDS,
+    )
+)
+register_api("events", EventViewSet, basename="event")
+register_search(SearchSource(kind="events", label=_("Events"), search=_search, hit=_hit))
+register_dashboard(DashboardSource(kind="events", label=_("Events"), counts=_counts))

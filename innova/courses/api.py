@@ -1,0 +1,82 @@
+"""Courses in the public API (/api/v1/courses/): read-only, for everyone.
+
+Reads use the same selectors as the course pages; enrolment stays on the web. Enrolments and certificates are
+counts: who enrolled or completed a course is never shown.
+"""
+
+import django_filters
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.filters import OrderingFilter
+
+from innova.opendata.api import ApiViewMixin
+
+from . import selectors
+from .models import Course
+
+
+class CourseSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="Public page of the course, where people enrol.")
+    modality = serializers.SerializerMethodField(
+        help_text="in_person, online or blended, from the sessions held through agenda events; null when unknown."
+    )
+    first_session_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    last_session_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    sessions_count = serializers.IntegerField(read_only=True)
+    certified_count = serializers.IntegerField(
+        read_only=True, help_text="People who completed it and hold a valid certificate."
+    )
+
+    class Meta:
+        model = Course
+        fields = [
+            "id",
+            "url",
+            "title",
+            "summary",
+            "description",
+            "hours",
+            "modality",
+            "first_session_at",
+            "last_session_at",
+            "sessions_count",
+            "capacity",
+            "enrollment_open",
+            "enrolled_count",
+            "certified_count",
+            "created_at",
+        ]
+
+    def get_url(self, course) -> str:
+        request = self.context.get("request")
+        path = course.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+    def get_modality(self, course) -> str | None:
+        return selectors.course_modality(course)
+
+
+class CourseFilter(django_filters.FilterSet):
+    class Meta:
+        model = Course
+        fields = ["enrollment_open"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Published courses", description="Newest first; filter by open enrolment."),
+    retrieve=extend_schema(
+        summary="One course",
+        responses={200: CourseSerializer, 404: OpenApiResponse(description="No published course with this id.")},
+    ),
+)
+class CourseViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
+    """Published training courses of Usme Innova with their enrolment and completion counts; ids never change."""
+
+    serializer_class = CourseSerializer
+    filterset_class = CourseFilter
+    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
+    ordering_fields = ["created_at", "id"]
+    ordering = ["-created_at", "-id"]
+
+    def get_queryset(self):
+        return selectors.course_public_list()
