@@ -39,7 +39,17 @@ def is_dependency_outage(exc: BaseException | None) -> bool:
     """True for "cannot reach the database / Redis", as opposed to a bug in our code."""
     if exc is None:
         return False
-    return isinstance(exc, (OperationalError, InterfaceError, *_redis_errors()))
+    return isinstance(exc, (OperationalError, InterfaceError, *_driver_errors(), *_redis_errors()))
+
+
+def _driver_errors() -> tuple[type[BaseException], ...]:
+    """psycopg's own connection errors: closing a server-side cursor (``.iterator()``) of a dead connection raises
+    them unwrapped from Django's ``cursor_iter``, which would otherwise turn an outage into a 500."""
+    try:
+        import psycopg
+    except ImportError:  # SQLite-only installs
+        return ()
+    return (psycopg.OperationalError, psycopg.InterfaceError)
 
 
 class ResilientRedisCache(RedisCache):

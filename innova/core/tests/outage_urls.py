@@ -9,6 +9,13 @@ def database_gone(request):
     raise OperationalError("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
 
 
+def driver_gone(request):
+    # What closing a server-side cursor (a form's choices read with .iterator()) raises when PostgreSQL died.
+    import psycopg
+
+    raise psycopg.OperationalError("consuming input failed: server closed the connection unexpectedly")
+
+
 def redis_gone(request):
     raise redis.exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
@@ -17,5 +24,5 @@ def bug(request):
     raise ZeroDivisionError("a bug of ours")
 
 
-urlpatterns = [path("db/", database_gone), path("redis/", redis_gone), path("bug/", bug)]
+urlpatterns = [path("db/", database_gone), path("driver/", driver_gone), path("redis/", redis_gone), path("bug/", bug)]
 handler500 = "innova.core.views.server_error"

@@ -18,7 +18,7 @@ def failing_client(client):
 
 
 @pytest.mark.urls("innova.core.tests.outage_urls")
-@pytest.mark.parametrize("path", ["/db/", "/redis/"])
+@pytest.mark.parametrize("path", ["/db/", "/driver/", "/redis/"])
 def test_an_unreachable_database_or_redis_is_a_503_in_spanish_not_a_traceback(failing_client, path):
     response = failing_client.get(path)
     assert response.status_code == 503
