@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,9 +14,13 @@ from . import selectors, services
 from .forms import FrontForm, MinutesForm, ProblemLinkForm, SessionForm
 from .models import Front, FrontSession, Membership, MemberStatus
 
+FRONTS_PER_PAGE = 24
+
 
 def index(request):
-    return render(request, "fronts/index.html", {"fronts": selectors.front_list()})
+    # A page at a time: with a thousand fronts one page was 350 KiB of HTML, too much for a phone on a weak signal.
+    page = Paginator(selectors.front_list(), FRONTS_PER_PAGE).get_page(request.GET.get("pagina"))
+    return render(request, "fronts/index.html", {"fronts": page.object_list, "page": page})
 
 
 @login_required

@@ -223,3 +223,16 @@ def test_demo_is_idempotent(db):
     assert FrontSession.objects.filter(place="Auditorio Alcaldía Local de Usme").exists()
     demo.load(StringIO())
     assert Front.objects.count() == count
+
+
+def test_the_list_of_fronts_comes_a_page_at_a_time(client, make_front):
+    from innova.fronts.views import FRONTS_PER_PAGE
+
+    for n in range(FRONTS_PER_PAGE + 2):
+        make_front(name=f"Frente {n:02d}")
+    first = client.get(reverse("fronts:index")).content.decode()
+    assert "Frente 00" in first and f"Frente {FRONTS_PER_PAGE:02d}" not in first
+    assert "pagina=2" in first
+    second = client.get(reverse("fronts:index") + "?pagina=2").content.decode()
+    assert f"Frente {FRONTS_PER_PAGE + 1:02d}" in second and "Frente 00" not in second
+    assert client.get(reverse("fronts:index") + "?pagina=x").status_code == 200
