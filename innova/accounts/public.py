@@ -40,4 +40,4 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     )
 
 
-register_dashboard(DashboardSource(kind="participants", label=_("Participants"), counts=_counts))
+register_dashboard(DashboardSource(kind="participants", label=_("Participants"), counts=_counts, position=90))

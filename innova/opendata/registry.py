@@ -86,6 +86,9 @@ class DashboardSource:
     kind: str
     label: str
     counts: Callable[..., "DashboardCounts"]
+    # Where the section comes on /datos/ and in the monthly report (lower first; ties keep registration order,
+    # which follows INSTALLED_APPS): what residents reported comes first, who took part comes last.
+    position: int = 50
 
 
 @dataclass
@@ -141,7 +144,7 @@ def api_endpoints() -> list[ApiEndpoint]:
 
 
 def dashboard_sources() -> list[DashboardSource]:
-    return list(_dashboard_sources.values())
+    return sorted(_dashboard_sources.values(), key=lambda source: source.position)
 
 
 def autodiscover() -> None:

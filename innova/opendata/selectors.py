@@ -99,6 +99,8 @@ def search_everything(
         if kind and kind != source.kind:
             continue
         results.total += count
+        if not count:
+            continue  # the facets already say nothing matches here: spare the query
         rows = [source.hit(row) for row in source.search(q, upz_id)[:pool]]
         rows.sort(key=lambda hit: -_title_score(hit.title, wanted))  # stable: keeps the source's order
         for hit in rows[:limit]:

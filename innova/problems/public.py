@@ -218,4 +218,4 @@ register_dataset(
 )
 register_api("problems", ProblemViewSet, basename="problem")
 register_search(SearchSource(kind="problems", label=_("Problems"), search=_search, hit=_hit))
-register_dashboard(DashboardSource(kind="problems", label=_("Problems"), counts=_counts))
+register_dashboard(DashboardSource(kind="problems", label=_("Problems"), counts=_counts, position=10))

@@ -256,4 +256,4 @@ register_dataset(
 )
 register_api("proposals", ProposalViewSet, basename="proposal")
 register_search(SearchSource(kind="proposals", label=_("Proposals"), search=_search, hit=_hit))
-register_dashboard(DashboardSource(kind="proposals", label=_("Proposals"), counts=_counts))
+register_dashboard(DashboardSource(kind="proposals", label=_("Proposals"), counts=_counts, position=20))

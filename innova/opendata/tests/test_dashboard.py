@@ -77,3 +77,10 @@ def test_dashboard_queries_are_bounded(client, answered, django_assert_max_num_q
     # A fixed handful of grouped queries per registered source (problems needs 12), never one per row.
     with django_assert_max_num_queries(8 + 12 * len(registry.dashboard_sources())):
         client.get(reverse("opendata:index"))
+
+
+def test_sections_start_with_what_residents_reported_and_end_with_who_took_part():
+    from innova.opendata import registry
+
+    kinds = [source.kind for source in registry.dashboard_sources()]
+    assert kinds[:2] == ["problems", "proposals"] and kinds[-1] == "participants"
