@@ -64,6 +64,11 @@ def comment_page(*, target, page_number=None, per_page: int = 20, include_hidden
     return page, counts["total"]
 
 
+def comments_version_key(content_type_id: int, target_id: int) -> str:
+    """Cache key of the version of a target's comments (bumped by ``services.comments_changed``)."""
+    return f"comments-version:{content_type_id}:{target_id}"
+
+
 def moderation_queue() -> list[dict]:
     """Flagged content with open flags, most flagged first, with the object itself and the reasons."""
     open_flags = (

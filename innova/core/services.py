@@ -1,4 +1,5 @@
 import re
+import time
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -40,6 +41,16 @@ def contact_message_send(*, name: str, email: str, subject: str, message: str) -
 MENTION = re.compile(r"(?<![\w@])@([\w.\-]{2,40})")
 
 
+def comments_changed(*, content_type_id: int, target_id: int) -> None:
+    """Once the transaction commits, retire the cached comments of that target (what visitors without an account
+    see, ``innova_content.comments_for``)."""
+    from django.core.cache import cache
+
+    from .selectors import comments_version_key
+
+    transaction.on_commit(lambda: cache.set(comments_version_key(content_type_id, target_id), time.time_ns(), None))
+
+
 @transaction.atomic
 def comment_add(*, author, target, body: str, parent: Comment | None = None) -> Comment:
     require_perm(author, "core.add_comment", target)
@@ -64,6 +75,7 @@ def comment_add(*, author, target, body: str, parent: Comment | None = None) -> 
     )
     if hasattr(target, "comment_count"):
         type(target).objects.filter(pk=target.pk).update(comment_count=F("comment_count") + 1)
+    comments_changed(content_type_id=target_type.pk, target_id=target.pk)
     transaction.on_commit(lambda: _notify_comment(comment, target))
     return comment
 
@@ -135,6 +147,7 @@ def comment_vote_set(*, user, comment: Comment, value: int) -> int:
                 vote.delete()
         if value != previous:
             Comment.objects.filter(pk=comment.pk).update(score=F("score") + (value - previous))
+            comments_changed(content_type_id=comment.target_type_id, target_id=comment.target_id)
     return value
 
 
@@ -162,6 +175,8 @@ def moderation_set_hidden(*, actor, target, hidden: bool, reason: str):
     target.hidden_at = timezone.now() if hidden else None
     target.hidden_reason = reason.strip()
     target.save(update_fields=["hidden_at", "hidden_reason"])
+    if isinstance(target, Comment):
+        comments_changed(content_type_id=target.target_type_id, target_id=target.target_id)
     Flag.objects.filter(
         target_type=ContentType.objects.get_for_model(target), target_id=target.pk, resolved_at__isnull=True
     ).update(resolved_at=timezone.now())

@@ -1,17 +1,54 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from innova.core.forms import CommentForm
 from innova.core.models import CommentVote
-from innova.core.selectors import COMMENT_SORTS, comment_page
+from innova.core.selectors import COMMENT_SORTS, comment_page, comments_version_key
 
 register = template.Library()
 
 COMMENTS_PER_PAGE = 20
+# A backstop only: every change of a comment bumps its target's version (core.services.comments_changed).
+COMMENTS_CACHE_SECONDS = 120
 
 
-@register.inclusion_tag("core/includes/comments.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def comments_for(context, target, max_depth: int = 1):
+    """The comments of ``target``: a page of them with replies, the sort links and the form.
+
+    What a visitor without an account sees is the same for all of them, so it is kept in the cache until a comment
+    of ``target`` changes (``comments_changed`` bumps its version) — most readers of a busy page have no account.
+    """
+    request = context["request"]
+    if request.user.is_authenticated:
+        return render_to_string("core/includes/comments.html", _comments_context(context, target, max_depth))
+    content_type = ContentType.objects.get_for_model(target)
+    key = ":".join(
+        [
+            "comments-html",
+            str(content_type.pk),
+            str(target.pk),
+            str(cache.get(comments_version_key(content_type.pk, target.pk), 0)),
+            get_language() or "",
+            str(max_depth),
+            str(getattr(target, "comments_closed", False)),
+            request.GET.get("orden", ""),
+            request.GET.get("comentarios", ""),
+            request.path,
+        ]
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("core/includes/comments.html", _comments_context(context, target, max_depth))
+        cache.set(key, html, COMMENTS_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template above  # nosec B308 B703
+
+
+def _comments_context(context, target, max_depth: int) -> dict:
     request = context["request"]
     content_type = ContentType.objects.get_for_model(target)
     # A page of top-level comments (with their replies) at a time: 500 comments on one page is too heavy to render.

@@ -264,3 +264,25 @@ def test_concurrent_votes_and_supports_count_exactly_once_each(make_user):
     argument.refresh_from_db()
     comment.refresh_from_db()
     assert argument.support_count == 30 and comment.score == 30
+
+
+def test_visitors_without_an_account_see_every_change_of_the_comments_at_once(
+    client, citizen, make_user, django_capture_on_commit_callbacks
+):
+    """Their view of the comments is cached; adding, voting and hiding retire it."""
+    debate = make_debate()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = core_services.comment_add(author=citizen, target=debate, body="Primera opinión")
+    assert "Primera opinión" in client.get(debate.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        core_services.comment_add(author=citizen, target=debate, body="Segunda opinión")
+    assert "Segunda opinión" in client.get(debate.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        core_services.comment_vote_set(user=make_user("citizen"), comment=first, value=1)
+    best = client.get(debate.get_absolute_url() + "?orden=mejores").content.decode()
+    assert best.index("Primera opinión") < best.index("Segunda opinión")
+    with django_capture_on_commit_callbacks(execute=True):
+        core_services.moderation_set_hidden(
+            actor=make_user("facilitator"), target=first, hidden=True, reason="Datos personales"
+        )
+    assert "Primera opinión" not in client.get(debate.get_absolute_url()).content.decode()
