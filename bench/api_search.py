@@ -15,6 +15,7 @@ import urllib.request
 
 from bench import problems as base
 from bench.http_load import run
+from bench.server import free_port
 
 
 def env() -> dict:
@@ -45,7 +46,7 @@ def main() -> None:
     codes, ids = first.split(), [int(x) for x in second.split()]
     upzs, themes = codes[:7], codes[7:]
 
-    port = base.free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "innova.asgi:application", "--host", "127.0.0.1", "--port", str(port),
          "--workers", str(args.workers), "--no-access-log", "--log-level", "warning"],
