@@ -308,6 +308,7 @@ SPECTACULAR_SETTINGS = {
         "ProblemStatusEnum": "innova.problems.models.Status",
         "ProposalStatusEnum": "innova.proposals.api.PUBLIC_STATUSES",
         "ProposalStepStatusEnum": "innova.proposals.models.Status",
+        "DebateStatusEnum": "innova.debates.models.DebateStatus",
     },
 }
 

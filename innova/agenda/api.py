@@ -17,7 +17,7 @@ from . import selectors
 from .models import Event, Kind
 
 
-class UpzSerializer(serializers.ModelSerializer):
+class EventUpzSerializer(serializers.ModelSerializer):
     class Meta:
         model = Upz
         fields = ["code", "name"]
@@ -26,7 +26,9 @@ class UpzSerializer(serializers.ModelSerializer):
 class EventSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text="Public page of the event, where people register.")
     kind_label = serializers.SerializerMethodField()
-    upz = UpzSerializer(read_only=True, allow_null=True, help_text="UPZ of the place; null when online or not given.")
+    upz = EventUpzSerializer(
+        read_only=True, allow_null=True, help_text="UPZ of the place; null when online or not given."
+    )
     place_name = serializers.CharField(read_only=True, help_text="Name of the place; empty when only online.")
     online = serializers.SerializerMethodField(help_text="Whether it can be followed online.")
     capacity = serializers.IntegerField(read_only=True, help_text="Seats; 0 means no limit.")
