@@ -16,6 +16,7 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    iso,
     register_api,
     register_dashboard,
     register_dataset,
@@ -25,10 +26,6 @@ from innova.opendata.registry import (
 from . import selectors
 from .api import EventViewSet
 from .models import Kind, Registration, RegistrationStatus
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def _event_rows():
@@ -46,8 +43,8 @@ EVENT_FIELDS = (
         "kind", "string", "Kind code (public_event, cocreation, workshop, front_session).", lambda e: e.kind, True
     ),
     DatasetField("kind_name", "string", "Kind of event.", lambda e: str(Kind(e.kind).label), True),
-    DatasetField("starts_at", "datetime", "When it starts.", lambda e: _iso(e.starts_at), True),
-    DatasetField("ends_at", "datetime", "When it ends.", lambda e: _iso(e.ends_at), True),
+    DatasetField("starts_at", "datetime", "When it starts.", lambda e: iso(e.starts_at), True),
+    DatasetField("ends_at", "datetime", "When it ends.", lambda e: iso(e.ends_at), True),
     DatasetField("place", "string", "Name of the place; empty when only online.", lambda e: e.place_name or None),
     DatasetField(
         "upz_code",

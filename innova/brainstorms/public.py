@@ -16,6 +16,7 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    iso,
     register_dashboard,
     register_dataset,
     register_search,
@@ -23,10 +24,6 @@ from innova.opendata.registry import (
 
 from . import selectors
 from .models import Card, DotVote, Phase
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def _board_rows():
@@ -41,8 +38,8 @@ BOARD_FIELDS = (
     DatasetField(
         "front_id", "integer", "The work front the board belongs to, empty for an open call.", lambda b: b.front_id
     ),
-    DatasetField("created_at", "datetime", "When the board was opened.", lambda b: _iso(b.created_at), True),
-    DatasetField("closed_at", "datetime", "When it was closed, empty while open.", lambda b: _iso(b.closed_at)),
+    DatasetField("created_at", "datetime", "When the board was opened.", lambda b: iso(b.created_at), True),
+    DatasetField("closed_at", "datetime", "When it was closed, empty while open.", lambda b: iso(b.closed_at)),
     DatasetField(
         "card_count", "integer", "Ideas posted (who posted them is never published).", lambda b: b.card_count, True
     ),

@@ -15,6 +15,7 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    iso,
     register_api,
     register_dashboard,
     register_dataset,
@@ -24,10 +25,6 @@ from innova.opendata.registry import (
 from . import selectors
 from .api import CourseViewSet
 from .models import Certificate, Enrollment
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def _course_rows():
@@ -49,10 +46,10 @@ COURSE_FIELDS = (
         selectors.course_modality,
     ),
     DatasetField(
-        "first_session_at", "datetime", "When the first dated session starts.", lambda c: _iso(c.first_session_at)
+        "first_session_at", "datetime", "When the first dated session starts.", lambda c: iso(c.first_session_at)
     ),
     DatasetField(
-        "last_session_at", "datetime", "When the last dated session starts.", lambda c: _iso(c.last_session_at)
+        "last_session_at", "datetime", "When the last dated session starts.", lambda c: iso(c.last_session_at)
     ),
     DatasetField("sessions_count", "integer", "Sessions of the course.", lambda c: c.sessions_count, True),
     DatasetField("capacity", "integer", "Places; 0 means no limit.", lambda c: c.capacity, True),
@@ -65,7 +62,7 @@ COURSE_FIELDS = (
         lambda c: c.certified_count,
         True,
     ),
-    DatasetField("created_at", "datetime", "When the course was published.", lambda c: _iso(c.created_at), True),
+    DatasetField("created_at", "datetime", "When the course was published.", lambda c: iso(c.created_at), True),
 )
 
 

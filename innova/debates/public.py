@@ -12,6 +12,7 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    iso,
     register_api,
     register_dataset,
     register_search,
@@ -20,10 +21,6 @@ from innova.opendata.registry import (
 from . import selectors
 from .api import DebateViewSet
 from .models import DebateStatus
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def _debate_rows():
@@ -44,8 +41,8 @@ DEBATE_FIELDS = (
     DatasetField("arguments_for", "integer", "Visible arguments for.", lambda d: d.arguments_for, True),
     DatasetField("arguments_against", "integer", "Visible arguments against.", lambda d: d.arguments_against, True),
     DatasetField("comment_count", "integer", "Visible comments.", lambda d: d.public_comment_count, True),
-    DatasetField("opened_at", "datetime", "When the debate was opened.", lambda d: _iso(d.created_at), True),
-    DatasetField("closed_at", "datetime", "When it was closed, empty while open.", lambda d: _iso(d.closed_at)),
+    DatasetField("opened_at", "datetime", "When the debate was opened.", lambda d: iso(d.created_at), True),
+    DatasetField("closed_at", "datetime", "When it was closed, empty while open.", lambda d: iso(d.closed_at)),
     DatasetField("conclusion", "string", "The conclusion published when it was closed.", lambda d: d.conclusion),
 )
 

@@ -105,6 +105,11 @@ class DashboardCounts:
     extra: dict[str, int] = field(default_factory=dict)  # more figures to show: translatable label → number
 
 
+def iso(value) -> str | None:
+    """A date or datetime as a dataset value: ISO 8601, or None when empty."""
+    return value.isoformat() if value else None
+
+
 _datasets: dict[str, Dataset] = {}
 _search_sources: dict[str, SearchSource] = {}
 _api_endpoints: dict[str, ApiEndpoint] = {}

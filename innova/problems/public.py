@@ -16,6 +16,7 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    iso,
     register_api,
     register_dashboard,
     register_dataset,
@@ -25,10 +26,6 @@ from innova.opendata.registry import (
 from . import selectors
 from .api import ProblemViewSet
 from .models import OfficialAnswer, Status, Support
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def _problem_rows():
@@ -67,15 +64,15 @@ PROBLEM_FIELDS = (
         "support_count", "integer", "People who said “A mí también me afecta”.", lambda p: p.support_count, True
     ),
     DatasetField("comment_count", "integer", "Public comments.", lambda p: p.comment_count, True),
-    DatasetField("published_at", "datetime", "When it was published.", lambda p: _iso(p.published_at), True),
+    DatasetField("published_at", "datetime", "When it was published.", lambda p: iso(p.published_at), True),
     DatasetField(
         "answer_due_at",
         "datetime",
         "Deadline for the official answer, once the support threshold is reached.",
-        lambda p: _iso(p.answer_due_at),
+        lambda p: iso(p.answer_due_at),
     ),
     DatasetField(
-        "answered_at", "datetime", "When the latest official answer was published.", lambda p: _iso(p.answered_at)
+        "answered_at", "datetime", "When the latest official answer was published.", lambda p: iso(p.answered_at)
     ),
 )
 
@@ -86,7 +83,7 @@ ANSWER_FIELDS = (
     DatasetField(
         "author_role", "string", "Position and entity of the official who answered.", lambda a: a.author_role_label
     ),
-    DatasetField("created_at", "datetime", "When it was published.", lambda a: _iso(a.created_at), True),
+    DatasetField("created_at", "datetime", "When it was published.", lambda a: iso(a.created_at), True),
 )
 
 SUPPORT_FIELDS = (

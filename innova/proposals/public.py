@@ -17,6 +17,7 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    iso,
     register_api,
     register_dashboard,
     register_dataset,
@@ -26,10 +27,6 @@ from innova.opendata.registry import (
 from . import selectors
 from .api import ProposalViewSet
 from .models import Proposal, Status, Support
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def _proposal_rows():
@@ -81,18 +78,18 @@ PROPOSAL_FIELDS = (
         "Estimated cost in Colombian pesos, when the authors gave one.",
         lambda p: p.estimated_cost,
     ),
-    DatasetField("published_at", "datetime", "When it was published.", lambda p: _iso(p.published_at), True),
+    DatasetField("published_at", "datetime", "When it was published.", lambda p: iso(p.published_at), True),
     DatasetField(
         "answer_due_at",
         "datetime",
         "Deadline for the official answer (viable or not), once the support threshold is reached.",
-        lambda p: _iso(p.answer_due_at),
+        lambda p: iso(p.answer_due_at),
     ),
     DatasetField(
         "answered_at",
         "datetime",
         "When the Mayor's Office answered (it was declared viable or not viable).",
-        lambda p: _iso(p.answered_at),
+        lambda p: iso(p.answered_at),
     ),
 )
 
@@ -110,7 +107,7 @@ STATUS_CHANGE_FIELDS = (
         "Position and entity of the official or facilitator who took the step; empty for the publication.",
         lambda c: selectors.status_change_decided_by(c) or None,
     ),
-    DatasetField("created_at", "datetime", "When the step was taken.", lambda c: _iso(c.created_at), True),
+    DatasetField("created_at", "datetime", "When the step was taken.", lambda c: iso(c.created_at), True),
 )
 
 SUPPORT_FIELDS = (
