@@ -18,6 +18,8 @@ def test_report_written_offline_is_published_once_when_back_online(
     page.evaluate("navigator.serviceWorker.ready")
 
     context.set_offline(True)
+    # Chromium tells the page it went offline asynchronously; a submit before that would go to the network.
+    page.wait_for_function("!navigator.onLine")
     page.fill("#id_title", "Se inundó la calle de la escuela en Olarte")
     page.fill("#id_description", "Cada vez que llueve el agua entra a las casas de la vereda.")
     page.select_option("#id_theme", label="Ambiente")
@@ -64,6 +66,7 @@ def test_visited_pages_open_offline_marked_as_possibly_outdated(
     page.goto(live_server.url + "/problemas/")  # now controlled by the service worker, which keeps a copy
     page.get_by_text("Huecos en la vía a Usme Pueblo").wait_for()
     context.set_offline(True)
+    page.wait_for_function("!navigator.onLine")
     page.goto(live_server.url + "/problemas/")
     assert page.get_by_text("Huecos en la vía a Usme Pueblo").is_visible()
     assert "puede estar desactualizada" in page.locator("#offline-status").inner_text()
