@@ -22,6 +22,7 @@ from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from innova.core.resilience import channel_layer_errors
@@ -34,6 +35,8 @@ logger = logging.getLogger(__name__)
 GUEST_SESSION_KEY = "brainstorm_guest"
 CLOSE_LAYER_LOST = 4503  # "reconnect and catch up": the channel layer (Redis) could not be reached
 LAYER_CHECK_SECONDS = 15
+CLOSE_NOT_FOUND = 4404
+CLOSE_NOT_ALLOWED = 4403  # a members-only board, and this socket is not one of its front's members
 
 
 class BoardConsumer(AsyncJsonWebsocketConsumer):
@@ -56,9 +59,9 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
 
     async def connect(self):
         self.board_id = int(self.scope["url_route"]["kwargs"]["pk"])
-        board = await database_sync_to_async(Board.objects.filter(pk=self.board_id).first)()
-        if board is None:
-            await self.close(code=4404)
+        board, refusal = await database_sync_to_async(self._board_if_visible)()
+        if refusal:
+            await self.close(code=refusal)
             return
         query = parse_qs(self.scope.get("query_string", b"").decode())
         try:
@@ -142,6 +145,16 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json({"kind": "error", "ref": ref, "message": "?"})
             return
         await self.send_json({"kind": "ack", "ref": ref, **result})
+
+    def _board_if_visible(self) -> tuple[Board | None, int | None]:
+        """The board and no refusal, or the close code: it does not exist, or this visitor may not see it (the
+        pages' rule)."""
+        board = Board.objects.select_related("front").filter(pk=self.board_id).first()
+        if board is None:
+            return None, CLOSE_NOT_FOUND
+        if not (self.scope.get("user") or AnonymousUser()).has_perm("brainstorms.view_board", board):
+            return None, CLOSE_NOT_ALLOWED
+        return board, None
 
     def _someone(self) -> services.Someone:
         """Who this connection is, looked up once (the session cookie does not change during a connection)."""

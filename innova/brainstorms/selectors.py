@@ -2,6 +2,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce
 
 from innova.core.participation import text_search
+from innova.core.predicates import is_active_user, is_staff_member
+from innova.fronts.models import Membership, MemberStatus
 
 from .models import Board, BoardEvent, Card, CardGroup, Participant
 
@@ -32,9 +34,22 @@ def board_search(queryset: QuerySet[Board], q: str) -> QuerySet[Board]:
     return text_search(queryset, q)
 
 
-def board_list_open(*, user=None) -> QuerySet[Board]:
-    """Boards anyone may open: public open calls and boards of fronts, newest first."""
-    return Board.objects.select_related("front", "facilitator").exclude(phase="cerrada").order_by("-created_at")
+def board_visible_to(user) -> QuerySet[Board]:
+    """Boards ``user`` may see: the public ones, plus members-only boards of their fronts and those they run
+    (the same condition as the ``brainstorms.view_board`` rule; staff see every board)."""
+    if is_staff_member(user):
+        return Board.objects.all()
+    if not is_active_user(user):
+        return board_public()
+    own_fronts = Membership.objects.filter(user=user, status=MemberStatus.ACTIVE).values("front")
+    return Board.objects.filter(Q(pk__in=board_public().values("pk")) | Q(front__in=own_fronts) | Q(facilitator=user))
+
+
+def board_list_open(*, user) -> QuerySet[Board]:
+    """Boards still running that ``user`` may open, newest first."""
+    return (
+        board_visible_to(user).select_related("front", "facilitator").exclude(phase="cerrada").order_by("-created_at")
+    )
 
 
 def board_events_since(*, board_id: int, since: int, limit: int = 1000) -> list[dict]:

@@ -1,4 +1,5 @@
 import csv
+import functools
 
 import segno
 from django.contrib import messages
@@ -39,11 +40,25 @@ def _board(pk: int) -> Board:
     return get_object_or_404(Board.objects.select_related("front", "facilitator"), pk=pk)
 
 
+def readable_board(view):
+    """Views that show a board receive it only when the visitor may see it; a members-only board shows everyone
+    else who it is for and how to join its front (403), never its cards."""
+
+    @functools.wraps(view)
+    def wrapper(request, pk: int, *args, **kwargs):
+        board = _board(pk)
+        if not request.user.has_perm("brainstorms.view_board", board):
+            return render(request, "brainstorms/members_only.html", {"board": board}, status=403)
+        return view(request, board, *args, **kwargs)
+
+    return wrapper
+
+
 def index(request):
     return render(
         request,
         "brainstorms/index.html",
-        {"boards": selectors.board_list_open(), "join_form": JoinCodeForm()},
+        {"boards": selectors.board_list_open(user=request.user), "join_form": JoinCodeForm()},
     )
 
 
@@ -125,8 +140,8 @@ def _blank_group() -> CardGroup:
     return group
 
 
-def detail(request, pk: int):
-    board = _board(pk)
+@readable_board
+def detail(request, board: Board):
     context = _board_context(request, board)
     context["card_form"] = CardForm(initial=request.session.pop(DRAFT_KEY, None))
     if context["can_facilitate"]:
@@ -139,25 +154,27 @@ def detail(request, pk: int):
     return render(request, "brainstorms/detail.html", context)
 
 
-def projector(request, pk: int):
-    board = _board(pk)
+@readable_board
+def projector(request, board: Board):
     context = _board_context(request, board)
     context["qr"] = _qr_svg(request, board)
     return render(request, "brainstorms/projector.html", context)
 
 
-def events(request, pk: int):
+@readable_board
+def events(request, board: Board):
     """Replay for clients without a WebSocket (or debugging): the events after ``since``."""
-    board = _board(pk)
     try:
         since = max(0, int(request.GET.get("since", "0")))
     except ValueError:
         since = 0
-    return JsonResponse({"last_seq": board.last_seq, "events": selectors.board_events_since(board_id=pk, since=since)})
+    return JsonResponse(
+        {"last_seq": board.last_seq, "events": selectors.board_events_since(board_id=board.pk, since=since)}
+    )
 
 
-def guest(request, pk: int):
-    board = _board(pk)
+@readable_board
+def guest(request, board: Board):
     if not board.allow_guests:
         messages.error(request, _("This brainstorm does not take guests. Log in to take part."))
         return redirect(board)
@@ -315,8 +332,8 @@ def card_proposal(request, pk: int, card: int):
     return redirect(proposal)
 
 
-def export_csv(request, pk: int):
-    board = _board(pk)
+@readable_board
+def export_csv(request, board: Board):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="lluvia-{board.pk}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 with accents correctly
@@ -343,15 +360,15 @@ def _printable_context(board: Board) -> dict:
     return {"board": board, "results": selectors.board_results(board=board)}
 
 
-def printable(request, pk: int):
-    return render(request, "brainstorms/print.html", _printable_context(_board(pk)))
+@readable_board
+def printable(request, board: Board):
+    return render(request, "brainstorms/print.html", _printable_context(board))
 
 
-def export_pdf(request, pk: int):
-    from weasyprint import HTML
-
-    board = _board(pk)
+@readable_board
+def export_pdf(request, board: Board):
     from django.contrib.staticfiles import finders
+    from weasyprint import HTML
 
     with open(finders.find("brainstorms/print.css"), encoding="utf-8") as css:
         inline_css = css.read()

@@ -91,7 +91,7 @@ def test_status_history_shows_the_position_never_the_person(world, facilitator):
 
 
 def test_supports_are_counted_per_proposal_and_month(world):
-    month = timezone.now().strftime("%Y-%m")
+    month = timezone.localdate().strftime("%Y-%m")  # months are Bogotá months, as in the dataset
     assert _records("proposal_supports") == [{"proposal_id": world["trees"].pk, "month": month, "supports": 2}]
 
 

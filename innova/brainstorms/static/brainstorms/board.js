@@ -137,7 +137,9 @@
     socket = new WebSocket(scheme + window.location.host + board.dataset.ws + "?since=" + lastSeq);
     socket.onopen = function () { attempts = 0; setStatus(true); };
     socket.onmessage = onMessage;
-    socket.onclose = function () {
+    socket.onclose = function (event) {
+      // Not (or no longer) allowed, or gone: the page itself tells why, instead of retrying for ever.
+      if (event.code === 4403 || event.code === 4404) { window.location.reload(); return; }
       setStatus(false);
       attempts += 1;
       var delay = Math.min(10000, 500 * Math.pow(2, attempts - 1)) * (0.75 + Math.random() * 0.5);
