@@ -6,10 +6,16 @@ deleted accounts are not counted.
 """
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
-from innova.opendata.registry import DashboardCounts, DashboardSource, register_dashboard
+from innova.opendata.registry import (
+    DashboardCounts,
+    DashboardSource,
+    count_by,
+    count_by_month,
+    in_period,
+    register_dashboard,
+)
 
 from .models import User
 from .roles import Role
@@ -17,25 +23,15 @@ from .roles import Role
 
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
     """People who signed up in the period (by the day they joined)."""
-    base = User.objects.filter(deleted_at__isnull=True)
-    if start:
-        base = base.filter(date_joined__date__gte=start)
-    if end:
-        base = base.filter(date_joined__date__lte=end)
+    base = in_period(User.objects.filter(deleted_at__isnull=True), "date_joined", start, end)
     if upz_id:
         base = base.filter(upz_id=upz_id)
-
-    def grouped(field):
-        rows = base.values(field).annotate(n=Count("id")).order_by(field)
-        return {row[field]: row["n"] for row in rows if row[field] is not None}
-
-    months = base.annotate(month=TruncMonth("date_joined")).values("month").annotate(n=Count("id")).order_by("month")
     figures = base.aggregate(total=Count("id"), without_upz=Count("id", filter=Q(upz__isnull=True)))
     return DashboardCounts(
         total=figures["total"],
-        by_upz=grouped("upz__code"),
-        by_status={str(Role(code).label): n for code, n in grouped("role").items()},
-        by_month={row["month"].strftime("%Y-%m"): row["n"] for row in months if row["month"]},
+        by_upz=count_by(base, "upz__code"),
+        by_status={str(Role(code).label): n for code, n in count_by(base, "role").items()},
+        by_month=count_by_month(base, "date_joined"),
         extra={_("Signed up without giving their UPZ"): figures["without_upz"]},
     )
 

@@ -5,7 +5,6 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Every eve
 """
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +15,9 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    count_by,
+    count_by_month,
+    in_period,
     iso,
     register_api,
     register_dashboard,
@@ -85,20 +87,10 @@ def _hit(event) -> SearchHit:
 
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
     """Events that start in the period (by month, UPZ, kind; upcoming or held) and their registrations."""
-    base = selectors.event_visible()
-    if start:
-        base = base.filter(starts_at__date__gte=start)
-    if end:
-        base = base.filter(starts_at__date__lte=end)
+    base = in_period(selectors.event_visible(), "starts_at", start, end)
     if upz_id:
         base = base.filter(upz_id=upz_id)
-
-    def grouped(field):
-        rows = base.values(field).annotate(n=Count("id")).order_by(field)
-        return {row[field]: row["n"] for row in rows if row[field] is not None}
-
     figures = base.aggregate(total=Count("id"), upcoming=Count("id", filter=Q(ends_at__gte=timezone.now())))
-    months = base.annotate(month=TruncMonth("starts_at")).values("month").annotate(n=Count("id")).order_by("month")
     people = (
         Registration.objects.filter(event__in=base)
         .exclude(status=RegistrationStatus.CANCELLED)
@@ -110,10 +102,10 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     by_status = {_("Upcoming"): figures["upcoming"], _("Held"): figures["total"] - figures["upcoming"]}
     return DashboardCounts(
         total=figures["total"],
-        by_upz=grouped("upz__code"),
-        by_theme={str(Kind(code).label): n for code, n in grouped("kind").items()},
+        by_upz=count_by(base, "upz__code"),
+        by_theme={str(Kind(code).label): n for code, n in count_by(base, "kind").items()},
         by_status={str(label): n for label, n in by_status.items() if n},
-        by_month={row["month"].strftime("%Y-%m"): row["n"] for row in months if row["month"]},
+        by_month=count_by_month(base, "starts_at"),
         extra={
             _("People registered for these events"): people["registered"],
             _("People who attended these events"): people["attended"],

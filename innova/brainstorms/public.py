@@ -6,7 +6,6 @@ card's author, a guest's nickname or who placed a dot.
 """
 
 from django.db.models import Count, F, IntegerField, Value
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata.registry import (
@@ -16,6 +15,9 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    count_by,
+    count_by_month,
+    in_period,
     iso,
     register_dashboard,
     register_dataset,
@@ -73,20 +75,12 @@ def _hit(board) -> SearchHit:
     )
 
 
-def _in_period(queryset, start, end):
-    if start:
-        queryset = queryset.filter(created_at__date__gte=start)
-    if end:
-        queryset = queryset.filter(created_at__date__lte=end)
-    return queryset
-
-
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
     """Boards opened in the period by phase, month and UPZ of their front (a front covering three UPZ counts its
     board in each; open calls belong to no UPZ), and the ideas and dots given in the period on public boards."""
     boards = selectors.board_public()
     by_upz = (
-        _in_period(boards, start, end)
+        in_period(boards, "created_at", start, end)
         .filter(front__upzs__isnull=False)
         .values("front__upzs", "front__upzs__code")
         .annotate(n=Count("id"))
@@ -94,18 +88,19 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     )
     if upz_id:
         boards = boards.filter(front__upzs=upz_id)
-    base = _in_period(boards, start, end)
-    by_phase = {row["phase"]: row["n"] for row in base.values("phase").annotate(n=Count("id")).order_by("phase")}
-    months = base.annotate(month=TruncMonth("created_at")).values("month").annotate(n=Count("id")).order_by("month")
+    base = in_period(boards, "created_at", start, end)
+    by_phase = count_by(base, "phase")
     return DashboardCounts(
         total=sum(by_phase.values()),
         by_upz={row["front__upzs__code"]: row["n"] for row in by_upz if not upz_id or row["front__upzs"] == upz_id},
         by_status={str(Phase(phase).label): n for phase, n in by_phase.items()},
-        by_month={row["month"].strftime("%Y-%m"): row["n"] for row in months if row["month"]},
+        by_month=count_by_month(base, "created_at"),
         extra={
-            _("Ideas posted in the period"): _in_period(Card.objects.filter(board__in=boards), start, end).count(),
-            _("Dots placed in the period"): _in_period(
-                DotVote.objects.filter(card__board__in=boards), start, end
+            _("Ideas posted in the period"): in_period(
+                Card.objects.filter(board__in=boards), "created_at", start, end
+            ).count(),
+            _("Dots placed in the period"): in_period(
+                DotVote.objects.filter(card__board__in=boards), "created_at", start, end
             ).count(),
         },
     )

@@ -5,7 +5,6 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only publ
 """
 
 from django.db.models import Count, IntegerField, Q, Value
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata.registry import (
@@ -15,6 +14,8 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    count_by_month,
+    in_period,
     iso,
     register_api,
     register_dashboard,
@@ -88,29 +89,20 @@ def _hit(course) -> SearchHit:
     )
 
 
-def _in_period(queryset, field: str, start, end):
-    if start:
-        queryset = queryset.filter(**{f"{field}__date__gte": start})
-    if end:
-        queryset = queryset.filter(**{f"{field}__date__lte": end})
-    return queryset
-
-
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
     """Courses published in the period; completions (valid certificates issued) and enrolments in the period.
 
     Courses belong to no UPZ (no counts by UPZ): with a UPZ, the completions and enrolments are those of people
     who live there."""
-    courses = _in_period(selectors.course_visible(), "created_at", start, end)
+    courses = in_period(selectors.course_visible(), "created_at", start, end)
     visible = selectors.course_visible()
-    certificates = _in_period(
+    certificates = in_period(
         Certificate.objects.filter(enrollment__course__in=visible, revoked_at__isnull=True), "issued_at", start, end
     )
-    enrollments = _in_period(Enrollment.objects.filter(course__in=visible), "created_at", start, end)
+    enrollments = in_period(Enrollment.objects.filter(course__in=visible), "created_at", start, end)
     if upz_id:
         certificates = certificates.filter(enrollment__user__upz_id=upz_id)
         enrollments = enrollments.filter(user__upz_id=upz_id)
-    months = courses.annotate(month=TruncMonth("created_at")).values("month").annotate(n=Count("id")).order_by("month")
     figures = courses.aggregate(total=Count("id"), open=Count("id", filter=Q(enrollment_open=True)))
     by_status = {
         str(_("Enrollment open")): figures["open"],
@@ -119,7 +111,7 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     return DashboardCounts(
         total=figures["total"],
         by_status={label: n for label, n in by_status.items() if n},
-        by_month={row["month"].strftime("%Y-%m"): row["n"] for row in months if row["month"]},
+        by_month=count_by_month(courses, "created_at"),
         extra={
             _("Courses completed (certificates issued)"): certificates.count(),
             _("Course enrolments"): enrollments.count(),

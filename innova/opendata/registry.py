@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 
 # Frictionless Table Schema field types used by our datasets.
 FIELD_TYPES = {"integer", "number", "string", "boolean", "datetime", "date"}
@@ -108,6 +109,30 @@ class DashboardCounts:
 def iso(value) -> str | None:
     """A date or datetime as a dataset value: ISO 8601, or None when empty."""
     return value.isoformat() if value else None
+
+
+# Helpers for the dashboard counts every domain computes the same way.
+
+
+def in_period(queryset: QuerySet, field_name: str, start=None, end=None) -> QuerySet:
+    """Rows whose ``field_name`` falls on a day (Bogotá's) between ``start`` and ``end``, both optional and included."""
+    if start:
+        queryset = queryset.filter(**{f"{field_name}__date__gte": start})
+    if end:
+        queryset = queryset.filter(**{f"{field_name}__date__lte": end})
+    return queryset
+
+
+def count_by(queryset: QuerySet, field_name: str) -> dict[Any, int]:
+    """Rows per value of ``field_name`` (in the value's order); rows without a value are left out."""
+    rows = queryset.values(field_name).annotate(n=Count("id")).order_by(field_name)
+    return {row[field_name]: row["n"] for row in rows if row[field_name] is not None}
+
+
+def count_by_month(queryset: QuerySet, field_name: str) -> dict[str, int]:
+    """Rows per month ("YYYY-MM", Bogotá's months) of the date in ``field_name``."""
+    rows = queryset.annotate(month=TruncMonth(field_name)).values("month").annotate(n=Count("id")).order_by("month")
+    return {row["month"].strftime("%Y-%m"): row["n"] for row in rows if row["month"]}
 
 
 _datasets: dict[str, Dataset] = {}

@@ -16,6 +16,9 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    count_by,
+    count_by_month,
+    in_period,
     iso,
     register_api,
     register_dashboard,
@@ -137,47 +140,30 @@ def _hit(problem) -> SearchHit:
     )
 
 
-def _in_period(queryset, field: str, start, end) -> int:
-    if start:
-        queryset = queryset.filter(**{f"{field}__date__gte": start})
-    if end:
-        queryset = queryset.filter(**{f"{field}__date__lte": end})
-    return queryset.count()
-
-
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
-    base = selectors.problem_visible()
-    if start:
-        base = base.filter(published_at__date__gte=start)
-    if end:
-        base = base.filter(published_at__date__lte=end)
+    base = in_period(selectors.problem_visible(), "published_at", start, end)
     if upz_id:
         base = base.filter(upz_id=upz_id)
-
-    def grouped(field):
-        return {row[field]: row["n"] for row in base.values(field).annotate(n=Count("id")).order_by(field)}
-
-    by_status = {str(Status(code).label): n for code, n in grouped("status").items()}
-    months = base.annotate(month=TruncMonth("published_at")).values("month").annotate(n=Count("id")).order_by("month")
+    by_status = {str(Status(code).label): n for code, n in count_by(base, "status").items()}
     answered = base.filter(answered_at__isnull=False).values_list("published_at", "answered_at")
     due = base.filter(answer_due_at__isnull=False)
     return DashboardCounts(
         total=base.count(),
-        by_upz=grouped("upz__code"),
-        by_theme=grouped("theme__name"),
+        by_upz=count_by(base, "upz__code"),
+        by_theme=count_by(base, "theme__name"),
         by_status=by_status,
-        by_month={row["month"].strftime("%Y-%m"): row["n"] for row in months if row["month"]},
+        by_month=count_by_month(base, "published_at"),
         answer_days=[max(0.0, (a - p).total_seconds() / 86400) for p, a in answered],
         answered_in_time=due.filter(answered_at__isnull=False, answered_at__lte=F("answer_due_at")).count(),
         answers_due=due.filter(answered_at__isnull=False).count()
         + due.filter(answered_at__isnull=True, answer_due_at__lt=timezone.now()).count(),
         extra={
-            _("Supports given in the period"): _in_period(
+            _("Supports given in the period"): in_period(
                 Support.objects.filter(problem__in=base), "created_at", start, end
-            ),
-            _("Official answers given in the period"): _in_period(
+            ).count(),
+            _("Official answers given in the period"): in_period(
                 OfficialAnswer.objects.filter(problem__in=base), "created_at", start, end
-            ),
+            ).count(),
             _("Awaiting an official answer past the deadline (today)"): due.filter(
                 answered_at__isnull=True, answer_due_at__lt=timezone.now()
             ).count(),

@@ -17,6 +17,9 @@ from innova.opendata.registry import (
     DatasetField,
     SearchHit,
     SearchSource,
+    count_by,
+    count_by_month,
+    in_period,
     iso,
     register_api,
     register_dashboard,
@@ -163,34 +166,19 @@ def _hit(proposal) -> SearchHit:
     )
 
 
-def _between(queryset, field: str, start, end):
-    if start:
-        queryset = queryset.filter(**{f"{field}__date__gte": start})
-    if end:
-        queryset = queryset.filter(**{f"{field}__date__lte": end})
-    return queryset
-
-
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
     """Proposals published in the period (benefiting the UPZ if given); supports and answers given in the period
     to any published proposal. Answer times only for those that reached the support threshold."""
     visible = selectors.proposal_visible()
     if upz_id:
         visible = visible.filter(beneficiary_upzs=upz_id)
-    base = _between(visible, "published_at", start, end)
+    base = in_period(visible, "published_at", start, end)
 
-    by_status = {
-        str(Status(row["status"]).label): row["n"]
-        for row in base.values("status").annotate(n=Count("id")).order_by("status")
-    }
+    by_status = {str(Status(code).label): n for code, n in count_by(base, "status").items()}
     beneficiaries = Proposal.beneficiary_upzs.through.objects.filter(proposal__in=base)
     if upz_id:
         beneficiaries = beneficiaries.filter(upz_id=upz_id)
-    by_upz = {
-        row["upz__code"]: row["n"]
-        for row in beneficiaries.values("upz__code").annotate(n=Count("id")).order_by("upz__code")
-    }
-    months = base.annotate(month=TruncMonth("published_at")).values("month").annotate(n=Count("id")).order_by("month")
+    by_upz = count_by(beneficiaries, "upz__code")
     # Those that reached the threshold get a deadline; the days are counted from publication, as for problems.
     now = timezone.now()
     due = base.filter(answer_due_at__isnull=False)
@@ -205,15 +193,15 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
         total=figures["total"],
         by_upz=by_upz,
         by_status=by_status,
-        by_month={row["month"].strftime("%Y-%m"): row["n"] for row in months if row["month"]},
+        by_month=count_by_month(base, "published_at"),
         answer_days=[max(0.0, (a - p).total_seconds() / 86400) for p, a in answer_times],
         answered_in_time=figures["in_time"],
         answers_due=figures["answered"] + figures["overdue"],
         extra={
-            _("Supports given in the period"): _between(
+            _("Supports given in the period"): in_period(
                 Support.objects.filter(proposal__in=visible), "created_at", start, end
             ).count(),
-            _("Proposals answered (viable or not viable) in the period"): _between(
+            _("Proposals answered (viable or not viable) in the period"): in_period(
                 visible.filter(answered_at__isnull=False), "answered_at", start, end
             ).count(),
             _("Awaiting an official answer past the deadline (today)"): figures["overdue"],

@@ -6,7 +6,6 @@ answers are for staff only, ``surveys.view_free_text``), never who answered.
 """
 
 from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata.registry import (
@@ -14,6 +13,9 @@ from innova.opendata.registry import (
     DashboardSource,
     Dataset,
     DatasetField,
+    count_by,
+    count_by_month,
+    in_period,
     register_dashboard,
     register_dataset,
 )
@@ -83,20 +85,16 @@ RESULT_FIELDS = (
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
     """Responses submitted to published surveys in the period, by month and by the respondent's UPZ (given in a
     UPZ question or the consented profile)."""
-    base = Response.objects.filter(survey__published=True, submitted_at__isnull=False)
-    if start:
-        base = base.filter(submitted_at__date__gte=start)
-    if end:
-        base = base.filter(submitted_at__date__lte=end)
+    base = in_period(
+        Response.objects.filter(survey__published=True, submitted_at__isnull=False), "submitted_at", start, end
+    )
     if upz_id:
         base = base.filter(upz_id=upz_id)
-    by_upz = base.filter(upz__isnull=False).values("upz__code").annotate(n=Count("id")).order_by("upz__code")
-    months = base.annotate(month=TruncMonth("submitted_at")).values("month").annotate(n=Count("id")).order_by("month")
     totals = base.aggregate(responses=Count("id"), surveys=Count("survey_id", distinct=True))
     return DashboardCounts(
         total=totals["responses"],
-        by_upz={row["upz__code"]: row["n"] for row in by_upz},
-        by_month={row["month"].strftime("%Y-%m"): row["n"] for row in months if row["month"]},
+        by_upz=count_by(base, "upz__code"),
+        by_month=count_by_month(base, "submitted_at"),
         extra={_("Surveys answered in the period"): totals["surveys"]},
     )
 
