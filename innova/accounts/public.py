@@ -36,4 +36,12 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     )
 
 
-register_dashboard(DashboardSource(kind="participants", label=_("Participants"), counts=_counts, position=90))
+register_dashboard(
+    DashboardSource(
+        kind="participants",
+        label=_("Participants"),
+        counts=_counts,
+        position=90,
+        charts=(("upz", _("By UPZ where they live")), ("status", _("By role")), ("month", _("By month of sign-up"))),
+    )
+)

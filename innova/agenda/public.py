@@ -124,4 +124,16 @@ register_dataset(
 )
 register_api("events", EventViewSet, basename="event")
 register_search(SearchSource(kind="events", label=_("Events"), search=_search, hit=_hit))
-register_dashboard(DashboardSource(kind="events", label=_("Events"), counts=_counts))
+register_dashboard(
+    DashboardSource(
+        kind="events",
+        label=_("Events"),
+        counts=_counts,
+        charts=(
+            ("upz", _("By UPZ")),
+            ("theme", _("By kind of event")),
+            ("status", _("Upcoming or held")),
+            ("month", _("By month")),
+        ),
+    )
+)

@@ -117,4 +117,11 @@ register_dataset(
     )
 )
 register_search(SearchSource(kind="boards", label=_("Brainstorms"), search=_search, hit=_hit))
-register_dashboard(DashboardSource(kind="boards", label=_("Brainstorms"), counts=_counts))
+register_dashboard(
+    DashboardSource(
+        kind="boards",
+        label=_("Brainstorms"),
+        counts=_counts,
+        charts=(("upz", _("By UPZ of their work front")), ("status", _("By phase")), ("month", _("By month"))),
+    )
+)

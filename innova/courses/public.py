@@ -130,4 +130,11 @@ register_dataset(
 )
 register_api("courses", CourseViewSet, basename="course")
 register_search(SearchSource(kind="courses", label=_("Courses"), search=_search, hit=_hit))
-register_dashboard(DashboardSource(kind="courses", label=_("Courses"), counts=_counts))
+register_dashboard(
+    DashboardSource(
+        kind="courses",
+        label=_("Courses"),
+        counts=_counts,
+        charts=(("status", _("Enrollment open or closed")), ("month", _("By month of publication"))),
+    )
+)

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
 
 # Frictionless Table Schema field types used by our datasets.
 FIELD_TYPES = {"integer", "number", "string", "boolean", "datetime", "date"}
@@ -80,6 +81,11 @@ class ApiEndpoint:
     basename: str
 
 
+# The dashboard's charts of a section: which DashboardCounts dimension each draws, and its title.
+CHART_DIMENSIONS = ("upz", "theme", "status", "month")
+DEFAULT_CHARTS = (("upz", _("By UPZ")), ("theme", _("By theme")), ("status", _("By status")), ("month", _("By month")))
+
+
 @dataclass(frozen=True)
 class DashboardSource:
     """Counts for the transparency dashboard. ``counts(period_start, period_end, upz_id)`` → DashboardCounts."""
@@ -90,6 +96,19 @@ class DashboardSource:
     # Where the section comes on /datos/ and in the monthly report (lower first; ties keep registration order,
     # which follows INSTALLED_APPS): what residents reported comes first, who took part comes last.
     position: int = 50
+    # The charts the section draws, in order, with titles that say what is counted ("By role" for people's
+    # "status"). A dimension the domain never counts is left out, so no empty chart stands for it (courses
+    # belong to no UPZ).
+    charts: tuple[tuple[str, Any], ...] = DEFAULT_CHARTS
+
+    def __post_init__(self):
+        unknown = {dimension for dimension, _title in self.charts} - set(CHART_DIMENSIONS)
+        if unknown:
+            raise ValueError(f"Unknown dashboard chart dimensions for {self.kind}: {sorted(unknown)}")
+
+    def chart_title(self, dimension: str):
+        """The title of the chart of ``dimension``, or None when the section has no such chart."""
+        return dict(self.charts).get(dimension)
 
 
 @dataclass

@@ -26,16 +26,18 @@ def report_context(*, year: int, month: int) -> dict:
     end = datetime.date(year, month, calendar.monthrange(year, month)[1])
     board = selectors.dashboard(start=start, end=end)
     names = {u.code: str(u) for u in Upz.objects.all()}
-    sections = [
-        {
-            "source": source,
-            "counts": counts,
-            "by_upz": [(names.get(code, code), n) for code, n in counts.by_upz.items()],
-            "by_upz_chart": charts.bar_chart({names.get(c, c): n for c, n in counts.by_upz.items()}),
-            "by_status_chart": charts.bar_chart(counts.by_status),
-        }
-        for source, counts in board.sections
-    ]
+    sections = []
+    for source, counts in board.sections:
+        # The report keeps to two tables a section, by UPZ and by status, under the titles the dashboard uses.
+        tables = [
+            (title, charts.bar_chart(data), list(data.items()))
+            for title, data in (
+                (source.chart_title("upz"), {names.get(code, code): n for code, n in counts.by_upz.items()}),
+                (source.chart_title("status"), counts.by_status),
+            )
+            if title is not None
+        ]
+        sections.append({"source": source, "counts": counts, "tables": tables})
     return {
         "year": year,
         "month": month,

@@ -22,20 +22,27 @@ def index(request):
     start, end, upz = form.period() if form.is_valid() else (None, None, None)
     board = selectors.dashboard(start=start, end=end, upz_id=upz.pk if upz else None)
     upzs = list(Upz.objects.all())
+    names = {u.code: str(u) for u in upzs}
     sections = []
     for source, counts in board.sections:
-        names = {u.code: str(u) for u in upzs}
+        drawn = (
+            ("theme", charts.bar_chart, counts.by_theme),
+            ("status", charts.bar_chart, counts.by_status),
+            ("month", charts.column_chart, counts.by_month),
+        )
+        has_upz = source.chart_title("upz") is not None
         sections.append(
             {
                 "source": source,
                 "counts": counts,
+                "upz_title": source.chart_title("upz"),
                 "by_upz": [(names.get(code, code), n) for code, n in counts.by_upz.items()],
+                "map": charts.upz_choropleth(upzs, counts.by_upz) if has_upz and counts.by_upz else "",
                 "charts": [
-                    (_("By theme"), charts.bar_chart(counts.by_theme), counts.by_theme),
-                    (_("By status"), charts.bar_chart(counts.by_status), counts.by_status),
-                    (_("By month"), charts.column_chart(counts.by_month), counts.by_month),
+                    (source.chart_title(dimension), draw(data), data)
+                    for dimension, draw, data in drawn
+                    if source.chart_title(dimension) is not None
                 ],
-                "map": charts.upz_choropleth(upzs, counts.by_upz),
             }
         )
     return render(

@@ -241,4 +241,12 @@ register_dataset(
 )
 register_api("proposals", ProposalViewSet, basename="proposal")
 register_search(SearchSource(kind="proposals", label=_("Proposals"), search=_search, hit=_hit))
-register_dashboard(DashboardSource(kind="proposals", label=_("Proposals"), counts=_counts, position=20))
+register_dashboard(
+    DashboardSource(
+        kind="proposals",
+        label=_("Proposals"),
+        counts=_counts,
+        position=20,
+        charts=(("upz", _("By beneficiary UPZ")), ("status", _("By status")), ("month", _("By month"))),
+    )
+)

@@ -110,4 +110,11 @@ register_dataset(
         primary_key="",
     )
 )
-register_dashboard(DashboardSource(kind="surveys", label=_("Survey responses"), counts=_counts))
+register_dashboard(
+    DashboardSource(
+        kind="surveys",
+        label=_("Survey responses"),
+        counts=_counts,
+        charts=(("upz", _("By UPZ of the respondent")), ("month", _("By month"))),
+    )
+)

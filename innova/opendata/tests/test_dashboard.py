@@ -84,3 +84,28 @@ def test_sections_start_with_what_residents_reported_and_end_with_who_took_part(
 
     kinds = [source.kind for source in registry.dashboard_sources()]
     assert kinds[:2] == ["problems", "proposals"] and kinds[-1] == "participants"
+
+
+def _section_html(html: str, kind: str) -> str:
+    start = html.index(f'<section aria-labelledby="section-{kind}">')
+    return html[start : html.index("</section>", start)]
+
+
+def test_each_section_draws_only_what_it_counts_under_titles_that_say_what(client, answered):
+    html = client.get(reverse("opendata:index")).content.decode()
+    problems = _section_html(html, "problems")
+    assert all(title in problems for title in ("Por UPZ", "Por tema", "Por estado", "Por mes"))
+    participants = _section_html(html, "participants")
+    assert "Por rol" in participants and "Por UPZ donde viven" in participants
+    assert "Por estado" not in participants and "Por tema" not in participants
+    events = _section_html(html, "events")
+    assert "Por tipo de evento" in events and "Próximos o realizados" in events
+    # Courses belong to no UPZ: no map drawn blank for them, and nothing published yet says so in words.
+    courses = _section_html(html, "courses")
+    assert "UPZ" not in courses and "<rect" not in courses
+    assert "No hay nada que contar en este periodo." in courses and "<svg" not in courses
+
+
+def test_a_section_cannot_name_a_chart_the_counts_do_not_have():
+    with pytest.raises(ValueError, match="colour"):
+        registry.DashboardSource(kind="x", label="X", counts=lambda **_: None, charts=(("colour", "By colour"),))

@@ -30,6 +30,15 @@ def test_context_counts_the_month(make_problem, official):
     assert all(s["counts"].total == 0 for s in report.report_context(year=2021, month=1)["sections"])
 
 
+def test_report_tables_carry_the_dashboard_titles_and_skip_what_a_domain_does_not_count():
+    today = timezone.localdate()
+    sections = {s["source"].kind: s for s in report.report_context(year=today.year, month=today.month)["sections"]}
+    titles = {kind: [str(title) for title, _chart, _rows in s["tables"]] for kind, s in sections.items()}
+    assert titles["problems"] == ["Por UPZ", "Por estado"]
+    assert titles["participants"] == ["Por UPZ donde viven", "Por rol"]
+    assert titles["courses"] == ["Inscripciones abiertas o cerradas"]
+
+
 @pytest.mark.parametrize(
     ("role", "expected"),
     [("anonymous", 302), ("citizen", 403), ("unverified_official", 403), ("official", 200), ("facilitator", 200)],
