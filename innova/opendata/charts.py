@@ -13,6 +13,11 @@ LABEL_WIDTH = 130
 PALETTE = ("#eef4f8", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 
 
+def _shortened(label: str, room: int = 20) -> str:
+    """A label that fits beside its bar; a cut one ends in "…" so it does not read as a different word."""
+    return label if len(label) <= room else label[: room - 1] + "…"
+
+
 def bar_chart(data: dict[str, int]) -> str:
     """Horizontal bars, one per key, labelled with the value."""
     if not data:
@@ -24,7 +29,7 @@ def bar_chart(data: dict[str, int]) -> str:
         length = (WIDTH - LABEL_WIDTH - 40) * value / top
         rows.append(
             f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
-            f"{escape(str(label)[:20])}</text>"
+            f"{escape(_shortened(str(label)))}</text>"
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{length:.1f}" height="{BAR_HEIGHT - 6}" fill="#2171b5"/>'
             f'<text x="{LABEL_WIDTH + length + 4:.1f}" y="{y + 15}" font-size="12">{value}</text>'
         )

@@ -71,6 +71,7 @@ def test_choropleth_shades_by_count():
     assert svg.count("<rect") == len([u for u in upzs if u.kind == "urban"])
     assert charts.PALETTE[-1] in svg and "57: 10" in svg
     assert charts.bar_chart({}) == "" and "&lt;x&gt;" in charts.bar_chart({"<x>": 1})
+    assert ">Inscripciones abier…<" in charts.bar_chart({"Inscripciones abiertas": 1})
 
 
 def test_dashboard_queries_are_bounded(client, answered, django_assert_max_num_queries):
