@@ -270,6 +270,28 @@ def support_toggle(request, target, *, toggle, partial: str, name: str):
     return redirect(target)
 
 
+# The staff pages of what awaits an official answer: each list a page at a time, under its own Spanish parameter.
+PENDING_PAGE_PARAMS = {"overdue": "vencidos", "awaiting": "en_plazo"}
+PENDING_PER_PAGE = 50
+
+
+def pending_answer_pages(request, lists: dict) -> dict:
+    """``{"overdue": queryset, "awaiting": queryset}`` → a Page of each, most urgent first, plus the parameter that
+    pages it (paging one list keeps the other on its page)."""
+    from django.core.paginator import Paginator
+
+    pages = {}
+    for name, queryset in lists.items():
+        param = PENDING_PAGE_PARAMS[name]
+        page = Paginator(queryset, PENDING_PER_PAGE).get_page(request.GET.get(param))
+        others = request.GET.copy()
+        others.pop(param, None)
+        pages[name] = page
+        pages[f"{name}_param"] = param
+        pages[f"{name}_query"] = others.urlencode()
+    return pages
+
+
 def form_action(request, form, action, *, success: str, invalid: str = "") -> bool:
     """For POST-and-redirect views: validate ``form``, run ``action(cleaned_data)`` (a service call) and put the
     outcome in the messages — the service's Spanish ValidationError, ``invalid`` (or the form's own errors) for bad

@@ -92,6 +92,12 @@ class Problem(models.Model):
             models.Index(fields=["-published_at", "-id"], name="problem_newest_idx"),
             models.Index(fields=["-comment_count", "-id"], name="problem_discussed_idx"),
             models.Index(fields=["upz", "theme", "status"], name="problem_filters_idx"),
+            # The staff's "awaiting an official answer" page: a handful of rows among 100,000, found without a scan.
+            models.Index(
+                fields=["answer_due_at"],
+                name="problem_pending_answer_idx",
+                condition=models.Q(answer_due_at__isnull=False, answered_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

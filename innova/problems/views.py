@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limit_exceeded, rate_limit_message
 from innova.core.selectors import CachedCountPaginator
-from innova.core.views import form_action, support_toggle
+from innova.core.views import form_action, pending_answer_pages, support_toggle
 from innova.notifications.services import is_following
 from innova.territory.selectors import map_config
 
@@ -233,4 +233,4 @@ def answer(request, pk: int):
 @login_required
 def pending(request):
     require_perm(request.user, "problems.view_pending")
-    return render(request, "problems/pending.html", selectors.problem_pending_answer())
+    return render(request, "problems/pending.html", pending_answer_pages(request, selectors.problem_pending_answer()))

@@ -83,6 +83,12 @@ class Proposal(models.Model):
             models.Index(fields=["-support_count", "-id"], name="proposal_supported_idx"),
             models.Index(fields=["-published_at", "-id"], name="proposal_newest_idx"),
             models.Index(fields=["-comment_count", "-id"], name="proposal_discussed_idx"),
+            # The staff's "awaiting an official answer" page: a handful of rows among 100,000, found without a scan.
+            models.Index(
+                fields=["answer_due_at"],
+                name="proposal_pending_answer_idx",
+                condition=models.Q(answer_due_at__isnull=False, answered_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
 from innova.core.selectors import CachedCountPaginator
-from innova.core.views import form_action, support_toggle
+from innova.core.views import form_action, pending_answer_pages, support_toggle
 from innova.problems.models import Problem
 
 from . import selectors, services
@@ -260,4 +260,4 @@ def versions(request, pk: int):
 @login_required
 def pending(request):
     require_perm(request.user, "proposals.view_pending")
-    return render(request, "proposals/pending.html", selectors.proposal_pending_answer())
+    return render(request, "proposals/pending.html", pending_answer_pages(request, selectors.proposal_pending_answer()))

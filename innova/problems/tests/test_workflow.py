@@ -128,3 +128,22 @@ def test_threshold_starts_deadline_and_staff_see_overdue(client, settings, make_
     client.force_login(official)
     html = client.get(reverse("problems:pending")).content.decode()
     assert problem.title in html
+
+
+def test_pending_lists_come_a_page_at_a_time_most_urgent_first(client, make_problem, official):
+    now = timezone.now()
+    overdue = [make_problem(title=f"Vencido {n:02d}") for n in range(52)]
+    for days_late, problem in enumerate(reversed(overdue), start=1):  # "Vencido 00" is the most overdue
+        Problem.objects.filter(pk=problem.pk).update(answer_due_at=now - datetime.timedelta(days=days_late))
+    waiting = make_problem(title="En plazo")
+    Problem.objects.filter(pk=waiting.pk).update(answer_due_at=now + datetime.timedelta(days=3))
+    client.force_login(official)
+    html = client.get(reverse("problems:pending")).content.decode()
+    assert '<span class="badge badge-red">52</span>' in html
+    assert "Vencido 00" in html and "Vencido 49" in html and "Vencido 50" not in html
+    assert "?vencidos=2#vencidos" in html and "En plazo" in html
+    # The next page of overdue ones keeps the other list where it was.
+    html = client.get(reverse("problems:pending"), {"vencidos": "2", "en_plazo": "1"}).content.decode()
+    assert "Vencido 50" in html and "Vencido 51" in html and "Vencido 49" not in html
+    assert "?en_plazo=1&amp;vencidos=1#vencidos" in html and "En plazo" in html
+    assert client.get(reverse("problems:pending"), {"vencidos": "nada"}).status_code == 200

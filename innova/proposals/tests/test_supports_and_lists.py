@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -5,7 +7,7 @@ from django.utils import timezone
 
 from innova.core.testing import run_concurrently
 from innova.proposals import services
-from innova.proposals.models import Status, Support
+from innova.proposals.models import Proposal, Status, Support
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +160,17 @@ def test_many_comments_come_twenty_threads_a_page_with_their_replies(client, mak
     assert "Comentario 19<" in page_one and "Comentario 20<" not in page_one
     page_two = client.get(proposal.get_absolute_url(), {"comentarios": 2}).content.decode()
     assert "Comentario 24<" in page_two and "Comentario 0<" not in page_two
+
+
+def test_pending_lists_page_each_list_on_its_own(client, monkeypatch, make_proposal, official):
+    monkeypatch.setattr("innova.core.views.PENDING_PER_PAGE", 1)
+    now = timezone.now()
+    for title, days in (("Muy vencida", -9), ("Vencida", -1), ("En plazo", 4)):
+        proposal = make_proposal(title=title)
+        Proposal.objects.filter(pk=proposal.pk).update(answer_due_at=now + datetime.timedelta(days=days))
+    client.force_login(official)
+    html = client.get(reverse("proposals:pending")).content.decode()
+    assert "Muy vencida" in html and ">Vencida<" not in html and "En plazo" in html
+    assert '<span class="badge badge-red">2</span>' in html and "?vencidos=2#vencidos" in html
+    html = client.get(reverse("proposals:pending"), {"vencidos": "2"}).content.decode()
+    assert ">Vencida<" in html and "Muy vencida" not in html and "En plazo" in html
