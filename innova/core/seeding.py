@@ -3,9 +3,11 @@
 Synthetic people have unusable passwords and e-mails under @bench.invalid (created by `seed_bench`).
 """
 
+import datetime
 from collections.abc import Iterable
 
 from django.db import connection
+from django.db.models import F
 
 BENCH_EMAIL_DOMAIN = "@bench.invalid"
 
@@ -48,3 +50,16 @@ def statistics_refresh(*tables: str, vacuum: bool = False) -> None:
         vacuum = vacuum and not connection.in_atomic_block
         with connection.cursor() as cursor:
             cursor.execute(f"{'VACUUM ' if vacuum else ''}ANALYZE {', '.join(tables)}")
+
+
+# What 15 working days after publication come to, in calendar days (weekends, not holidays).
+ANSWER_DEADLINE_DAYS = 21
+
+
+def answer_deadlines_set(queryset, *, threshold: int) -> int:
+    """Published rows past the support ``threshold`` get the answer deadline the support services would have given
+    them, so the staff's "awaiting an official answer" pages carry realistic work (the oldest are overdue).
+    Only rows without one: a second run changes nothing. Returns how many rows got a deadline."""
+    return queryset.filter(published_at__isnull=False, answer_due_at__isnull=True, support_count__gte=threshold).update(
+        answer_due_at=F("published_at") + datetime.timedelta(days=ANSWER_DEADLINE_DAYS)
+    )

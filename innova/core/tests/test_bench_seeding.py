@@ -1,6 +1,7 @@
 """The bench seed commands at a tiny size (they run for `make bench` against PostgreSQL with COPY; here the
 executemany path on the test database): the volumes they promise, and a second run that adds nothing."""
 
+import datetime
 import io
 
 import pytest
@@ -36,6 +37,16 @@ def test_proposals_get_supports_and_comments_once(bench_people):
     assert all(p.support_count == p.supports.count() for p in Proposal.objects.all())
     seed("seed_bench_proposals", "--proposals", "20", "--comments", "3", "--commented", "5")
     assert Support.objects.count() == supports
+
+
+def test_proposals_past_the_threshold_await_an_answer_like_real_ones(bench_people, settings):
+    settings.INNOVA_PROPOSAL_SUPPORT_THRESHOLD = 5
+    seed("seed_bench_proposals", "--proposals", "20", "--comments", "0", "--commented", "0")
+    with_deadline = list(Proposal.objects.filter(answer_due_at__isnull=False))
+    assert with_deadline, "the long tail of supports puts some proposals past 5"
+    assert all(p.support_count >= 5 for p in with_deadline)
+    assert all(p.answer_due_at - p.published_at == datetime.timedelta(days=21) for p in with_deadline)
+    assert not Proposal.objects.filter(answer_due_at__isnull=True, support_count__gte=5).exists()
 
 
 def test_fronts_get_members_sessions_and_boards_once(bench_people):

@@ -8,11 +8,13 @@ import io
 import random
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
 from innova.accounts.models import User
+from innova.core.seeding import answer_deadlines_set
 from innova.core.text import fold, stems_document
 from innova.problems.models import Problem, Theme
 from innova.territory.models import Upz
@@ -78,6 +80,7 @@ class Command(BaseCommand):
         user_ids = self._users(users)
         problem_ids = self._problems(problems, user_ids, rng)
         self._supports(problem_ids, user_ids, supports_per_problem, rng)
+        answer_deadlines_set(Problem.objects.all(), threshold=settings.INNOVA_PROBLEM_SUPPORT_THRESHOLD)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.stdout.write(

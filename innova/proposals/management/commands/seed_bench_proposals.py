@@ -10,6 +10,7 @@ import math
 import random
 import time
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -20,7 +21,7 @@ from django.utils import timezone
 from innova.accounts.models import User
 from innova.core.models import Comment
 from innova.core.participation import search_fields
-from innova.core.seeding import bench_user_ids, rows_copy, statistics_refresh, table_count
+from innova.core.seeding import answer_deadlines_set, bench_user_ids, rows_copy, statistics_refresh, table_count
 from innova.proposals.models import Origin, Proposal, Status, Support
 
 WHAT = ["Huertas comunitarias", "Luminarias solares", "Puntos limpios", "Ciclovía", "Escuela de oficios", "Murales"]
@@ -88,6 +89,7 @@ class Command(BaseCommand):
             )
             self._comments(commented, content_type, users, rng)
         self._supports(supports_per_proposal, rng)
+        answer_deadlines_set(Proposal.objects.all(), threshold=settings.INNOVA_PROPOSAL_SUPPORT_THRESHOLD)
         # Fresh statistics, or the planner takes 10,000 matching rows for one and joins them in a nested loop.
         statistics_refresh("proposals_proposal", "proposals_support", "core_comment", "accounts_user")
         self.stdout.write(
