@@ -3,11 +3,12 @@
 Synthetic people have unusable passwords and e-mails under @bench.invalid (created by `seed_bench`).
 """
 
-import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import F
+
+from innova.core.participation import add_working_days
 
 BENCH_EMAIL_DOMAIN = "@bench.invalid"
 
@@ -52,14 +53,17 @@ def statistics_refresh(*tables: str, vacuum: bool = False) -> None:
             cursor.execute(f"{'VACUUM ' if vacuum else ''}ANALYZE {', '.join(tables)}")
 
 
-# What 15 working days after publication come to, in calendar days (weekends, not holidays).
-ANSWER_DEADLINE_DAYS = 21
-
-
 def answer_deadlines_set(queryset, *, threshold: int) -> int:
     """Published rows past the support ``threshold`` get the answer deadline the support services would have given
-    them, so the staff's "awaiting an official answer" pages carry realistic work (the oldest are overdue).
-    Only rows without one: a second run changes nothing. Returns how many rows got a deadline."""
-    return queryset.filter(published_at__isnull=False, answer_due_at__isnull=True, support_count__gte=threshold).update(
-        answer_due_at=F("published_at") + datetime.timedelta(days=ANSWER_DEADLINE_DAYS)
+    them (``INNOVA_ANSWER_DEADLINE_WORKING_DAYS`` working days, counted here from publication), so the staff's
+    "awaiting an official answer" pages carry realistic work (the oldest are overdue). Only rows without one: a
+    second run changes nothing. Returns how many rows got a deadline."""
+    rows = list(
+        queryset.filter(published_at__isnull=False, answer_due_at__isnull=True, support_count__gte=threshold).only(
+            "pk", "published_at"
+        )
     )
+    for row in rows:
+        row.answer_due_at = add_working_days(row.published_at, settings.INNOVA_ANSWER_DEADLINE_WORKING_DAYS)
+    queryset.model.objects.bulk_update(rows, ["answer_due_at"], batch_size=1000)
+    return len(rows)

@@ -1,7 +1,6 @@
 """The bench seed commands at a tiny size (they run for `make bench` against PostgreSQL with COPY; here the
 executemany path on the test database): the volumes they promise, and a second run that adds nothing."""
 
-import datetime
 import io
 
 import pytest
@@ -9,6 +8,7 @@ from django.core.management import call_command
 
 from innova.accounts.models import User
 from innova.brainstorms.models import Board
+from innova.core.participation import add_working_days
 from innova.fronts.models import Front, MemberRole, Membership
 from innova.proposals.models import Proposal, Support
 from innova.surveys.models import Answer, Response, Survey
@@ -45,7 +45,7 @@ def test_proposals_past_the_threshold_await_an_answer_like_real_ones(bench_peopl
     with_deadline = list(Proposal.objects.filter(answer_due_at__isnull=False))
     assert with_deadline, "the long tail of supports puts some proposals past 5"
     assert all(p.support_count >= 5 for p in with_deadline)
-    assert all(p.answer_due_at - p.published_at == datetime.timedelta(days=21) for p in with_deadline)
+    assert all(p.answer_due_at == add_working_days(p.published_at, 15) for p in with_deadline)
     assert not Proposal.objects.filter(answer_due_at__isnull=True, support_count__gte=5).exists()
 
 
