@@ -106,9 +106,10 @@ class DashboardSource:
         if unknown:
             raise ValueError(f"Unknown dashboard chart dimensions for {self.kind}: {sorted(unknown)}")
 
-    def chart_title(self, dimension: str):
-        """The title of the chart of ``dimension``, or None when the section has no such chart."""
-        return dict(self.charts).get(dimension)
+    @property
+    def chart_titles(self) -> dict[str, Any]:
+        """Dimension → title of the charts the section draws; a dimension missing has no chart."""
+        return dict(self.charts)
 
 
 @dataclass

@@ -29,13 +29,14 @@ def report_context(*, year: int, month: int) -> dict:
     sections = []
     for source, counts in board.sections:
         # The report keeps to two tables a section, by UPZ and by status, under the titles the dashboard uses.
+        titles = source.chart_titles
         tables = [
-            (title, charts.bar_chart(data), list(data.items()))
-            for title, data in (
-                (source.chart_title("upz"), {names.get(code, code): n for code, n in counts.by_upz.items()}),
-                (source.chart_title("status"), counts.by_status),
+            (titles[dimension], charts.bar_chart(data), list(data.items()))
+            for dimension, data in (
+                ("upz", {names.get(code, code): n for code, n in counts.by_upz.items()}),
+                ("status", counts.by_status),
             )
-            if title is not None
+            if dimension in titles
         ]
         sections.append({"source": source, "counts": counts, "tables": tables})
     return {

@@ -25,24 +25,20 @@ def index(request):
     names = {u.code: str(u) for u in upzs}
     sections = []
     for source, counts in board.sections:
+        titles = source.chart_titles
         drawn = (
             ("theme", charts.bar_chart, counts.by_theme),
             ("status", charts.bar_chart, counts.by_status),
             ("month", charts.column_chart, counts.by_month),
         )
-        has_upz = source.chart_title("upz") is not None
         sections.append(
             {
                 "source": source,
                 "counts": counts,
-                "upz_title": source.chart_title("upz"),
+                "upz_title": titles.get("upz"),
                 "by_upz": [(names.get(code, code), n) for code, n in counts.by_upz.items()],
-                "map": charts.upz_choropleth(upzs, counts.by_upz) if has_upz and counts.by_upz else "",
-                "charts": [
-                    (source.chart_title(dimension), draw(data), data)
-                    for dimension, draw, data in drawn
-                    if source.chart_title(dimension) is not None
-                ],
+                "map": charts.upz_choropleth(upzs, counts.by_upz) if "upz" in titles and counts.by_upz else "",
+                "charts": [(titles[dim], draw(data), data) for dim, draw, data in drawn if dim in titles],
             }
         )
     return render(
