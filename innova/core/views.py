@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -278,8 +279,6 @@ PENDING_PER_PAGE = 50
 def pending_answer_pages(request, lists: dict) -> dict:
     """``{"overdue": queryset, "awaiting": queryset}`` → a Page of each, most urgent first, plus the parameter that
     pages it (paging one list keeps the other on its page)."""
-    from django.core.paginator import Paginator
-
     pages = {}
     for name, queryset in lists.items():
         param = PENDING_PAGE_PARAMS[name]
