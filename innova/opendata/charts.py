@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 
 WIDTH = 320
 BAR_HEIGHT = 22
-LABEL_WIDTH = 130
+LABEL_WIDTH = 150  # room for a 20-character label at 12 px (a longer one is cut with "…")
 PALETTE = ("#eef4f8", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 
 
