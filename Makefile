@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 .PHONY: install run test lint format messages translations bench faults clean backup restore audit
 
 $(STAMP): requirements.txt
+	@PYTHON=$(PYTHON) bash tools/system_packages.sh run
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
@@ -25,6 +26,7 @@ run: install translations
 	DEBUG=$${DEBUG:-1} INNOVA_STAFF_MFA_REQUIRED=$${INNOVA_STAFF_MFA_REQUIRED:-0} $(MANAGE) runserver 127.0.0.1:8000
 
 test: install translations
+	@PYTHON=$(PYTHON) bash tools/system_packages.sh test
 	CELERY_TASK_ALWAYS_EAGER=$${CELERY_TASK_ALWAYS_EAGER:-1} $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -170,10 +170,10 @@ def browser_context_factory(browser, live_server, request):
     contexts = []
     guards = []
 
-    def factory(*, width: int = 360, height: int = 800, **kwargs):
+    def factory(*, width: int = 360, height: int = 800, locale: str = "es-CO", **kwargs):
         context = browser.new_context(
             viewport={"width": width, "height": height},
-            locale="es-CO",
+            locale=locale,
             timezone_id="America/Bogota",
             base_url=live_server.url,
             **kwargs,

@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "innova.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "innova.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -246,6 +246,8 @@ LANGUAGE_CODE = "es-co"
 # Each language is named in itself, so a person can find theirs whatever the page shows.
 LANGUAGES = [("es-co", "Español (Colombia)"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "innova" / "locale"]
+# The language switch remembers a choice for a year (Django's default cookie ends with the browser session).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = "America/Bogota"
 USE_I18N = True
 USE_TZ = True
