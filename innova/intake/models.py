@@ -18,6 +18,17 @@ def mask_phone(phone: str) -> str:
     return f"+{''.join(digits[:2])} {digits[2]}•• ••• •{''.join(digits[-3:])}"
 
 
+# What staff read for each step of ``intake.conversation`` (the state itself is an internal identifier).
+CONVERSATION_STATE_LABELS = {
+    "start": _("just started"),
+    "consent": _("waiting for consent"),
+    "what": _("asking what happens"),
+    "where": _("asking where"),
+    "photo": _("waiting for a photo"),
+    "done": _("finished"),
+}
+
+
 class Conversation(models.Model):
     """One guided conversation with a sender on SMS or WhatsApp, driven by ``intake.conversation``."""
 
@@ -39,6 +50,10 @@ class Conversation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.masked_phone} ({self.state})"
+
+    @property
+    def state_label(self) -> str:
+        return CONVERSATION_STATE_LABELS.get(self.state, self.state)
 
     @property
     def masked_phone(self) -> str:

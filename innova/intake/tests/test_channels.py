@@ -94,6 +94,10 @@ def test_full_sms_conversation_creates_one_problem_and_answers_status(client, of
     # The phone is personal data: staff see it masked.
     conversation = Conversation.objects.get()
     assert conversation.masked_phone == "+57 3•• ••• •567"
+    # Staff read where the conversation stands in Spanish, not the engine's internal state name.
+    client.force_login(official)
+    html = client.get(reverse("intake:index")).content.decode()
+    assert "+57 3•• ••• •567 · terminada" in html and "· done" not in html
 
 
 def test_sms_with_bad_or_missing_signature_is_refused_and_nothing_stored(client):
