@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format messages translations bench faults clean backup restore audit
+.PHONY: install run dev test lint format messages translations bench faults clean backup restore audit
 
 $(STAMP): requirements.txt
 	@PYTHON=$(PYTHON) bash tools/system_packages.sh run
@@ -23,7 +23,13 @@ run: install translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	@echo "Usme Innova en http://127.0.0.1:8000  (cuentas demo: ver README)"
-	DEBUG=$${DEBUG:-1} INNOVA_STAFF_MFA_REQUIRED=$${INNOVA_STAFF_MFA_REQUIRED:-0} $(MANAGE) runserver 127.0.0.1:8000
+	DEBUG=$${DEBUG:-0} INNOVA_STAFF_MFA_REQUIRED=$${INNOVA_STAFF_MFA_REQUIRED:-0} $(MANAGE) runserver --noreload 127.0.0.1:8000
+
+# For developers: the same demo with Django's debug pages and reload on every change.
+dev: install translations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	DEBUG=1 INNOVA_STAFF_MFA_REQUIRED=0 $(MANAGE) runserver 127.0.0.1:8000
 
 test: install translations
 	@PYTHON=$(PYTHON) bash tools/system_packages.sh test
