@@ -102,6 +102,10 @@ def test_risk_matrix_places_each_active_difficulty_in_its_cell(client, facilitat
     html = client.get(reverse("difficulties:front_matrix", args=[front.slug])).content.decode()
     assert '<table class="risk-matrix">' in html and 'data-likelihood="5" data-impact="2"' in html
     assert "style=" not in html.split('<table class="risk-matrix">')[1].split("</table>")[0]
+    # On a phone each cell is a few characters wide: it holds a count that links to its titles, listed below.
+    assert 'href="#celda-5-2"' in html and 'id="celda-5-2"' in html
+    cells = html.split('<table class="risk-matrix">')[1].split("</table>")[0]
+    assert "Lluvias" not in cells and "Lluvias" in html.split("</table>")[1]
 
 
 def test_overdue_review_notifies_the_owner_once(citizen, facilitator):
