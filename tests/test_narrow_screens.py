@@ -73,7 +73,11 @@ def demo(settings):
 
     board = Board.objects.filter(front__isnull=True).order_by("pk").first() or Board.objects.order_by("pk").first()
     extra_starts = [f"/lluvias/{board.pk}/imprimir/", f"/lluvias/{board.pk}/proyector/"]
-    return {"extra_starts": extra_starts, "resident": resident, "facilitator": User.objects.get(email="facilitadora@demo.usme.co")}
+    return {
+        "extra_starts": extra_starts,
+        "resident": resident,
+        "facilitator": User.objects.get(email="facilitadora@demo.usme.co"),
+    }
 
 
 @pytest.mark.parametrize("who", ["visitor", "resident", "facilitator"])
