@@ -36,6 +36,15 @@ def _matrix_debate(w):
     return w.debate
 
 
+def _matrix_material(w):
+    """courses: one material (a link) of the matrix course, made on first use."""
+    if not hasattr(w, "material"):
+        from innova.courses.models import Material
+
+        w.material = Material.objects.create(course=w.course, title="Guía", url="https://example.org/guia")
+    return w.material
+
+
 def _matrix_comment(w):
     """core comment votes / debates: one comment on the matrix problem, made on first use."""
     if not hasattr(w, "comment"):
@@ -234,6 +243,14 @@ EXPECTED: dict[str, tuple] = {
     "courses:manage": (lambda w: {"slug": w.course.slug}, only(*STAFF)),
     "courses:certificate_download": (lambda w: {"code": w.certificate.code}, only(*STAFF)),
     "courses:certificate_revoke": (lambda w: {"code": w.certificate.code}, logged_in(405)),
+    # the in-site course editor: lab staff (and the course's instructors, who are not in this matrix)
+    "courses:create": (None, only(*STAFF)),
+    "courses:edit": (lambda w: {"slug": w.course.slug}, only(*STAFF)),
+    "courses:publish": (lambda w: {"slug": w.course.slug}, logged_in(405)),
+    "courses:sessions": (lambda w: {"slug": w.course.slug}, only(*STAFF)),
+    "courses:session_delete": (lambda w: {"slug": w.course.slug, "pk": w.course.sessions.first().pk}, logged_in(405)),
+    "courses:materials": (lambda w: {"slug": w.course.slug}, only(*STAFF)),
+    "courses:material_delete": (lambda w: {"slug": w.course.slug, "pk": _matrix_material(w).pk}, logged_in(405)),
     "certificate_verify": (lambda w: {"code": w.certificate.code}, everyone()),
     # debates and opinion maps (innova.debates, innova.opinions); the debate is open, anonymous opinions not allowed
     "debates:index": (None, everyone()),

@@ -23,3 +23,7 @@ rules.add_perm("courses.enroll_course", is_active_user & is_open_for_enrollment)
 rules.add_perm("courses.teach_course", is_active_user & (is_staff_member | is_instructor))
 rules.add_perm("courses.view_certificate_pdf", is_active_user & (is_certificate_holder | is_staff_member))
 rules.add_perm("courses.revoke_certificate", is_staff_member)
+# Lab staff draft and publish courses; a course's instructors keep its contents (sessions, materials) up to date.
+rules.add_perm("courses.add_course", is_active_user & is_staff_member)
+rules.add_perm("courses.change_course", is_active_user & (is_staff_member | is_instructor))
+rules.add_perm("courses.publish_course", is_active_user & is_staff_member)

@@ -2,19 +2,139 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from innova.core.participation import search_fields
 from innova.core.permissions import require_perm
 from innova.core.services import audit_record
 
-from .models import Attendance, Certificate, Course, Enrollment, Session
+from .models import Attendance, Certificate, Course, Enrollment, Material, Session
 from .selectors import enrollment_progress
 
 
 def course_search_update(*, course: Course) -> None:
     """Refresh the search columns; courses are written in the admin, whose save calls this."""
     Course.objects.filter(pk=course.pk).update(**search_fields(course.title, course.summary, course.description))
+
+
+COURSE_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "hours",
+    "capacity",
+    "attendance_threshold",
+    "requires_final_activity",
+    "final_activity",
+    "enrollment_open",
+)
+
+
+def _course_slug(title: str) -> str:
+    base = slugify(title)[:40] or "curso"
+    slug, n = base, 2
+    while Course.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _course_check(fields: dict) -> None:
+    if fields.get("requires_final_activity") and not (fields.get("final_activity") or "").strip():
+        raise ValidationError(
+            {"final_activity": _("Describe the final activity, or untick “requires a final activity”.")}
+        )
+
+
+@transaction.atomic
+def course_create(*, actor, instructors=(), prerequisites=(), **fields) -> Course:
+    """A facilitator drafts a course in the site; it stays unpublished until `course_publish`."""
+    require_perm(actor, "courses.add_course")
+    _course_check(fields)
+    course = Course.objects.create(slug=_course_slug(fields["title"]), published=False, **fields)
+    course.instructors.set(instructors)
+    course.prerequisites.set(prerequisites)
+    course_search_update(course=course)
+    audit_record(actor=actor, action="courses.course_created", target=course)
+    return course
+
+
+@transaction.atomic
+def course_update(*, actor, course: Course, instructors=None, prerequisites=None, **fields) -> Course:
+    require_perm(actor, "courses.change_course", course)
+    _course_check(fields)
+    if prerequisites is not None and course in prerequisites:
+        raise ValidationError({"prerequisites": _("A course cannot be its own prerequisite.")})
+    for name in COURSE_FIELDS:
+        if name in fields:
+            setattr(course, name, fields[name])
+    if course.capacity and course.capacity < course.enrolled_count:
+        raise ValidationError(
+            {
+                "capacity": _("%(n)s people are already enrolled: the capacity cannot be lower.")
+                % {"n": course.enrolled_count}
+            }
+        )
+    course.save()
+    if instructors is not None:
+        course.instructors.set(instructors)
+    if prerequisites is not None:
+        course.prerequisites.set(prerequisites)
+    course_search_update(course=course)
+    return course
+
+
+@transaction.atomic
+def course_publish(*, actor, course: Course, published: bool) -> Course:
+    """Publishing shows the course in the list, search, open data and the API; a course needs sessions first."""
+    require_perm(actor, "courses.publish_course", course)
+    if published and not course.sessions.exists():
+        raise ValidationError(_("Add at least one session before publishing the course."))
+    Course.objects.filter(pk=course.pk).update(published=published)
+    course.published = published
+    audit_record(actor=actor, action="courses.published" if published else "courses.unpublished", target=course)
+    return course
+
+
+@transaction.atomic
+def session_save(*, actor, course: Course, session: Session | None = None, **fields) -> Session:
+    """Add a session to a course, or change one of its sessions."""
+    require_perm(actor, "courses.change_course", course)
+    if session is not None and session.course_id != course.pk:
+        raise ValidationError(_("This session belongs to another course."))
+    session = session or Session(course=course)
+    for name in ("module", "title", "order", "starts_at"):
+        if name in fields:
+            setattr(session, name, fields[name])
+    session.save()
+    return session
+
+
+@transaction.atomic
+def session_delete(*, actor, session: Session) -> None:
+    """Remove a session; one with attendance already marked is kept, so no certificate loses its basis."""
+    require_perm(actor, "courses.change_course", session.course)
+    if session.attendances.exists():
+        raise ValidationError(_("Attendance was already taken in this session: it cannot be removed."))
+    session.delete()
+
+
+@transaction.atomic
+def material_add(*, actor, course: Course, title: str, file=None, url: str = "") -> Material:
+    require_perm(actor, "courses.change_course", course)
+    if bool(file) == bool(url):
+        raise ValidationError(_("Upload a file or give a link (one of the two)."))
+    order = course.materials.count()
+    return Material.objects.create(course=course, title=title, file=file or "", url=url, order=order)
+
+
+@transaction.atomic
+def material_delete(*, actor, material: Material) -> None:
+    require_perm(actor, "courses.change_course", material.course)
+    stored = material.file.name if material.file else ""
+    material.delete()
+    if stored:
+        transaction.on_commit(lambda: material.file.storage.delete(stored))
 
 
 def course_enroll(*, user, course: Course) -> Enrollment:

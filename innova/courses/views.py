@@ -1,27 +1,34 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_into_form, service_with_message
 
 from . import selectors, services
-from .forms import RevokeForm
-from .models import Certificate, Course, Enrollment
+from .forms import CourseForm, MaterialForm, RevokeForm, SessionForm
+from .models import Certificate, Course, Enrollment, Material, Session
 from .pdf import certificate_pdf
 
 
 def index(request):
-    return render(request, "courses/index.html", {"courses": selectors.course_list()})
+    context = {"courses": selectors.course_list(), "can_add": request.user.has_perm("courses.add_course")}
+    if context["can_add"]:
+        context["drafts"] = Course.objects.filter(published=False).order_by("-created_at")
+    return render(request, "courses/index.html", context)
 
 
 def detail(request, slug: str):
-    course = get_object_or_404(selectors.course_visible().prefetch_related("instructors", "materials"), slug=slug)
     user = request.user
+    course = get_object_or_404(Course.objects.prefetch_related("instructors", "materials"), slug=slug)
+    can_edit = user.has_perm("courses.change_course", course)
+    if not course.published and not can_edit:
+        raise Http404
+
     enrollment = Enrollment.objects.filter(course=course, user=user).first() if user.is_authenticated else None
     sessions = list(course.sessions.select_related("event"))
     modules: dict[str, list] = {}
@@ -35,6 +42,8 @@ def detail(request, slug: str):
         "certificate": Certificate.objects.filter(enrollment=enrollment).first() if enrollment else None,
         "can_teach": user.has_perm("courses.teach_course", course),
         "prerequisites": course.prerequisites.all(),
+        "can_edit": can_edit,
+        "can_publish": user.has_perm("courses.publish_course", course),
     }
     return render(request, "courses/detail.html", context)
 
@@ -44,12 +53,11 @@ def enroll(request, slug: str):
     course = get_object_or_404(selectors.course_visible(), slug=slug)
     if not request.user.is_authenticated:
         return redirect_to_login(course.get_absolute_url())
-    try:
-        services.course_enroll(user=request.user, course=course)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("You are enrolled. See you at the first session."))
+    service_with_message(
+        request,
+        lambda: services.course_enroll(user=request.user, course=course),
+        _("You are enrolled. See you at the first session."),
+    )
     return redirect(course)
 
 
@@ -98,12 +106,12 @@ def certificate_download(request, code: str):
 def certificate_revoke(request, code: str):
     certificate = get_object_or_404(Certificate, code=code)
     require_perm(request.user, "courses.revoke_certificate", certificate)
-    try:
-        services.certificate_revoke(actor=request.user, certificate=certificate, reason=request.POST.get("reason", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The certificate was revoked."))
+    reason = request.POST.get("reason", "")
+    service_with_message(
+        request,
+        lambda: services.certificate_revoke(actor=request.user, certificate=certificate, reason=reason),
+        _("The certificate was revoked."),
+    )
     return redirect("certificate_verify", code=certificate.code)
 
 
@@ -123,3 +131,109 @@ def certificate_verify(request, code: str):
         },
         status=404 if certificate is None else 200,
     )
+
+
+def _course_for_editing(request, slug: str) -> Course:
+    course = get_object_or_404(Course, slug=slug)
+    require_perm(request.user, "courses.change_course", course)
+    return course
+
+
+@login_required
+def create(request):
+    require_perm(request.user, "courses.add_course")
+    form = CourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        course = service_into_form(form, lambda: services.course_create(actor=request.user, **form.cleaned_data))
+        if course is not None:
+            messages.success(request, _("The course was saved as a draft. Add its sessions, then publish it."))
+            return redirect("courses:sessions", slug=course.slug)
+    return render(request, "courses/form.html", {"form": form, "course": None})
+
+
+@login_required
+def edit(request, slug: str):
+    course = _course_for_editing(request, slug)
+    form = CourseForm(request.POST or None, instance=Course.objects.get(pk=course.pk))
+    if request.method == "POST" and form.is_valid():
+        saved = service_into_form(
+            form, lambda: services.course_update(actor=request.user, course=course, **form.cleaned_data)
+        )
+        if saved is not None:
+            messages.success(request, _("The course was saved."))
+            return redirect(saved)
+    return render(request, "courses/form.html", {"form": form, "course": course})
+
+
+@login_required
+@require_POST
+def publish(request, slug: str):
+    course = get_object_or_404(Course, slug=slug)
+    published = request.POST.get("published") == "1"
+    service_with_message(
+        request,
+        lambda: services.course_publish(actor=request.user, course=course, published=published),
+        _("The course is published.") if published else _("The course is hidden again."),
+    )
+    return redirect(course)
+
+
+@login_required
+def sessions(request, slug: str):
+    """The course's sessions, and a form to add one (or to change the one named by ?sesion=)."""
+    course = _course_for_editing(request, slug)
+    session = None
+    if request.GET.get("sesion", "").isdigit():
+        session = get_object_or_404(Session, pk=int(request.GET["sesion"]), course=course)
+    form = SessionForm(request.POST or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        saved = service_into_form(
+            form,
+            lambda: services.session_save(actor=request.user, course=course, session=session, **form.cleaned_data),
+        )
+        if saved is not None:
+            messages.success(request, _("The session was saved."))
+            return redirect("courses:sessions", slug=course.slug)
+    context = {"course": course, "form": form, "session": session, "session_list": course.sessions.all()}
+    return render(request, "courses/sessions.html", context)
+
+
+@login_required
+@require_POST
+def session_delete(request, slug: str, pk: int):
+    course = _course_for_editing(request, slug)
+    session = get_object_or_404(Session, pk=pk, course=course)
+    service_with_message(
+        request, lambda: services.session_delete(actor=request.user, session=session), _("The session was removed.")
+    )
+    return redirect("courses:sessions", slug=course.slug)
+
+
+@login_required
+def materials(request, slug: str):
+    course = _course_for_editing(request, slug)
+    form = MaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = service_into_form(
+            form,
+            lambda: services.material_add(
+                actor=request.user, course=course, title=data["title"], file=data.get("file"), url=data.get("url", "")
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The material was added."))
+            return redirect("courses:materials", slug=course.slug)
+    return render(
+        request, "courses/materials.html", {"course": course, "form": form, "material_list": course.materials.all()}
+    )
+
+
+@login_required
+@require_POST
+def material_delete(request, slug: str, pk: int):
+    course = _course_for_editing(request, slug)
+    material = get_object_or_404(Material, pk=pk, course=course)
+    services.material_delete(actor=request.user, material=material)
+    messages.success(request, _("The material was removed."))
+    return redirect("courses:materials", slug=course.slug)
