@@ -257,8 +257,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads that must leave the web with what they belong to (a hidden problem's photos, an unpublished course's
+# materials): outside MEDIA_ROOT, served only by views that check visibility (innova.core.files).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# Set behind nginx (e.g. "/private-media/", an `internal` location aliasing PRIVATE_MEDIA_ROOT): the view checks,
+# the proxy sends the file. Empty: Django streams the file itself.
+MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "innova.core.files.PrivateStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -301,8 +301,8 @@ def test_report_form_refuses_hostile_files_and_stores_nothing(client, citizen, t
     assert 'value="Basuras"' in html, "what was typed is kept"
     assert not Problem.objects.exists()
     assert not ProblemPhoto.objects.exists()
-    media = settings.MEDIA_ROOT
-    assert not media.exists() or not any(path.is_file() for path in media.rglob("*"))
+    for media in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        assert not media.exists() or not any(path.is_file() for path in media.rglob("*"))
 
 
 def test_jpeg_with_html_appended_is_reencoded_without_the_payload():

@@ -55,6 +55,20 @@ def _matrix_comment(w):
     return w.comment
 
 
+def _matrix_photo(w):
+    """problems: one photo of the matrix problem (files in the private storage), made on first use."""
+    if not hasattr(w, "photo"):
+        from innova.core.testing import jpeg_with_gps
+        from innova.problems.models import ProblemPhoto
+        from innova.problems.photos import photo_process
+
+        processed = photo_process(jpeg_with_gps(size=(40, 30)))
+        w.photo = ProblemPhoto.objects.create(
+            problem=w.problem, image=processed.image, thumbnail=processed.thumbnail, alt_text="Foto de la matriz"
+        )
+    return {"pk": w.problem.pk, "photo": w.photo.pk}
+
+
 def _matrix_argument(w):
     if not hasattr(w, "argument"):
         from innova.core.testing import make_user
@@ -148,6 +162,8 @@ EXPECTED: dict[str, tuple] = {
     "problems:similar": (None, everyone()),
     "problems:pending": (None, only("official", *STAFF)),
     "problems:detail": (lambda w: {"pk": w.problem.pk}, everyone()),
+    "problems:photo": (_matrix_photo, everyone()),
+    "problems:photo_thumbnail": (_matrix_photo, everyone()),
     # Only its author (and administrators, who as superusers pass every rule) may review a draft.
     "problems:review": (lambda w: {"pk": w.draft.pk}, only("administrator")),
     "problems:support": (lambda w: {"pk": w.problem.pk}, everyone(405)),

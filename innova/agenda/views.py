@@ -1,6 +1,4 @@
-import csv
 import datetime
-import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innova.core import exports
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limit_hit
 from innova.territory.selectors import map_config
@@ -251,31 +250,14 @@ def _export_headers() -> list[str]:
 def attendance_csv(request, pk: int):
     event = get_object_or_404(Event, pk=pk)
     require_perm(request.user, "agenda.manage_event", event)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(_export_headers())
-    writer.writerows(selectors.attendance_rows(event=event))
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="asistencia-evento-{event.pk}.csv"'
-    return response
+    return exports.csv_response(
+        [_export_headers(), *selectors.attendance_rows(event=event)], filename=f"asistencia-evento-{event.pk}.csv"
+    )
 
 
 @login_required
 def attendance_xlsx(request, pk: int):
-    from openpyxl import Workbook
-
     event = get_object_or_404(Event, pk=pk)
     require_perm(request.user, "agenda.manage_event", event)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Attendance")[:31]
-    sheet.append(_export_headers())
-    for row in selectors.attendance_rows(event=event):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="asistencia-evento-{event.pk}.xlsx"'
-    return response
+    rows = [_export_headers(), *selectors.attendance_rows(event=event)]
+    return exports.xlsx_response([(_("Attendance"), rows)], filename=f"asistencia-evento-{event.pk}.xlsx")

@@ -1,4 +1,3 @@
-import csv
 import functools
 
 import segno
@@ -13,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innova.core import exports
 from innova.core.permissions import require_perm
 from innova.fronts.models import Front
 
@@ -334,18 +334,11 @@ def card_proposal(request, pk: int, card: int):
 
 @readable_board
 def export_csv(request, board: Board):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="lluvia-{board.pk}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 with accents correctly
-    writer = csv.writer(response)
-    writer.writerow([_("Idea"), _("Group"), _("Dots"), _("Author"), _("Colour"), _("Posted at")])
+    rows = [[_("Idea"), _("Group"), _("Dots"), _("Author"), _("Colour"), _("Posted at")]]
     for card in selectors.board_cards(board=board).order_by("-vote_count", "created_at"):
-        text = card.text
-        if text[:1] in ("=", "+", "-", "@"):
-            text = "'" + text  # a spreadsheet must not run an idea as a formula
-        writer.writerow(
+        rows.append(
             [
-                text,
+                card.text,
                 card.group.name if card.group_id else "",
                 card.vote_count,
                 card.public_author,
@@ -353,7 +346,7 @@ def export_csv(request, board: Board):
                 card.created_at.isoformat(),
             ]
         )
-    return response
+    return exports.csv_response(rows, filename=f"lluvia-{board.pk}.csv")
 
 
 def _printable_context(board: Board) -> dict:

@@ -1,7 +1,8 @@
 """Back up and restore the database: ``pg_dump -Fc`` / ``pg_restore`` on PostgreSQL, the SQLite backup API on the
 embedded default (a consistent copy even while the site writes, no ``sqlite3`` binary needed).
 
-Uploaded files (MEDIA_ROOT) are not in the database: copy that folder with the server's own file backups.
+Uploaded files (MEDIA_ROOT and PRIVATE_MEDIA_ROOT) are not in the database: copy those folders with the server's own
+file backups.
 """
 
 import os

@@ -1,7 +1,5 @@
 """Open-data files: CSV and JSON per registered dataset and a Frictionless datapackage.json, in media storage."""
 
-import csv
-import io
 import json
 
 from django.core.files.base import ContentFile
@@ -9,6 +7,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from innova.core import exports
 from innova.core.permissions import require_perm
 
 from . import registry
@@ -95,12 +94,9 @@ def opendata_export(*, user=None) -> Export:
     for dataset in registry.datasets():
         records = list(dataset_records(dataset))
         counts[dataset.name] = len(records)
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow([f.name for f in dataset.fields])
-        for record in records:
-            writer.writerow([_csv_cell(record[f.name]) for f in dataset.fields])
-        _write(f"{FOLDER}/{dataset.name}.csv", buffer.getvalue().encode())
+        rows = [[f.name for f in dataset.fields]]
+        rows += [[_csv_cell(record[f.name]) for f in dataset.fields] for record in records]
+        _write(f"{FOLDER}/{dataset.name}.csv", exports.csv_text(rows, lineterminator="\n").encode())
         _write(f"{FOLDER}/{dataset.name}.json", json.dumps(records, ensure_ascii=False).encode())
     _write(f"{FOLDER}/datapackage.json", json.dumps(datapackage(), ensure_ascii=False, indent=2).encode())
     export.finished_at = timezone.now()

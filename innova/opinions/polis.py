@@ -5,6 +5,8 @@
 comment id; cell 1 agree, -1 disagree, 0 pass, blank unseen). Export numbers participants and statements 0, 1, …
 in creation order; import creates statements in comment-id order and participants in the file's row order, so a
 conversation survives the round trip (up to that renumbering).
+Statement texts that a spreadsheet would run as a formula are written with a leading quote
+(``innova.core.exports``) and read back without it.
 Moderation: Pol.is 1 (accepted) and 0 (unmoderated, shown by Pol.is by default) import as approved, -1 as rejected.
 """
 
@@ -15,6 +17,8 @@ import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from innova.core.exports import cell_restore, csv_text
 
 from .models import MapResult, Participant, Statement, StatementStatus, Vote
 
@@ -51,13 +55,11 @@ def export_zip(*, debate) -> bytes:
     if result is not None:
         groups = {pid[p]: g for p, _x, _y, g in result.data.get("participants", []) if g >= 0 and p in pid}
 
-    comments = io.StringIO()
-    writer = csv.writer(comments, lineterminator="\n")
-    writer.writerow(COMMENT_COLUMNS)
+    comments = [COMMENT_COLUMNS]
     for statement in statements:
         column = [row.get(sid[statement.pk]) for row in cells.values()]
         created = statement.created_at
-        writer.writerow(
+        comments.append(
             [
                 int(created.timestamp() * 1000),
                 created.strftime("%a %b %d %Y %H:%M:%S GMT%z"),
@@ -69,13 +71,11 @@ def export_zip(*, debate) -> bytes:
                 statement.text,
             ]
         )
-    votes = io.StringIO()
-    writer = csv.writer(votes, lineterminator="\n")
-    writer.writerow(["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree", *range(len(sid))])
+    votes = [["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree", *range(len(sid))]]
     for n in range(len(participants)):
         row = cells.get(n, {})
         values = list(row.values())
-        writer.writerow(
+        votes.append(
             [
                 n,
                 groups.get(n, ""),
@@ -88,8 +88,8 @@ def export_zip(*, debate) -> bytes:
         )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("comments.csv", comments.getvalue())
-        archive.writestr("participants-votes.csv", votes.getvalue())
+        archive.writestr("comments.csv", csv_text(comments, lineterminator="\n"))
+        archive.writestr("participants-votes.csv", csv_text(votes, lineterminator="\n"))
         archive.writestr(
             "README.txt",
             f"{debate.title}\nExported {datetime.date.today().isoformat()} in Pol.is's export format: "
@@ -122,7 +122,7 @@ def parse(comments_text: str, votes_text: str) -> tuple[list[dict], list[tuple[i
                 "id": int(row["comment-id"]),
                 "author": int(row["author-id"]) if (row.get("author-id") or "").strip() else None,
                 "moderated": int(row.get("moderated") or 1),
-                "body": row["comment-body"].strip(),
+                "body": cell_restore(row["comment-body"].strip()),
             }
             for row in csv.DictReader(io.StringIO(comments_text))
         ]

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.files import private_storage
+
 
 class Theme(models.Model):
     """A theme of problems (movilidad, seguridad…); administrators edit the list in the admin."""
@@ -131,9 +133,12 @@ def photo_path(instance, filename: str) -> str:
 
 
 class ProblemPhoto(models.Model):
+    """A photo of a problem. Its files are private: served by ``problems.views.photo`` only while the problem's page
+    may be seen (``selectors.problem_readable``), so hiding or deleting the problem takes them off the web."""
+
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to=photo_path)
-    thumbnail = models.ImageField(upload_to=photo_path)
+    image = models.ImageField(upload_to=photo_path, storage=private_storage)
+    thumbnail = models.ImageField(upload_to=photo_path, storage=private_storage)
     alt_text = models.CharField(_("description of the photo"), max_length=200)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
@@ -144,6 +149,13 @@ class ProblemPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text
+
+    def get_absolute_url(self) -> str:
+        return reverse("problems:photo", args=[self.problem_id, self.pk])
+
+    @property
+    def thumbnail_url(self) -> str:
+        return reverse("problems:photo_thumbnail", args=[self.problem_id, self.pk])
 
 
 class Support(models.Model):

@@ -31,6 +31,14 @@ def problem_visible() -> QuerySet[Problem]:
     return Problem.objects.filter(published_at__isnull=False, hidden_at__isnull=True)
 
 
+def problem_readable(*, user) -> QuerySet[Problem]:
+    """Problems whose page ``user`` may open: published ones, and hidden ones only for those who moderate."""
+    queryset = Problem.objects.filter(published_at__isnull=False)
+    if not user.has_perm("problems.view_hidden"):
+        queryset = queryset.filter(hidden_at__isnull=True)
+    return queryset
+
+
 def problem_search(queryset: QuerySet[Problem], q: str) -> QuerySet[Problem]:
     """Spanish word search (shared mechanism, core.participation.text_search)."""
     return text_search(queryset, q)

@@ -2,12 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innova.core.files import private_file_response
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limit_exceeded, rate_limit_message
 from innova.core.selectors import CachedCountPaginator
@@ -17,7 +18,7 @@ from innova.territory.selectors import map_config
 
 from . import selectors, services
 from .forms import AnswerForm, ProblemFilterForm, ProblemForm, StatusChangeForm
-from .models import TRANSITIONS, Problem, Status, Support
+from .models import TRANSITIONS, Problem, ProblemPhoto, Status, Support
 from .trail import trail_for
 
 DRAFT_KEY = "problem_report_draft"
@@ -141,12 +142,10 @@ def review(request, pk: int):
 
 
 def detail(request, pk: int):
-    problem = get_object_or_404(
-        Problem.objects.select_related("theme", "upz", "author", "duplicate_of"), pk=pk, published_at__isnull=False
-    )
-    if problem.hidden_at and not request.user.has_perm("problems.view_hidden"):
-        raise Http404
     user = request.user
+    problem = get_object_or_404(
+        selectors.problem_readable(user=user).select_related("theme", "upz", "author", "duplicate_of"), pk=pk
+    )
     context = {
         "problem": problem,
         "photos": problem.photos.all(),
@@ -164,6 +163,14 @@ def detail(request, pk: int):
         context["status_form"] = form if allowed else None
         context["answer_form"] = AnswerForm()
     return render(request, "problems/detail.html", context)
+
+
+def photo(request, pk: int, photo: int, thumbnail: bool = False):
+    """A problem's photo, only while its page may be seen: hidden, deleted or draft problems answer 404."""
+    item = get_object_or_404(
+        ProblemPhoto, pk=photo, problem__in=selectors.problem_readable(user=request.user), problem_id=pk
+    )
+    return private_file_response(item.thumbnail if thumbnail else item.image, content_type="image/jpeg")
 
 
 def _redirect_back(request, problem):

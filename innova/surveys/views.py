@@ -1,5 +1,4 @@
-import csv
-import io
+import itertools
 from pathlib import Path
 from uuid import uuid4
 
@@ -9,7 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innova.core.exports import csv_response, xlsx_response
 from innova.core.permissions import require_perm
 
 from . import exports, selectors, services
@@ -256,33 +256,14 @@ def export_csv(request, slug: str):
     survey = _survey_for(request, slug)
     require_perm(request.user, "surveys.export_responses", survey)
     columns = selectors.export_columns(survey=survey)
-
-    def lines():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([c.name for c in columns])
-        for row in selectors.export_rows(survey=survey, columns=columns):
-            writer.writerow(row)
-            if buffer.tell() > 64_000:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="respuestas-{survey.slug}.csv"'
-    return response
+    rows = itertools.chain([[c.name for c in columns]], selectors.export_rows(survey=survey, columns=columns))
+    return csv_response(rows, filename=f"respuestas-{survey.slug}.csv", bom=False, streaming=True)
 
 
 def export_xlsx(request, slug: str):
     survey = _survey_for(request, slug)
     require_perm(request.user, "surveys.export_responses", survey)
-    response = HttpResponse(
-        exports.responses_xlsx(survey=survey),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="respuestas-{survey.slug}.xlsx"'
-    return response
+    return xlsx_response(exports.responses_sheets(survey=survey), filename=f"respuestas-{survey.slug}.xlsx")
 
 
 # --- Builder (staff) -------------------------------------------------------------------------------------------

