@@ -77,6 +77,9 @@ def test_debate_both_sides_conclusion_and_a_difficulty_in_the_risk_matrix(
     page3.get_by_role("link", name="Frente de movilidad").first.click()
     page3.get_by_role("heading", name="Matriz de riesgos").wait_for()
     cell = page3.locator('td[data-likelihood="4"][data-impact="5"]')
-    assert "La cantera se opone al cierre" in cell.inner_text()
+    assert cell.inner_text().strip() == "1"
     assert "band-high" in (cell.get_attribute("class") or "")
+    # The cell's count leads to the difficulty's title, listed under the matrix.
+    cell.get_by_role("link").click()
+    assert "La cantera se opone al cierre" in page3.locator("#celda-4-5").inner_text()
     screenshot(page3, "risk-matrix")
