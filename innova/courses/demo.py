@@ -18,11 +18,52 @@ SESSIONS = [
 ]
 
 
+SECOND = {
+    "slug": "datos-abiertos-de-usme",
+    "title": "Datos abiertos de Usme para tomar decisiones",
+    "summary": "Tres sesiones para leer, cruzar y graficar los datos abiertos de la localidad desde el celular.",
+    "description": (
+        "Aprenda a descargar los datos del laboratorio (problemas, propuestas, encuestas), a abrirlos en una hoja "
+        "de cálculo y a contar con ellos la historia de su barrio ante la junta de acción comunal o la Alcaldía."
+    ),
+    "hours": 6,
+    "capacity": 25,
+    "attendance_threshold": 100,
+    "requires_final_activity": True,
+    "final_activity": "Una gráfica con datos de su UPZ presentada al grupo",
+    "enrollment_open": True,
+}
+SECOND_SESSIONS = [
+    ("Datos de mi barrio", "¿Qué datos publica el laboratorio y cómo descargarlos?"),
+    ("Datos de mi barrio", "Filtrar por UPZ y contar en la hoja de cálculo"),
+    ("Contar con datos", "Gráficas que se entienden y cómo presentarlas"),
+]
+
+
+def _load_second_course(facilitator) -> bool:
+    """A second, open course built the way facilitators build them in the site (no enrolments yet)."""
+    if Course.objects.filter(slug=SECOND["slug"]).exists():
+        return False
+    fields = {key: value for key, value in SECOND.items() if key != "slug"}
+    course = services.course_create(actor=facilitator, instructors=[facilitator], **fields)
+    Course.objects.filter(pk=course.pk).update(slug=SECOND["slug"])
+    course.slug = SECOND["slug"]
+    for order, (module, title) in enumerate(SECOND_SESSIONS):
+        services.session_save(actor=facilitator, course=course, module=module, title=title, order=order)
+    services.material_add(
+        actor=facilitator, course=course, title="Datos abiertos del laboratorio", url=settings.SITE_URL + "/datos/"
+    )
+    services.course_publish(actor=facilitator, course=course, published=True)
+    return True
+
+
 def load(stdout) -> None:
+    facilitator = User.objects.get(email="facilitadora@demo.usme.co")
+    if _load_second_course(facilitator):
+        stdout.write("courses: second demo course created")
     if Course.objects.filter(slug=SLUG).exists():
         stdout.write("courses: demo course already loaded")
         return
-    facilitator = User.objects.get(email="facilitadora@demo.usme.co")
     course = Course.objects.create(
         slug=SLUG,
         title="Innovación pública para líderes comunitarios",

@@ -4,7 +4,7 @@
 import random
 
 from innova.accounts.models import User
-from innova.problems.models import Problem
+from innova.problems.models import Problem, Theme
 from innova.territory.models import Upz
 
 from . import services
@@ -133,10 +133,26 @@ PROPOSALS = [
     ),
 ]
 
+# The open idea box at every stage of triage: (text, decision, reason, theme slug, UPZ code). None = still waiting.
 IDEAS = [
-    "Un festival de cometas en Usme Pueblo en agosto, con premios para los niños.",
-    "Que los buses del colegio presten servicio a las veredas los sábados.",
-    "Murales en las escaleras de La Marichuela pintados por los jóvenes del barrio.",
+    ("Un festival de cometas en Usme Pueblo en agosto, con premios para los niños.", IdeaStatus.PROPOSAL, "", "", ""),
+    (
+        "Que los buses del colegio presten servicio a las veredas los sábados.",
+        IdeaStatus.ARCHIVED,
+        "Los buses escolares son de la Secretaría de Educación; la pasamos a la mesa de movilidad rural.",
+        "",
+        "",
+    ),
+    ("Murales en las escaleras de La Marichuela pintados por los jóvenes del barrio.", None, "", "", ""),
+    (
+        "La escalera peatonal de Alfonso López no tiene luz y de noche da miedo subir.",
+        IdeaStatus.PROBLEM,
+        "",
+        "seguridad",
+        "59",
+    ),
+    ("Una biblioteca comunitaria en el salón comunal de Santa Librada, con libros donados.", None, "", "", ""),
+    ("Clases de tejido para que las abuelas enseñen a los jóvenes.", None, "", "", ""),
 ]
 
 
@@ -178,12 +194,21 @@ def load(stdout) -> None:
         for step, reason in reasons.items():
             services.proposal_change_status(actor=official, proposal=proposal, to_status=step, reason=reason)
         created += 1
-    if not Idea.objects.exists():
-        ideas = [services.idea_submit(author=authors[n % len(authors)], body=body) for n, body in enumerate(IDEAS)]
-        services.idea_triage(
-            actor=facilitator,
-            idea=ideas[1],
-            decision=IdeaStatus.ARCHIVED,
-            reason="Los buses escolares son de la Secretaría de Educación; la pasamos a la mesa de movilidad rural.",
-        )
+    _load_ideas(authors, facilitator)
     stdout.write(f"proposals: {created} demo proposals created")
+
+
+def _load_ideas(authors, facilitator) -> None:
+    for n, (body, decision, reason, theme, upz) in enumerate(IDEAS):
+        if Idea.objects.filter(body=body).exists():
+            continue
+        idea = services.idea_submit(author=authors[n % len(authors)], body=body)
+        if decision is not None:
+            services.idea_triage(
+                actor=facilitator,
+                idea=idea,
+                decision=decision,
+                reason=reason,
+                theme=Theme.objects.filter(slug=theme).first(),
+                upz=Upz.objects.filter(code=upz).first(),
+            )

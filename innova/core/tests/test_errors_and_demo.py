@@ -36,3 +36,20 @@ def test_contact_form_keeps_input_and_requires_consent(client):
     assert 'value="Don Efraín"' in html and "Hay huecos" in html
     response = client.post("/contacto/", {**data, "accept_policy": "on"})
     assert response.status_code == 302
+
+
+def test_demo_shows_every_capability_with_more_than_one_example():
+    """What a facilitator shows the Alcaldía: several debates, courses, ideas at each stage, fronts with risks."""
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    from innova.courses.models import Course
+    from innova.debates.models import Debate
+    from innova.difficulties.models import Difficulty
+    from innova.opinions.models import Participant
+    from innova.proposals.models import Idea, IdeaStatus
+
+    assert Debate.objects.count() >= 3
+    assert Debate.objects.filter(closed_at__isnull=False).exclude(conclusion="").exists()
+    assert Participant.objects.values("debate").distinct().count() >= 1
+    assert Course.objects.filter(published=True).count() >= 2
+    assert set(Idea.objects.values_list("status", flat=True)) == set(IdeaStatus.values)
+    assert Difficulty.objects.values("front").distinct().count() >= 3
