@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.url_matrix import EXPECTED, ROLES, THIRD_PARTY_PREFIXES, THIRD_PARTY_PUBLIC
+from tests.url_matrix import EDITORS, EXPECTED, ROLES, THIRD_PARTY_PREFIXES, THIRD_PARTY_PUBLIC
 
 
 def _url_names(patterns=None, namespace: str = "") -> list[tuple[str, str]]:
@@ -32,6 +32,11 @@ def test_every_url_pattern_has_an_expectation():
     stale = [name for name in EXPECTED if name not in OURS]
     assert not missing, f"Add these URL names to tests/url_matrix.py: {missing}"
     assert not stale, f"These entries of tests/url_matrix.py match no URL any more: {stale}"
+
+
+def test_every_edit_page_is_opened_by_its_editor():
+    missing = [name for name in OURS if name.endswith("edit") and name not in EDITORS]
+    assert not missing, f"Add these edit pages to EDITORS in tests/url_matrix.py: {missing}"
 
 
 @pytest.fixture
@@ -154,6 +159,15 @@ def test_url_matrix(client, world, request, name, role):
     assert response.status_code == expected_status, f"{name} as {role}: got {response.status_code}"
     if role == "anonymous" and expected_status == 302 and set(expected.values()) != {302}:
         assert response.url.startswith(reverse("account_login")), f"{name}: anonymous sent to {response.url}"
+
+
+@pytest.mark.parametrize("name", sorted(EDITORS))
+def test_hardening_09_edit_pages_render_for_the_person_the_object_belongs_to(client, world, name):
+    kwargs_builder, _ = EXPECTED[name]
+    client.force_login(EDITORS[name](world))
+    response = client.get(reverse(name, kwargs=kwargs_builder(world) if kwargs_builder else None))
+    assert response.status_code == 200, f"{name} as its editor: got {response.status_code}"
+    assert b"<form" in response.content
 
 
 @pytest.mark.parametrize("role", ["anonymous", "citizen", "administrator"])

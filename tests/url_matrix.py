@@ -88,12 +88,40 @@ def _matrix_debate_request(w):
 
 
 def _matrix_difficulty(w):
-    """difficulties: one difficulty on a front coordinated by a facilitator outside the matrix roles."""
+    """difficulties: one difficulty on a front coordinated by a facilitator outside the matrix roles, filled in
+    the way real ones are (an owner, a mitigation, a review date): edit forms must render with every field set."""
     if not hasattr(w, "difficulty"):
-        from innova.difficulties.testing import make_difficulty
+        import datetime
 
-        w.difficulty = make_difficulty()
+        from innova.difficulties.testing import make_difficulty, make_front
+
+        front = make_front()
+        w.difficulty = make_difficulty(
+            actor=front.created_by,
+            front=front,
+            owner=front.created_by,
+            mitigation="Pedir cita con la CAR",
+            review_date=datetime.date(2030, 1, 15),
+        )
     return w.difficulty
+
+
+def _matrix_instructor(w):
+    """courses: an instructor of the matrix course who holds none of the matrix roles' staff powers."""
+    if not hasattr(w, "instructor"):
+        from innova.core.testing import make_user
+
+        w.instructor = make_user("citizen")
+        w.course.instructors.add(w.instructor)
+    return w.instructor
+
+
+def _matrix_staff(w):
+    if not hasattr(w, "staff"):
+        from innova.core.testing import make_user
+
+        w.staff = make_user("facilitator")
+    return w.staff
 
 
 def _staff_else(status: int) -> dict:
@@ -339,6 +367,21 @@ EXPECTED: dict[str, tuple] = {
     "difficulties:change_status": (lambda w: {"pk": _matrix_difficulty(w).pk}, logged_in(405)),
     "brainstorms:card_proposal": (lambda w: {"pk": w.board.pk, "card": w.card.pk}, logged_in(405)),
     "difficulties:front_matrix": (lambda w: {"slug": _matrix_difficulty(w).front.slug}, everyone()),
+}
+
+# Every edit page (a URL name ending in "edit", and the review of a draft problem), opened by the person the
+# object belongs to: its author, organiser, coordinator or instructor, who is none of the roles above. Together with
+# the filled-in objects of the world, this renders each edit form around a real object, so a page that only fails
+# when an optional field is set (an owner, co-authors…) fails here and not in front of a coordinator.
+EDITORS: dict = {
+    "accounts:profile_edit": lambda w: w.problem.author,
+    "agenda:edit": lambda w: w.event.organiser,
+    "courses:edit": _matrix_instructor,
+    "difficulties:edit": lambda w: _matrix_difficulty(w).front.created_by,
+    "problems:review": lambda w: w.draft.author,
+    "proposals:edit": lambda w: w.proposal.author,
+    "surveys:section_edit": _matrix_staff,
+    "surveys:question_edit": _matrix_staff,
 }
 
 # Third-party views (allauth, the Django admin) are not ours to tabulate line by line; for them the matrix asserts

@@ -35,13 +35,18 @@ def index(request):
     )
 
 
-def _owners(front=None, proposal=None, actor=None):
+def _owners(front=None, proposal=None, actor=None, current_owner_id=None):
+    """Who may own a difficulty: the actor, the front's active members, the proposal's authors; plus its current
+    owner even if they no longer qualify (one query: a distinct queryset cannot be OR-ed with another)."""
     condition = Q(pk=actor.pk) if actor is not None else Q()
     if front is not None:
         condition |= Q(front_memberships__front=front, front_memberships__status=MemberStatus.ACTIVE)
     if proposal is not None:
         condition |= Q(pk=proposal.author_id) | Q(pk__in=proposal.coauthors.values("pk"))
-    return User.objects.filter(condition, is_active=True).distinct().order_by("display_name")
+    condition = Q(condition, is_active=True)
+    if current_owner_id is not None:
+        condition |= Q(pk=current_owner_id)
+    return User.objects.filter(condition).distinct().order_by("display_name")
 
 
 def _visible(request, difficulty: Difficulty) -> Difficulty:
@@ -97,10 +102,8 @@ def _status_choices(difficulty):
 def edit(request, pk: int):
     difficulty = get_object_or_404(Difficulty.objects.select_related("front", "proposal"), pk=pk)
     require_perm(request.user, "difficulties.manage_difficulty", difficulty)
-    owners = _owners(difficulty.front, difficulty.proposal, request.user)
-    if difficulty.owner_id:
-        owners = owners | User.objects.filter(pk=difficulty.owner_id)
-    form = DifficultyForm(request.POST or None, instance=difficulty, owners=owners.distinct())
+    owners = _owners(difficulty.front, difficulty.proposal, request.user, current_owner_id=difficulty.owner_id)
+    form = DifficultyForm(request.POST or None, instance=difficulty, owners=owners)
     if request.method == "POST" and form.is_valid():
         try:
             data = {name: form.cleaned_data[name] for name in form.changed_data}

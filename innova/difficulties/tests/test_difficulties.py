@@ -179,3 +179,20 @@ def test_difficulties_show_in_the_trail_of_the_problem(make_proposal, make_probl
     proposal = make_proposal(problems=[problem])
     make_difficulty(actor=facilitator, proposal=proposal, title="Sin presupuesto")
     assert "Sin presupuesto" in [entry.title for entry in trail.trail_for(problem)]
+
+
+def test_hardening_09_coordinator_edits_a_difficulty_that_has_an_owner(client, make_user, citizen):
+    coordinator = make_user("official")
+    front = make_front(creator=coordinator)
+    difficulty = make_difficulty(actor=coordinator, front=front, owner=coordinator, mitigation="Llamar a la CAR")
+    gone = make_user("citizen", display_name="Dueña anterior")
+    client.force_login(coordinator)
+    response = client.get(reverse("difficulties:edit", args=[difficulty.pk]))
+    assert response.status_code == 200
+    assert "Llamar a la CAR" in response.content.decode()
+    # The current owner stays choosable even when they no longer qualify (left the front, deactivated account).
+    Difficulty.objects.filter(pk=difficulty.pk).update(owner=gone)
+    gone.is_active = False
+    gone.save(update_fields=["is_active"])
+    html = client.get(reverse("difficulties:edit", args=[difficulty.pk])).content.decode()
+    assert "Dueña anterior" in html and citizen.display_name not in html
