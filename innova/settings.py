@@ -201,6 +201,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_FORMS = {"signup": "innova.accounts.forms.SignupForm"}
 ACCOUNT_LOGOUT_ON_GET = False
+# A refused log-in or sign-up never writes the password back into the page.
+ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Usme Innova] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG and SITE_URL.startswith("https") else "http"

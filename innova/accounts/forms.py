@@ -30,10 +30,11 @@ class SignupForm(AllauthSignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Keep what the person typed when the form comes back with an error (e.g. consent missing).
+        # A refused form keeps the name and e-mail, never the passwords: a password written back into the HTML
+        # ends up in the browser's cache and history (issue #18.16).
         for name in ("password1", "password2"):
             if name in self.fields:
-                self.fields[name].widget.render_value = True
+                self.fields[name].widget.render_value = False
         self.order_fields(self.field_order)
 
     def save(self, request):

@@ -37,8 +37,18 @@ def test_signup_without_consent_is_refused_with_clear_message_and_keeps_input(cl
     assert "necesita aceptar la política" in html
     assert 'value="Marleny de Santa Librada"' in html
     assert 'value="marleny@example.com"' in html
-    assert 'value="Usme-es-bonita-2026"' in html
     assert not User.objects.filter(email="marleny@example.com").exists()
+
+
+def test_hardening_16_failed_signup_never_writes_the_password_back_into_the_page(client):
+    """Issue #18.16: a refused sign-up keeps name and e-mail, but the password fields come back empty."""
+    response = client.post(reverse("account_signup"), SIGNUP)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="marleny@example.com"' in html
+    assert "Usme-es-bonita-2026" not in html
+    refused_login = client.post(reverse("account_login"), {"login": "nadie@example.com", "password": "Secreto-2026"})
+    assert "Secreto-2026" not in refused_login.content.decode()
 
 
 def test_unverified_email_cannot_log_in(client):
