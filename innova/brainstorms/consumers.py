@@ -22,7 +22,6 @@ from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from innova.core.resilience import channel_layer_errors
@@ -137,6 +136,9 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         ref = content.get("ref")
         try:
             result = await database_sync_to_async(self._act)(content)
+        except services.BoardHidden:
+            await self.close(code=CLOSE_NOT_ALLOWED)  # every service checks: no longer allowed to see the board
+            return
         except (PermissionDenied, ValidationError) as error:
             text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             await self.send_json({"kind": "error", "ref": ref, "message": text})
@@ -152,7 +154,9 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         board = Board.objects.select_related("front").filter(pk=self.board_id).first()
         if board is None:
             return None, CLOSE_NOT_FOUND
-        if not (self.scope.get("user") or AnonymousUser()).has_perm("brainstorms.view_board", board):
+        try:
+            services.board_view_check(board=board, user=self.scope.get("user"))
+        except services.BoardHidden:
             return None, CLOSE_NOT_ALLOWED
         return board, None
 

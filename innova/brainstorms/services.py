@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,6 +83,19 @@ def _locked(board: Board) -> Board:
     return Board.objects.select_for_update().get(pk=board.pk)
 
 
+class BoardHidden(Http404):
+    """The person may not see this board (a members-only board, and they are not of its front): to them it does
+    not exist. Views answer 404 (the board's pages explain whom it is for), the live socket closes."""
+
+
+def board_view_check(*, board: Board, user) -> None:
+    """The one visibility check of every board page, export, action and socket: the ``brainstorms.view_board``
+    rule, the same condition as ``selectors.board_visible_to``. ``user`` None or anonymous is a visitor (or a
+    guest of the room, who never has an account)."""
+    if not (user or AnonymousUser()).has_perm("brainstorms.view_board", board):
+        raise BoardHidden
+
+
 @dataclass(frozen=True)
 class Someone:
     """Who acts on a board: a logged-in user or a guest of the room."""
@@ -98,7 +113,9 @@ class Someone:
 
 
 def participation_check(*, board: Board, someone: Someone) -> None:
-    """Raise PermissionDenied with a message people understand when ``someone`` may not take part."""
+    """Raise PermissionDenied with a message people understand when ``someone`` may not take part (BoardHidden
+    when they may not even see the board)."""
+    board_view_check(board=board, user=someone.user)
     if someone.guest is not None and not someone.user_known:
         if not board.allow_guests:
             raise PermissionDenied(_("This brainstorm does not take guests. Log in to take part."))
@@ -180,6 +197,7 @@ def board_create(
 
 def guest_join(*, board: Board, nickname: str, accept_policy: bool) -> Guest:
     """A guest of the room: only a nickname and the accepted data policy. The view binds it to the browser."""
+    board_view_check(board=board, user=None)  # guests have no account: never on a members-only board
     if not board.allow_guests:
         raise PermissionDenied(_("This brainstorm does not take guests. Log in to take part."))
     nickname = nickname.strip()
@@ -279,6 +297,7 @@ def dots_left(*, board: Board, someone: Someone) -> int:
 
 
 def _facilitation_check(actor, board: Board) -> None:
+    board_view_check(board=board, user=actor)
     require_perm(
         actor, "brainstorms.facilitate_board", board, message=_("Only the facilitator of the brainstorm can do this.")
     )
@@ -380,7 +399,8 @@ def card_to_problem(*, actor, card: Card, theme, upz=None):
 
 
 def card_to_proposal(*, actor, card: Card):
-    """On a closed board, anyone logged in turns a card into a draft proposal of their own, linked back to the card.
+    """On a closed board, anyone logged in who may see the board turns a card into a draft proposal of their own,
+    linked back to the card.
 
     The draft is private to its author until published (proposals' rules); if the card already became a problem,
     the proposal answers that problem. Each person gets one draft per card (clicking twice opens the same one).
@@ -388,8 +408,9 @@ def card_to_proposal(*, actor, card: Card):
     from innova.proposals.models import Origin, Proposal
     from innova.proposals.services import proposal_create
 
-    card = Card.objects.select_related("board", "problem").get(pk=card.pk)  # current phase and problem link
+    card = Card.objects.select_related("board__front", "problem").get(pk=card.pk)  # current phase and problem link
     board = card.board
+    board_view_check(board=board, user=actor)
     if board.phase != Phase.CLOSED:
         raise ValidationError(_("Ideas become proposals once the brainstorm is closed."))
     existing = Proposal.objects.filter(author=actor, source_card_id=card.pk).first()

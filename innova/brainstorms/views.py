@@ -40,16 +40,19 @@ def _board(pk: int) -> Board:
     return get_object_or_404(Board.objects.select_related("front", "facilitator"), pk=pk)
 
 
-def readable_board(view):
-    """Views that show a board receive it only when the visitor may see it; a members-only board shows everyone
-    else who it is for and how to join its front (403), never its cards."""
+def visible_board(view):
+    """Every view of one board receives it only when the visitor may see it (``services.board_view_check``, also
+    inside every service): to anyone else a members-only board answers 404, whose page says whom the board is for
+    and how to join its front, never its question or cards."""
 
     @functools.wraps(view)
     def wrapper(request, pk: int, *args, **kwargs):
         board = _board(pk)
-        if not request.user.has_perm("brainstorms.view_board", board):
-            return render(request, "brainstorms/members_only.html", {"board": board}, status=403)
-        return view(request, board, *args, **kwargs)
+        try:
+            services.board_view_check(board=board, user=request.user)
+            return view(request, board, *args, **kwargs)
+        except services.BoardHidden:
+            return render(request, "brainstorms/members_only.html", {"board": board}, status=404)
 
     return wrapper
 
@@ -140,7 +143,7 @@ def _blank_group() -> CardGroup:
     return group
 
 
-@readable_board
+@visible_board
 def detail(request, board: Board):
     context = _board_context(request, board)
     context["card_form"] = CardForm(initial=request.session.pop(DRAFT_KEY, None))
@@ -154,14 +157,14 @@ def detail(request, board: Board):
     return render(request, "brainstorms/detail.html", context)
 
 
-@readable_board
+@visible_board
 def projector(request, board: Board):
     context = _board_context(request, board)
     context["qr"] = _qr_svg(request, board)
     return render(request, "brainstorms/projector.html", context)
 
 
-@readable_board
+@visible_board
 def events(request, board: Board):
     """Replay for clients without a WebSocket (or debugging): the events after ``since``."""
     try:
@@ -173,7 +176,7 @@ def events(request, board: Board):
     )
 
 
-@readable_board
+@visible_board
 def guest(request, board: Board):
     if not board.allow_guests:
         messages.error(request, _("This brainstorm does not take guests. Log in to take part."))
@@ -194,8 +197,8 @@ def guest(request, board: Board):
 
 
 @require_POST
-def post_card(request, pk: int):
-    board = _board(pk)
+@visible_board
+def post_card(request, board: Board):
     form = CardForm(request.POST)
     if not form.is_valid():
         request.session[DRAFT_KEY] = {k: request.POST.get(k, "") for k in ("text", "colour")}
@@ -212,8 +215,8 @@ def post_card(request, pk: int):
 
 
 @require_POST
-def vote(request, pk: int):
-    board = _board(pk)
+@visible_board
+def vote(request, board: Board):
     card_id = request.POST.get("card", "")
     if not card_id.isdigit():
         messages.error(request, _("That idea is not on this board."))
@@ -230,8 +233,8 @@ def vote(request, pk: int):
 
 @login_required
 @require_POST
-def group_create(request, pk: int):
-    board = _board(pk)
+@visible_board
+def group_create(request, board: Board):
     try:
         services.group_create(actor=request.user, board=board, name=request.POST.get("name", ""))
     except (PermissionDenied, ValidationError) as error:
@@ -241,8 +244,8 @@ def group_create(request, pk: int):
 
 @login_required
 @require_POST
-def move(request, pk: int):
-    board = _board(pk)
+@visible_board
+def move(request, board: Board):
     card_id, group_id = request.POST.get("card", ""), request.POST.get("group", "")
     try:
         if not card_id.isdigit() or (group_id and not group_id.isdigit()):
@@ -257,8 +260,8 @@ def move(request, pk: int):
 
 @login_required
 @require_POST
-def phase(request, pk: int):
-    board = _board(pk)
+@visible_board
+def phase(request, board: Board):
     try:
         board = services.board_phase_set(actor=request.user, board=board, phase=request.POST.get("phase", ""))
     except (PermissionDenied, ValidationError) as error:
@@ -271,8 +274,8 @@ def phase(request, pk: int):
 
 
 @login_required
-def suggestions(request, pk: int):
-    board = _board(pk)
+@visible_board
+def suggestions(request, board: Board):
     require_perm(request.user, "brainstorms.facilitate_board", board)
     cards = list(board.cards.filter(group__isnull=True).values_list("pk", "text"))
     if request.method == "POST":
@@ -299,8 +302,8 @@ def suggestions(request, pk: int):
 
 @login_required
 @require_POST
-def promote(request, pk: int, card: int):
-    board = _board(pk)
+@visible_board
+def promote(request, board: Board, card: int):
     card_obj = get_object_or_404(Card, pk=card, board=board)
     require_perm(request.user, "brainstorms.facilitate_board", board)
     form = PromoteForm(request.POST)
@@ -320,8 +323,8 @@ def promote(request, pk: int, card: int):
 
 @login_required
 @require_POST
-def card_proposal(request, pk: int, card: int):
-    board = _board(pk)
+@visible_board
+def card_proposal(request, board: Board, card: int):
     card_obj = get_object_or_404(Card.objects.select_related("board", "problem"), pk=card, board=board)
     try:
         proposal = services.card_to_proposal(actor=request.user, card=card_obj)
@@ -332,7 +335,7 @@ def card_proposal(request, pk: int, card: int):
     return redirect(proposal)
 
 
-@readable_board
+@visible_board
 def export_csv(request, board: Board):
     rows = [[_("Idea"), _("Group"), _("Dots"), _("Author"), _("Colour"), _("Posted at")]]
     for card in selectors.board_cards(board=board).order_by("-vote_count", "created_at"):
@@ -353,12 +356,12 @@ def _printable_context(board: Board) -> dict:
     return {"board": board, "results": selectors.board_results(board=board)}
 
 
-@readable_board
+@visible_board
 def printable(request, board: Board):
     return render(request, "brainstorms/print.html", _printable_context(board))
 
 
-@readable_board
+@visible_board
 def export_pdf(request, board: Board):
     from django.contrib.staticfiles import finders
     from weasyprint import HTML

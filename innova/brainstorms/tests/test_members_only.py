@@ -62,11 +62,11 @@ def test_who_sees_which_board(request, front_with_boards, who, sees_private):
 
 
 @pytest.mark.parametrize("page", READ_PAGES)
-def test_a_stranger_gets_an_explanation_and_never_the_cards(client, citizen, front_with_boards, page):
+def test_a_stranger_gets_a_404_that_explains_and_never_the_cards(client, citizen, front_with_boards, page):
     url = reverse(f"brainstorms:{page}", args=[front_with_boards["private"].pk])
     client.force_login(citizen)
     response = client.get(url)
-    assert response.status_code == 403
+    assert response.status_code == 404
     body = response.content.decode()
     assert SECRET_IDEA not in body
     assert "Solo los miembros del frente de trabajo «Frente de movilidad»" in body
@@ -76,7 +76,7 @@ def test_a_stranger_gets_an_explanation_and_never_the_cards(client, citizen, fro
 def test_a_visitor_without_account_is_offered_to_log_in(client, front_with_boards):
     url = reverse("brainstorms:detail", args=[front_with_boards["private"].pk])
     response = client.get(url)
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert SECRET_IDEA not in response.content.decode()
     assert f'class="button" href="/cuenta/login/?next={url}"' in response.content.decode()
 

@@ -1,0 +1,117 @@
+"""Issue #18 (hardening) for the live boards: what a hostile participant tried, and what must keep holding."""
+
+import pytest
+from channels.routing import URLRouter
+from channels.testing import WebsocketCommunicator
+from django.urls import URLPattern, reverse
+
+from innova.brainstorms import services
+from innova.brainstorms.models import Board, BoardEvent, Card, CardGroup, DotVote, Guest, Participant, Phase
+from innova.brainstorms.urls import urlpatterns
+from innova.core.testing import run_async_isolated
+from innova.fronts import services as fronts
+from innova.problems.models import Theme
+from innova.proposals.models import Proposal
+from innova.routing import websocket_urlpatterns
+
+SECRET_PROMPT = "¿Qué llevamos a la junta?"
+SECRET_IDEA = "Reunión privada del frente con la junta de acción comunal"
+
+
+@pytest.fixture
+def private_board(db, make_user, someone):
+    """A members-only board of a front (closed, with one card), its coordinator and one member."""
+    coordinator = make_user("facilitator", display_name="Coordinadora Alba")
+    theme = Theme.objects.get(slug="movilidad")
+    front = fronts.front_create(creator=coordinator, name="Frente de movilidad", theme=theme, description="x")
+    board = services.board_create(
+        actor=coordinator, prompt=SECRET_PROMPT, front=front, members_only=True, allow_guests=True
+    )
+    member = make_user("citizen", display_name="Miembro Marta")
+    fronts.front_join(user=member, front=front)
+    card = services.card_post(board=board, someone=someone(member), text=SECRET_IDEA)
+    services.board_phase_set(actor=coordinator, board=board, phase=Phase.CLOSED)
+    return {"board": board, "card": card, "front": front, "coordinator": coordinator, "member": member}
+
+
+def _board_state(board: Board) -> dict:
+    """Everything a request could have changed on or created from a board."""
+    board.refresh_from_db()
+    return {
+        "phase": board.phase,
+        "last_seq": board.last_seq,
+        "cards": list(Card.objects.filter(board=board).values_list("pk", "text", "group_id", "vote_count")),
+        "groups": CardGroup.objects.filter(board=board).count(),
+        "dots": DotVote.objects.filter(card__board=board).count(),
+        "participants": Participant.objects.filter(board=board).count(),
+        "events": BoardEvent.objects.filter(board=board).count(),
+        "guests": Guest.objects.count(),
+        "proposals": Proposal.objects.count(),
+        "problems": Card.objects.filter(board=board, problem__isnull=False).count(),
+    }
+
+
+def _post_data(name: str, card: Card) -> dict:
+    """What each board form sends when a person uses it for real."""
+    theme = Theme.objects.get(slug="movilidad")
+    return {
+        "post_card": {"text": "Idea de un extraño", "colour": "verde"},
+        "vote": {"card": card.pk},
+        "group_create": {"name": "Grupo de un extraño"},
+        "move": {"card": card.pk, "group": ""},
+        "phase": {"phase": Phase.VOTE},
+        "promote": {"theme": theme.pk},
+        "suggestions": {"accept": "0", "name-0": "Grupo", "cards-0": str(card.pk)},
+        "guest": {"nickname": "Intruso", "accept_policy": "on"},
+        "limits": {"ideas_per_person": 500, "dots_per_minute": 500},
+    }.get(name, {})
+
+
+def test_hardening_01_every_board_url_answers_404_to_a_stranger_and_leaks_nothing(client, make_user, private_board):
+    board, card = private_board["board"], private_board["card"]
+    stranger = make_user("citizen", display_name="Extraño Esteban")
+    client.force_login(stranger)
+    before = _board_state(board)
+    board_urls = [p for p in urlpatterns if isinstance(p, URLPattern) and "pk" in p.pattern.converters]
+    assert len(board_urls) >= 15  # every page, export and action of a board is walked, new ones included
+    for pattern in board_urls:
+        kwargs = {"pk": board.pk, **({"card": card.pk} if "card" in pattern.pattern.converters else {})}
+        url = reverse(f"brainstorms:{pattern.name}", kwargs=kwargs)
+        answers = {
+            "GET": client.get(url),
+            "POST": client.post(url, _post_data(pattern.name, card)),
+        }
+        answered = {method: r.status_code for method, r in answers.items() if r.status_code != 405}
+        assert answered and set(answered.values()) == {404}, (url, answered)
+        for response in answers.values():
+            body = response.content.decode(errors="replace")
+            assert SECRET_PROMPT not in body and SECRET_IDEA not in body, url
+    assert _board_state(board) == before  # no draft proposal, card, dot, guest or event came of it
+    # The board's own page still tells the stranger whom it is for and how to get in, without its content.
+    page = client.get(board.get_absolute_url()).content.decode()
+    assert "Solo los miembros del frente de trabajo «Frente de movilidad»" in page
+    assert private_board["front"].get_absolute_url() in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_hardening_01_the_live_socket_refuses_a_stranger_before_sending_anything(make_user, private_board):
+    board, stranger = private_board["board"], make_user("citizen")
+
+    async def connect():
+        communicator = WebsocketCommunicator(URLRouter(websocket_urlpatterns), f"/ws/lluvias/{board.pk}/?since=0")
+        communicator.scope["user"] = stranger
+        communicator.scope["session"] = {}
+        connected, code = await communicator.connect()
+        assert (connected, code) == (False, 4403)
+        assert await communicator.receive_nothing()
+
+    run_async_isolated(connect)
+
+
+def test_hardening_01_the_card_to_proposal_service_refuses_a_stranger(make_user, private_board):
+    stranger = make_user("citizen")
+    with pytest.raises(services.BoardHidden):
+        services.card_to_proposal(actor=stranger, card=private_board["card"])
+    assert not Proposal.objects.exists()
+    proposal = services.card_to_proposal(actor=private_board["member"], card=private_board["card"])
+    assert proposal.author == private_board["member"] and proposal.published_at is None
