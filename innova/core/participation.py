@@ -9,22 +9,39 @@
 """
 
 import datetime
+import functools
+import zoneinfo
 from collections.abc import Callable
 
+import holidays
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from .text import fold, similarity, stems, stems_document
 
+# Deadlines owed to residents of Usme run on Bogotá's calendar, whatever the server's clock says.
+BOGOTA = zoneinfo.ZoneInfo("America/Bogota")
+
+
+@functools.lru_cache(maxsize=16)
+def _colombian_holidays(year: int) -> frozenset[datetime.date]:
+    """Colombia's national holidays in ``year`` (with the Ley Emiliani Monday moves and Easter-based days)."""
+    return frozenset(holidays.country_holidays("CO", years=year))
+
+
+def working_day_is(day: datetime.date) -> bool:
+    """Monday to Friday and not a Colombian national holiday."""
+    return day.weekday() < 5 and day not in _colombian_holidays(day.year)
+
 
 def add_working_days(start: datetime.datetime, days: int) -> datetime.datetime:
-    """``days`` working days (Monday–Friday) after ``start``. Colombian public holidays are not yet counted."""
-    current = start
+    """``days`` working days after ``start``, same time of day, counted on Bogotá's calendar (see working_day_is)."""
+    current = start.astimezone(BOGOTA) if timezone.is_aware(start) else start
     remaining = days
     while remaining > 0:
         current += datetime.timedelta(days=1)
-        if current.weekday() < 5:
+        if working_day_is(current.date()):
             remaining -= 1
     return current
 

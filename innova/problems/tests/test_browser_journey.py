@@ -79,3 +79,32 @@ def test_report_support_and_read_the_answer(
     mine.refresh_from_db()
     assert mine.answered_at is not None
     services  # noqa: B018 - the journey goes through the real services behind the pages
+
+
+def test_deadline_started_on_4_december_skips_the_holidays(
+    browser_context_factory, live_server, login_browser, screenshot, make_user, make_problem, settings, monkeypatch
+):
+    """Reaching the threshold on Friday 4 December 2026: 15 working days skip 8 and 25 December (issue #19)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from innova.core.participation import BOGOTA
+
+    settings.INNOVA_PROBLEM_SUPPORT_THRESHOLD = 2
+    settings.INNOVA_ANSWER_DEADLINE_WORKING_DAYS = 15
+    problem = make_problem(title="Alcantarilla destapada en Santa Librada")
+    services.problem_support_set(user=make_user("citizen"), problem=problem, supported=True)
+    context = browser_context_factory()
+    login_browser(context, make_user("citizen"))
+    page = context.new_page()
+    page.goto(live_server.url + problem.get_absolute_url())
+    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2026, 12, 4, 15, 0, tzinfo=BOGOTA))
+    page.get_by_role("button", name="A mí también me afecta").click()
+    page.get_by_role("button", name="A mí también me afecta (retirar)").wait_for()
+    monkeypatch.undo()
+    page.reload()
+    deadline = page.get_by_text("La Alcaldía debe responder a más tardar el")
+    screenshot(page, "deadline")
+    text = deadline.inner_text().lower()
+    assert "29 dic 2026" in text, text  # not 25 December (Christmas), the count before holidays were skipped

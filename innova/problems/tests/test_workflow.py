@@ -109,7 +109,8 @@ def test_answer_is_public_and_citizen_cannot_answer(client, citizen, official, m
 def test_working_days_skip_weekends():
     friday = datetime.datetime(2026, 11, 27, 10, tzinfo=datetime.UTC)
     assert services.add_working_days(friday, 1).weekday() == 0  # Monday
-    assert services.add_working_days(friday, 15) == datetime.datetime(2026, 12, 18, 10, tzinfo=datetime.UTC)
+    # 8 December (Immaculate Conception) is a holiday in Colombia: the 15th working day is Monday 21.
+    assert services.add_working_days(friday, 15) == datetime.datetime(2026, 12, 21, 10, tzinfo=datetime.UTC)
 
 
 def test_threshold_starts_deadline_and_staff_see_overdue(client, settings, make_user, make_problem, official, citizen):
