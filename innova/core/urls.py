@@ -12,6 +12,7 @@ urlpatterns = [
     path("contacto/", views.contact, name="contact"),
     path("healthz", views.healthz, name="healthz"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sw.js", views.service_worker, name="service_worker"),
     path("comentarios/<int:content_type_id>/<int:object_id>/", views.comment_create, name="comment_create"),
     path("comentarios/votar/<int:pk>/", views.comment_vote, name="comment_vote"),

@@ -234,6 +234,14 @@ def manifest(request):
     return render(request, "core/manifest.webmanifest", context, content_type="application/manifest+json")
 
 
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (PDFs, JSON, the API docs): send them to the
+    lab's icon, served (with its version) by whitenoise like every other asset."""
+    from django.templatetags.static import static
+
+    return redirect(static("core/img/favicon.ico"))
+
+
 def service_worker(request):
     """Served from the root so that it controls every page (a static file's scope would be /static/)."""
     from django.templatetags.static import static

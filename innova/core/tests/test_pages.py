@@ -47,3 +47,13 @@ def test_healthz_is_503_when_redis_is_unreachable(client, settings):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"]["redis"].startswith("error")
+
+
+def test_favicon_ico_is_served_not_a_404(client):
+    """Browsers ask for /favicon.ico on every page (and on PDFs, JSON and the API docs): they get the lab's icon."""
+    response = client.get("/favicon.ico", follow=True)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert body[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    html = client.get("/").content.decode()
+    assert 'rel="icon"' in html and "favicon.ico" in html

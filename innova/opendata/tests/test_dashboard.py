@@ -110,3 +110,16 @@ def test_each_section_draws_only_what_it_counts_under_titles_that_say_what(clien
 def test_a_section_cannot_name_a_chart_the_counts_do_not_have():
     with pytest.raises(ValueError, match="colour"):
         registry.DashboardSource(kind="x", label="X", counts=lambda **_: None, charts=(("colour", "By colour"),))
+
+
+def test_with_nothing_answered_the_answer_time_says_so(client, make_problem):
+    make_problem(title="Sin respuesta aún")
+    html = client.get(reverse("opendata:index")).content.decode()
+    assert "aún sin respuestas" in html
+    assert "0,0" not in html
+
+
+def test_the_median_reads_as_days_in_colombian_numbers(client, answered):
+    html = client.get(reverse("opendata:index")).content.decode()
+    assert "días (mediana) hasta la respuesta oficial" in html
+    assert "aún sin respuestas" not in html
