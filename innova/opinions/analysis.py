@@ -27,7 +27,6 @@ Pipeline (one call to :func:`analyse`):
 from __future__ import annotations
 
 import csv
-import math
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +36,6 @@ import numpy as np
 import scipy.linalg
 import scipy.sparse as sp
 from scipy.optimize import linear_sum_assignment
-from sklearn.cluster import KMeans
 
 __all__ = [
     "Consensus",
@@ -60,8 +58,9 @@ MIN_VOTES = 7
 GREEDY_N = 15
 #: Maximum number of base clusters (Pol.is ``base-k``: 100).
 BASE_K = 100
-#: k-means restarts for the base clustering (Pol.is: 1 warm-started run); 3 makes groups seed-robust.
-BASE_N_INIT = 3
+#: k-means iterations for the base clusters and for the groups (Pol.is ``base-iters``; ``kmeans``'s default).
+BASE_ITERS = 100
+GROUP_ITERS = 20
 #: Maximum number of groups (Pol.is ``max-k``: 5).
 MAX_K = 5
 #: A new best k must win this many consecutive runs before it is used (Pol.is ``group-k-buffer``: 4).
@@ -211,7 +210,9 @@ class PreviousState:
 
     ``in_conversation`` is sticky (participants never leave the clustering), ``groups`` lets group ids
     (and colours) survive a recomputation, ``last_k``/``last_k_count``/``smoothed_k`` implement the
-    k-smoother and ``components`` keeps the orientation of the map's axes.
+    k-smoother and ``components`` keeps the orientation of the map's axes.  ``base_clusters``
+    (``(id, member ids)`` pairs) and ``group_clusterings`` (per k, ``(id, base-cluster ids)`` pairs) are the
+    k-means starts of the next run, as Pol.is keeps them.
     """
 
     in_conversation: frozenset = frozenset()
@@ -221,6 +222,8 @@ class PreviousState:
     groups: Mapping[int, frozenset] = field(default_factory=dict)
     statement_ids: tuple = ()
     components: tuple = ()  # two tuples of loadings, aligned with ``statement_ids``
+    base_clusters: tuple = ()
+    group_clusterings: Mapping[int, tuple] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-friendly representation (ids must themselves be JSON-serialisable)."""
@@ -232,6 +235,10 @@ class PreviousState:
             "groups": {str(g): sorted(m, key=_sort_key) for g, m in self.groups.items()},
             "statement_ids": list(self.statement_ids),
             "components": [list(c) for c in self.components],
+            "base_clusters": [[cid, list(members)] for cid, members in self.base_clusters],
+            "group_clusterings": {
+                str(k): [[gid, list(bids)] for gid, bids in clusters] for k, clusters in self.group_clusterings.items()
+            },
         }
 
     @classmethod
@@ -244,6 +251,11 @@ class PreviousState:
             groups={int(g): frozenset(m) for g, m in data.get("groups", {}).items()},
             statement_ids=tuple(data.get("statement_ids", ())),
             components=tuple(tuple(float(x) for x in c) for c in data.get("components", ())),
+            base_clusters=tuple((int(cid), tuple(members)) for cid, members in data.get("base_clusters", ())),
+            group_clusterings={
+                int(k): tuple((int(gid), tuple(int(b) for b in bids)) for gid, bids in clusters)
+                for k, clusters in data.get("group_clusterings", {}).items()
+            },
         )
 
 
@@ -273,6 +285,8 @@ class OpinionMapResult:
     k_state: PreviousState
     pca_center: np.ndarray
     pca_components: np.ndarray  # shape (2, n_statements)
+    pca_columns: int = 0  # statements with at least one vote, moderated-out ones included (projection scale)
+    pca_zeroed_columns: int = 0  # moderated-out statements with votes: every participant "voted" 0 on them
 
     def project(self, votes: Mapping[SID, float]) -> np.ndarray:
         """Place any participant (e.g. a newcomer) on the map from ``{statement_id: vote}``.
@@ -285,7 +299,7 @@ class OpinionMapResult:
             return np.zeros(2)
         x = np.array([float(votes[self.statement_ids[j]]) for j in js]) - self.pca_center[js]
         point = self.pca_components[:, js] @ x
-        return point * math.sqrt(len(self.statement_ids) / len(js))
+        return point * _projection_scale(self.pca_columns, len(js) + self.pca_zeroed_columns)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -305,38 +319,54 @@ def analyse(
     max_k: int = MAX_K,
     k_buffer: int = K_BUFFER,
     k_tolerance: float = K_TOLERANCE,
+    k_rule: Literal["parsimony", "polis"] = "parsimony",
     pick_max: int = PICK_MAX,
 ) -> OpinionMapResult:
     """Run the opinion-map analysis on ``votes``.
 
-    ``moderated_out`` statements are removed before anything else.  ``previous`` is the ``k_state`` of
-    the previous run (``None`` for a first run).  The result is deterministic for a fixed
-    ``random_state``.
+    ``moderated_out`` statements are never shown; their votes count only in the projection scale and the
+    vote threshold (as in Pol.is).  ``previous`` is the ``k_state`` of the previous run (``None`` for a first
+    run).  ``k_rule`` chooses the number of groups: ``"parsimony"`` (ours, see ``docs/OPINION_MAP.md``) or
+    ``"polis"`` (plain mean silhouette over base clusters, best k, ties to the larger).  The result depends
+    only on the votes and ``previous``, not on the order of the rows; ``random_state`` is accepted for
+    compatibility and unused (the k-means starts are deterministic, as in Pol.is).
     """
     prev = previous or PreviousState()
     n_all = len(votes.participant_ids)
 
-    # 1. Keep non-moderated statements, de-duplicate cells (last vote wins).
+    # 1. De-duplicate cells (last vote wins), then split off the moderated-out statements. As in Pol.is they
+    # stay as all-zero columns: they carry no opinion, but every participant counts as having "voted" on
+    # them in the projection scale. Only statements that received a vote are columns (Pol.is's matrix is
+    # built from votes).
     mod = set(moderated_out)
-    keep_stmt = np.array([s not in mod for s in votes.statement_ids], dtype=bool)
+    is_mod = np.array([s in mod for s in votes.statement_ids], dtype=bool)
+    keep_stmt = ~is_mod
     statement_ids = tuple(s for s, k in zip(votes.statement_ids, keep_stmt, strict=True) if k)
     new_col = np.cumsum(keep_stmt) - 1
-    sel = keep_stmt[votes.cols] if votes.cols.size else np.zeros(0, dtype=bool)
-    rows, cols, vals = votes.rows[sel], new_col[votes.cols[sel]], votes.values[sel]
+    all_rows, all_cols, all_vals = _dedupe(votes.rows, votes.cols, votes.values, len(votes.statement_ids))
+    voted_col = np.bincount(all_cols, minlength=len(votes.statement_ids)) > 0
+    n_columns = int(voted_col.sum())
+    n_zeroed = int((voted_col & is_mod).sum())
+    sel = keep_stmt[all_cols] if all_cols.size else np.zeros(0, dtype=bool)
+    rows, cols, vals = all_rows[sel], new_col[all_cols[sel]], all_vals[sel]
     m = len(statement_ids)
-    rows, cols, vals = _dedupe(rows, cols, vals, m)
 
-    # Participants without any (remaining) vote are left out entirely.
-    n_votes_all = np.bincount(rows, minlength=n_all)
-    voter = n_votes_all > 0
-    old_to_new = np.cumsum(voter) - 1
-    participant_ids = tuple(p for p, v in zip(votes.participant_ids, voter, strict=True) if v)
+    # Participants without any vote are left out entirely. Rows are put in participant-id order, so that
+    # "first distinct points" (k-means starts) and ties never depend on the order of the input.
+    n_votes_all = np.bincount(all_rows, minlength=n_all)  # moderated-out statements' votes count (Pol.is)
+    voter_idx = np.flatnonzero(n_votes_all > 0)
+    voter_idx = voter_idx[_id_order([votes.participant_ids[i] for i in voter_idx])]
+    old_to_new = np.full(n_all, -1)
+    old_to_new[voter_idx] = np.arange(voter_idx.size)
+    participant_ids = tuple(votes.participant_ids[i] for i in voter_idx)
     rows = old_to_new[rows]
     n = len(participant_ids)
-    n_votes = n_votes_all[voter]
+    n_votes = np.bincount(rows, minlength=n)  # votes on visible statements (projection)
 
-    # 2. In-conversation participants.
-    in_conv = _in_conversation(participant_ids, n_votes, m, prev.in_conversation, min_votes, greedy_n)
+    # 2. In-conversation participants: min(7, columns) votes, moderated-out statements included; sticky.
+    in_conv = _in_conversation(
+        participant_ids, n_votes_all[voter_idx], n_columns, prev.in_conversation, min_votes, greedy_n
+    )
 
     # 3-4. PCA and sparsity-aware projection.
     col_n = np.bincount(cols, minlength=m)
@@ -348,19 +378,25 @@ def analyse(
     x_sparse = sp.csr_matrix((centred, (rows, cols)), shape=(n, m))
     all_coords = np.asarray(x_sparse @ comps.T)
     if n:
-        all_coords *= np.sqrt(m / np.maximum(n_votes, 1))[:, None]
+        all_coords *= _projection_scale(n_columns, n_votes + n_zeroed)[:, None]
 
     clustered_idx = np.flatnonzero(in_conv)
     clustered_ids = tuple(participant_ids[i] for i in clustered_idx)
     coords = all_coords[clustered_idx]
 
-    # 5. Base clusters.
-    base_labels, base_centres, base_weights = _base_clusters(coords, base_k, random_state)
+    # 5. Base clusters (Pol.is: k-means from the previous base clusters, else the first distinct points).
+    base_labels, base_centres, base_weights, base_state = _base_clusters(coords, clustered_ids, base_k, prev)
 
-    # 6. Groups over base-cluster centres.
-    prev_centres = _previous_group_centres(prev, clustered_ids, coords)
-    group_labels_base, silhouettes, k_state_k = _group_clusters(
-        base_centres, base_weights, max_k, k_buffer, k_tolerance, prev, prev_centres, random_state
+    # 6. Groups over base-cluster centres, one clustering per k carried over between runs.
+    group_labels_base, silhouettes, k_state_k, clusterings = _group_clusters(
+        base_centres,
+        base_weights,
+        [cid for cid, _ in base_state],
+        max_k,
+        k_buffer,
+        k_tolerance,
+        k_rule,
+        prev,
     )
     member_group = group_labels_base[base_labels] if len(base_labels) else np.zeros(0, dtype=int)
     n_groups = int(member_group.max()) + 1 if member_group.size else 0
@@ -391,6 +427,8 @@ def analyse(
         groups={g.id: frozenset(g.members) for g in groups},
         statement_ids=statement_ids,
         components=tuple(tuple(float(x) for x in c) for c in comps),
+        base_clusters=base_state,
+        group_clusterings=clusterings,
     )
     return OpinionMapResult(
         participant_ids=participant_ids,
@@ -410,11 +448,23 @@ def analyse(
         k_state=k_state,
         pca_center=center,
         pca_components=comps,
+        pca_columns=n_columns,
+        pca_zeroed_columns=n_zeroed,
     )
+
+
+def _projection_scale(n_columns: int, n_seen: np.ndarray | int) -> np.ndarray:
+    """Pol.is's sparsity-aware scale ``sqrt(columns / own votes)``, zeroed (moderated-out) columns counting as votes."""
+    return np.sqrt(n_columns / np.maximum(n_seen, 1))
 
 
 def _sort_key(x: Any) -> tuple:
     return (type(x).__name__, x)
+
+
+def _id_order(ids: Sequence) -> np.ndarray:
+    """Positions that sort ``ids`` (mixed types allowed)."""
+    return np.array(sorted(range(len(ids)), key=lambda i: _sort_key(ids[i])), dtype=np.int64)
 
 
 def _dedupe(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, m: int) -> tuple:
@@ -483,80 +533,165 @@ def _orient(comps: np.ndarray, statement_ids: tuple, prev: PreviousState) -> np.
     return out
 
 
-def _base_clusters(coords: np.ndarray, base_k: int, random_state: int) -> tuple:
-    """Labels per point, centres and sizes of up to ``base_k`` base clusters."""
-    if coords.shape[0] == 0:
-        return np.zeros(0, dtype=int), np.zeros((0, 2)), np.zeros(0)
-    uniq, inverse = np.unique(coords, axis=0, return_inverse=True)
-    inverse = inverse.ravel()
-    if uniq.shape[0] <= base_k:
-        return inverse, uniq, np.bincount(inverse, minlength=uniq.shape[0]).astype(float)
-    km = KMeans(n_clusters=base_k, n_init=BASE_N_INIT, random_state=random_state).fit(coords)
-    labels = km.labels_
-    sizes = np.bincount(labels, minlength=base_k)
-    used = np.flatnonzero(sizes)
-    remap = np.full(base_k, -1)
-    remap[used] = np.arange(used.size)
-    labels = remap[labels]
-    centres = np.array([coords[labels == b].mean(axis=0) for b in range(used.size)])
-    return labels, centres, sizes[used].astype(float)
+def _nearest(points: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    d = (points**2).sum(axis=1)[:, None] - 2.0 * points @ centres.T + (centres**2).sum(axis=1)[None, :]
+    return np.argmin(d, axis=1)
 
 
-def _previous_group_centres(prev: PreviousState, clustered_ids: tuple, coords: np.ndarray) -> np.ndarray | None:
-    """Centres of the previous groups recomputed in the current projection (None if unusable)."""
-    if not prev.groups:
-        return None
-    pos = {p: i for i, p in enumerate(clustered_ids)}
-    centres = []
-    for gid in sorted(prev.groups):
-        idx = [pos[p] for p in prev.groups[gid] if p in pos]
-        if not idx:
-            return None
-        centres.append(coords[idx].mean(axis=0))
-    return np.array(centres)
+def _weighted_centres(points: np.ndarray, weights: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    w = np.bincount(labels, weights=weights, minlength=k)
+    sums = np.stack([np.bincount(labels, weights=weights * points[:, d], minlength=k) for d in range(2)], axis=1)
+    return sums / np.where(w > 0, w, 1.0)[:, None]
 
 
-def _kmeans_weighted(points: np.ndarray, weights: np.ndarray, k: int, init: np.ndarray | None, seed: int):
-    if init is not None and init.shape[0] == k and np.unique(init, axis=0).shape[0] == k:
-        km = KMeans(n_clusters=k, init=init, n_init=1, random_state=seed)
+def _same_clustering(c1: np.ndarray, c2: np.ndarray, threshold: float) -> bool:
+    """Pol.is ``same-clustering?``: sorted centres pairwise closer than ``threshold``."""
+    s1 = c1[np.lexsort((c1[:, 1], c1[:, 0]))]
+    s2 = c2[np.lexsort((c2[:, 1], c2[:, 0]))]
+    n = min(len(s1), len(s2))
+    return bool(np.all(np.sqrt(((s1[:n] - s2[:n]) ** 2).sum(axis=1)) < threshold))
+
+
+def _first_distinct(points: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the first ``k`` distinct points, in order (Pol.is ``init-clusters``)."""
+    _, first = np.unique(points, axis=0, return_index=True)
+    return np.sort(first)[:k]
+
+
+def _clean_start(points: np.ndarray, weights: np.ndarray, members: list, k: int) -> tuple[list, list]:
+    """Pol.is ``clean-start-clusters``: previous clusters recentred on the current points.
+
+    ``members`` is ``[(cluster id, indices of its current points)]``. Empty clusters go, clusters with the same
+    centre merge (the larger one's id), and while fewer than ``min(k, distinct points)`` clusters remain the
+    point farthest from every centre is split off as a cluster of its own. Returns ``(ids, member index lists)``.
+    """
+    clusters = [(cid, np.asarray(idx, dtype=np.int64)) for cid, idx in members if len(idx)]
+    if not clusters:
+        return [0], [np.arange(points.shape[0])]
+
+    def centre(idx: np.ndarray) -> np.ndarray:
+        w = weights[idx]
+        return (points[idx] * w[:, None]).sum(axis=0) / w.sum()
+
+    merged: list[tuple[int, np.ndarray]] = []
+    for cid, idx in clusters:
+        c = centre(idx)
+        for n, (oid, oidx) in enumerate(merged):
+            if np.array_equal(centre(oidx), c):
+                merged[n] = (oid if len(oidx) >= len(idx) else cid, np.concatenate([oidx, idx]))
+                break
+        else:
+            merged.append((cid, idx))
+    possible = min(k, np.unique(points, axis=0).shape[0])
+    while len(merged) < possible:
+        centres = np.array([centre(idx) for _, idx in merged])
+        dist = np.sqrt(((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
+        far = int(np.argmax(dist))
+        if dist[far] <= 0:
+            break
+        new_id = max(cid for cid, _ in merged) + 1
+        merged = [(cid, idx[idx != far]) for cid, idx in merged]
+        merged = [(cid, idx) for cid, idx in merged if idx.size] + [(new_id, np.array([far]))]
+    return [cid for cid, _ in merged], [idx for _, idx in merged]
+
+
+def _kmeans(
+    points: np.ndarray,
+    weights: np.ndarray,
+    k: int,
+    previous: list | None,
+    max_iters: int,
+    threshold: float = 0.01,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pol.is-style k-means. Returns ``(cluster ids, centres, label of each point as a position in ids)``.
+
+    Starts from ``previous`` clusters (``[(id, point indices)]``, cleaned with :func:`_clean_start`) or else from
+    the first ``k`` distinct points in the order given; empty clusters are dropped; stops after ``max_iters``
+    steps or once no centre moves by ``threshold`` or more.
+    """
+    if previous:
+        ids_list, member_idx = _clean_start(points, weights, previous, k)
+        ids = np.array(ids_list, dtype=np.int64)
+        centres = np.array([(points[idx] * weights[idx, None]).sum(axis=0) / weights[idx].sum() for idx in member_idx])
     else:
-        km = KMeans(n_clusters=k, init="k-means++", n_init=10, random_state=seed)
-    return km.fit(points, sample_weight=weights).labels_
+        first = _first_distinct(points, k)
+        ids, centres = np.arange(first.size), points[first]
+    for step in range(max_iters + 1):
+        labels = _nearest(points, centres)
+        counts = np.bincount(labels, minlength=len(centres))
+        used = np.flatnonzero(counts)
+        remap = np.full(len(centres), -1)
+        remap[used] = np.arange(used.size)
+        labels = remap[labels]
+        new_centres = _weighted_centres(points, weights, labels, used.size)
+        done = step == max_iters or _same_clustering(centres, new_centres, threshold)
+        ids, centres = ids[used], new_centres
+        if done:
+            break
+    return ids, centres, labels
+
+
+def _base_clusters(coords: np.ndarray, clustered_ids: tuple, base_k: int, prev: PreviousState) -> tuple:
+    """Up to ``base_k`` base clusters: ``(label of each point, centres, sizes, [(id, member ids)])``."""
+    if coords.shape[0] == 0:
+        return np.zeros(0, dtype=int), np.zeros((0, 2)), np.zeros(0), ()
+    pos = {p: i for i, p in enumerate(clustered_ids)}
+    previous = [(cid, [pos[p] for p in members if p in pos]) for cid, members in prev.base_clusters]
+    ids, centres, labels = _kmeans(coords, np.ones(coords.shape[0]), base_k, previous, BASE_ITERS)
+    order = np.argsort(ids, kind="stable")  # base clusters in id order (Pol.is sorts them by id)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(order.size)
+    labels = rank[labels]
+    sizes = np.bincount(labels, minlength=order.size).astype(float)
+    state = tuple(
+        (int(ids[b]), tuple(clustered_ids[i] for i in np.flatnonzero(labels == n))) for n, b in enumerate(order)
+    )
+    return labels, centres[order], sizes, state
 
 
 def _group_clusters(
     centres: np.ndarray,
     weights: np.ndarray,
+    base_ids: list[int],
     max_k: int,
     k_buffer: int,
     k_tolerance: float,
+    k_rule: str,
     prev: PreviousState,
-    prev_centres: np.ndarray | None,
-    seed: int,
-) -> tuple[np.ndarray, dict[int, float], tuple]:
-    """Group label per base cluster, silhouette per candidate k, new k-smoother state."""
+) -> tuple[np.ndarray, dict[int, float], tuple, dict]:
+    """Group label per base cluster, silhouette per candidate k, new k-smoother state, clustering per k."""
     nb = centres.shape[0]
-    if nb == 0:
-        return np.zeros(0, dtype=int), {}, (prev.last_k, prev.last_k_count, prev.smoothed_k)
-    if nb == 1:
-        return np.zeros(1, dtype=int), {}, (prev.last_k, prev.last_k_count, prev.smoothed_k)
-    if nb == 2:
-        return np.array([0, 1]), {}, (prev.last_k, prev.last_k_count, prev.smoothed_k)
+    keep_k = (prev.last_k, prev.last_k_count, prev.smoothed_k)
+    if nb <= 2:
+        return np.arange(nb), {}, keep_k, {}
     upper = min(max_k, 2 + nb // 12, nb - 1)
     dist = np.sqrt(((centres[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2))
+    pos = {b: i for i, b in enumerate(base_ids)}
     labelings: dict[int, np.ndarray] = {}
     silhouettes: dict[int, float] = {}
+    clusterings: dict[int, tuple] = {}
     for k in range(2, max(upper, 2) + 1):
-        init = prev_centres if prev_centres is not None and prev_centres.shape[0] == k else None
-        labels = _kmeans_weighted(centres, weights, k, init, seed)
+        previous = [(gid, [pos[b] for b in bids if b in pos]) for gid, bids in prev.group_clusterings.get(k, ())]
+        ids, _, labels = _kmeans(centres, weights, k, previous, GROUP_ITERS)
         labelings[k] = labels
-        n_lab = np.unique(labels).size
-        silhouettes[k] = _weighted_silhouette(dist, weights, labels) if n_lab >= 2 else -1.0
-    # Parsimony: walk up from k=2, a larger k must beat the best so far by more than k_tolerance.
-    this_k = min(silhouettes)
-    for k in sorted(silhouettes):
-        if silhouettes[k] > silhouettes[this_k] + k_tolerance:
-            this_k = k
+        clusterings[k] = tuple(
+            (int(gid), tuple(base_ids[i] for i in np.flatnonzero(labels == g))) for g, gid in enumerate(ids)
+        )
+        if np.unique(labels).size < 2:
+            silhouettes[k] = -1.0
+        elif k_rule == "polis":
+            silhouettes[k] = _polis_silhouette(dist, labels)
+        else:
+            silhouettes[k] = _weighted_silhouette(dist, weights, labels)
+    if k_rule == "polis":
+        # Plain best; ties go to the larger k (Clojure's max-key keeps the last maximum).
+        this_k = max(sorted(silhouettes), key=lambda k: (silhouettes[k], k))
+    else:
+        # Parsimony: walk up from k=2, a larger k must beat the best so far by more than k_tolerance.
+        this_k = min(silhouettes)
+        for k in sorted(silhouettes):
+            if silhouettes[k] > silhouettes[this_k] + k_tolerance:
+                this_k = k
     # k-smoother (Pol.is group-k-smoother): switch only after k_buffer consecutive wins.
     count = prev.last_k_count + 1 if prev.last_k == this_k else 1
     if count >= k_buffer or prev.smoothed_k is None:
@@ -564,9 +699,21 @@ def _group_clusters(
     else:
         smoothed = prev.smoothed_k
     chosen = smoothed if smoothed in labelings else this_k
-    labels = labelings[chosen]
-    _, labels = np.unique(labels, return_inverse=True)
-    return labels.ravel(), silhouettes, (this_k, count, smoothed)
+    return labelings[chosen], silhouettes, (this_k, count, smoothed), clusterings
+
+
+def _polis_silhouette(dist: np.ndarray, labels: np.ndarray) -> float:
+    """Pol.is ``silhouette``: plain mean over base clusters; a base cluster alone in its group scores 0."""
+    scores = np.zeros(labels.size)
+    for i in range(labels.size):
+        own = labels == labels[i]
+        own[i] = False
+        if not own.any():
+            continue
+        a = dist[i, own].mean()
+        b = min(dist[i, labels == g].mean() for g in np.unique(labels) if g != labels[i])
+        scores[i] = (b - a) / max(a, b) if max(a, b) > 0 else 0.0
+    return float(scores.mean())
 
 
 def _weighted_silhouette(dist: np.ndarray, weights: np.ndarray, labels: np.ndarray) -> float:

@@ -21,12 +21,19 @@ def group_colour(group_id: int) -> str:
     return GROUP_COLOURS[group_id % len(GROUP_COLOURS)]
 
 
+IN_MATRIX = (StatementStatus.APPROVED, StatementStatus.REJECTED)
+
+
 def vote_matrix(*, debate) -> VoteMatrix:
-    """Votes on the debate's approved statements (pending and rejected statements are not in the map)."""
+    """Votes on the debate's approved and rejected statements (pending ones have no votes).
+
+    Rejected statements are passed to the analysis as ``moderated_out``: as in Pol.is they never show, but the
+    votes cast on them before the rejection still count in the projection scale and the 7-vote threshold.
+    """
     statement_ids = list(
-        Statement.objects.filter(debate=debate, status=StatementStatus.APPROVED).values_list("pk", flat=True)
+        Statement.objects.filter(debate=debate, status__in=IN_MATRIX).order_by("pk").values_list("pk", flat=True)
     )
-    triples = Vote.objects.filter(statement__debate=debate, statement__status=StatementStatus.APPROVED).values_list(
+    triples = Vote.objects.filter(statement__debate=debate, statement__status__in=IN_MATRIX).values_list(
         "participant_id", "statement_id", "value"
     )
     rows, cols, values, participants = [], [], [], {}
@@ -49,7 +56,8 @@ def map_compute(*, debate, previous_state: dict | None) -> tuple[dict, dict, int
             n_votes,
         )
     previous = PreviousState.from_dict(previous_state) if previous_state else None
-    result = analyse(votes=votes, previous=previous)
+    rejected = Statement.objects.filter(debate=debate, status=StatementStatus.REJECTED).values_list("pk", flat=True)
+    result = analyse(votes=votes, moderated_out=frozenset(rejected), previous=previous)
     return result_to_data(result, votes), result.k_state.to_dict(), n_votes
 
 
@@ -93,6 +101,8 @@ def result_to_data(result: OpinionMapResult, votes: VoteMatrix) -> dict:
             "statement_ids": list(result.statement_ids),
             "center": [round(float(v), 6) for v in result.pca_center],
             "components": [[round(float(v), 6) for v in row] for row in result.pca_components],
+            "columns": result.pca_columns,
+            "zeroed_columns": result.pca_zeroed_columns,
         },
         "n_participants": len(result.participant_ids),
         "n_clustered": len(result.clustered_participant_ids),
@@ -131,5 +141,6 @@ def project(data: dict, votes: dict) -> tuple[float, float] | None:
     center = np.array(pca["center"])
     components = np.array(pca["components"])
     x = np.array([float(votes[pca["statement_ids"][j]]) for j in js]) - center[js]
-    point = components[:, js] @ x * np.sqrt(len(pca["statement_ids"]) / len(js))
+    columns = pca.get("columns", len(pca["statement_ids"]))  # maps computed before the key existed
+    point = components[:, js] @ x * np.sqrt(columns / (len(js) + pca.get("zeroed_columns", 0)))
     return float(point[0]), float(point[1])

@@ -15,6 +15,7 @@ from sklearn.metrics import adjusted_rand_score
 from innova.opinions.analysis import (
     PreviousState,
     VoteMatrix,
+    _kmeans,
     analyse,
     load_polis_export,
 )
@@ -204,6 +205,106 @@ def test_moderated_out_statement_never_appears():
     everything += list(result.group_consensus)
     assert everything and "s10" not in everything and "s11" not in everything
     assert result.pca_components.shape == (2, 10)
+
+
+def test_moderated_out_statement_stays_as_a_zero_column_in_the_projection_scale():
+    # Pol.is zeroes a moderated-out column instead of dropping it: everyone then counts as having voted on
+    # it, so the scale is sqrt(columns / (own votes + zeroed columns)), here sqrt(5 / (k + 1)), not sqrt(4 / k).
+    rng = np.random.default_rng(4)
+    visible = rng.choice([-1.0, 0.0, 1.0], size=(20, 4))
+    visible[rng.random((20, 4)) < 0.3] = NAN
+    visible[:, 0] = rng.choice([-1.0, 1.0], size=20)  # everyone has at least one vote
+    spam = np.where(np.arange(20) % 3 == 0, 1.0, NAN)[:, None]  # a few votes before it was moderated out
+    never_voted = np.full((20, 1), NAN)
+    pids = list(range(20))
+    dropped = analyse(votes=VoteMatrix.from_dense(participant_ids=pids, statement_ids=range(4), matrix=visible))
+    kept = analyse(
+        votes=VoteMatrix.from_dense(
+            participant_ids=pids,
+            statement_ids=[0, 1, 2, 3, "spam", "new"],
+            matrix=np.hstack([visible, spam, never_voted]),
+        ),
+        moderated_out={"spam"},
+    )
+    assert kept.statement_ids == (0, 1, 2, 3, "new")
+    k = (~np.isnan(visible)).sum(axis=1)
+    expected = dropped.all_coords * (np.sqrt(5 / (k + 1)) / np.sqrt(4 / k))[:, None]
+    np.testing.assert_allclose(kept.all_coords, expected, atol=1e-12)
+    # A newcomer placed later gets the same scale.
+    np.testing.assert_allclose(
+        kept.project({0: visible[0, 0], 1: 1.0}),
+        dropped.project({0: visible[0, 0], 1: 1.0}) * np.sqrt(5 / 3) / np.sqrt(2),
+    )
+
+
+def test_votes_on_moderated_out_statements_count_for_the_seven_vote_threshold():
+    # 6 visible statements and 2 moderated out, all voted on: the threshold is min(7, 8 columns) = 7 and a
+    # participant with 5 visible + 2 moderated-out votes qualifies (Pol.is counts the raw votes).
+    rng = np.random.default_rng(2)
+    dense = rng.choice([-1.0, 1.0], size=(20, 8))
+    dense[0, 5] = NAN  # 5 visible + 2 moderated-out votes = 7: in
+    dense[1, 5] = dense[1, 6] = NAN  # 5 visible + 1 moderated-out vote = 6: out
+    result = analyse(
+        votes=VoteMatrix.from_dense(participant_ids=range(20), statement_ids=range(8), matrix=dense),
+        moderated_out={6, 7},
+    )
+    assert 0 in result.clustered_participant_ids
+    assert 1 not in result.clustered_participant_ids and 1 in result.participant_ids
+
+
+def test_participant_who_qualified_stays_in_after_a_vote_is_removed():
+    votes, a, b = two_bloc_data()
+    dense = votes.to_dense()
+    dense[0, :5] = NAN
+    dense[0, 5:] = [-1, -1, -1, -1, -1, 1, 1]  # a0 has exactly 7 votes
+    first = analyse(votes=VoteMatrix.from_dense(participant_ids=a + b, statement_ids=votes.statement_ids, matrix=dense))
+    assert "a0" in first.clustered_participant_ids
+    dense[0, 11] = NAN  # a vote is removed (e.g. its statement's votes were deleted): 6 left
+    after = VoteMatrix.from_dense(participant_ids=a + b, statement_ids=votes.statement_ids, matrix=dense)
+    state = PreviousState.from_dict(json.loads(json.dumps(first.k_state.to_dict())))  # as stored in the database
+    assert "a0" in analyse(votes=after, previous=state).clustered_participant_ids
+    assert "a0" not in analyse(votes=after).clustered_participant_ids
+
+
+def test_kmeans_starts_from_the_first_distinct_points_and_drops_empty_clusters():
+    points = np.array([[0.0, 0.0], [0.0, 0.0], [0.2, 0.0], [10.0, 0.0], [10.2, 0.0]])
+    ids, centres, labels = _kmeans(points, np.ones(5), 2, None, 100)
+    # Starts at (0, 0) and (0.2, 0): the second centre then takes the two far points.
+    assert labels.tolist() == [0, 0, 0, 1, 1]
+    np.testing.assert_allclose(centres, [[0.2 / 3, 0.0], [10.1, 0.0]])
+    # From previous clusters: 7 (no members left) goes; with k = 3 the farthest points are split off as 5 and
+    # 6; the old cluster 4 (now between them) ends up empty and is dropped.
+    ids, centres, labels = _kmeans(points, np.ones(5), 3, [(4, [0, 1, 2, 3, 4]), (7, [])], 100)
+    assert sorted(ids.tolist()) == [5, 6] and len(centres) == 2
+    assert labels[0] == labels[1] == labels[2] != labels[3] == labels[4]
+
+
+def test_group_kmeans_weights_base_clusters_and_keeps_a_clustering_per_k():
+    votes = three_bloc_votes()
+    first = analyse(votes=votes)
+    assert set(first.k_state.group_clusterings) == set(first.silhouettes)
+    members = [p for _, ms in first.k_state.base_clusters for p in ms]
+    assert sorted(members) == sorted(first.clustered_participant_ids)
+    again = analyse(votes=votes, previous=first.k_state)
+    assert again.k_state.base_clusters == first.k_state.base_clusters
+    assert again.k_state.group_clusterings == first.k_state.group_clusterings
+    assert again.group_of_participant == first.group_of_participant
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_same_votes_in_any_row_order_give_the_same_groups(seed):
+    lean = np.array([[1, 1, 1, -1, -1, 0, 1, -1], [-1, -1, 1, 1, 1, 0, -1, 1], [1, -1, -1, 1, -1, 1, 0, 0]])
+    dense = bloc_matrix([25, 20, 15], lean, noise=0.3, skip=0.3, seed=11)
+    pids = [f"p{i:02d}" for i in range(60)]
+    reference = analyse(votes=VoteMatrix.from_dense(participant_ids=pids, statement_ids=range(8), matrix=dense))
+    order = np.random.default_rng(seed).permutation(60)
+    shuffled = analyse(
+        votes=VoteMatrix.from_dense(
+            participant_ids=[pids[i] for i in order], statement_ids=range(8), matrix=dense[order]
+        )
+    )
+    assert shuffled.group_of_participant == reference.group_of_participant
+    assert shuffled.k_state == reference.k_state
 
 
 def test_group_identity_is_kept_across_a_recomputation():
