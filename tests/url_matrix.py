@@ -142,6 +142,7 @@ def _survey():
 
 EXPECTED: dict[str, tuple] = {
     # core
+    "core:favicon": (None, everyone(302)),  # redirects to the static icon
     "core:home": (None, everyone()),
     "core:data_policy": (None, everyone()),
     "core:terms": (None, everyone()),
