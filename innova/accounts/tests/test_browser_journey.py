@@ -26,6 +26,10 @@ def test_signup_verify_login_edit_download_delete(page, live_server, screenshot)
     assert page.input_value("#id_display_name") == "Marleny de La Flora"
     assert page.input_value("#id_email") == "marleny@example.com"
     screenshot(page, "signup-refused-without-consent")
+    # Passwords are never written back into the page (#18.16): type them again.
+    assert page.input_value("#id_password1") == ""
+    page.fill("#id_password1", "Usme-es-bonita-2026")
+    page.fill("#id_password2", "Usme-es-bonita-2026")
     page.check("#id_accept_policy")
     page.get_by_role("button", name="Registrarse").click()
     page.wait_for_url("**/cuenta/confirm-email/")
