@@ -132,14 +132,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
-if IS_POSTGRES and env_int("DB_POOL_MAX", 0):
-    # ASGI servers run views in a thread pool: a small connection pool per process keeps PostgreSQL under its
-    # max_connections however many threads there are (persistent connections are per thread).
+if IS_POSTGRES and env_bool("DB_POOL", True) and env_int("DB_POOL_MAX", 10) > 0:
+    # On by default (DB_POOL=0 turns it off). ASGI servers run views in a thread pool: without a pool each thread
+    # holds its own connection and a burst of requests runs PostgreSQL out of max_connections ("too many
+    # clients"); with one, each process holds at most DB_POOL_MAX and the rest wait up to DB_POOL_TIMEOUT seconds.
+    # Size it so that processes × DB_POOL_MAX (+ Celery) stays under max_connections. A pool needs CONN_MAX_AGE 0.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": 1,
-        "max_size": env_int("DB_POOL_MAX", 0),
-        "timeout": 10,
+        "min_size": min(env_int("DB_POOL_MIN", 2), env_int("DB_POOL_MAX", 10)),
+        "max_size": env_int("DB_POOL_MAX", 10),
+        "timeout": env_int("DB_POOL_TIMEOUT", 10),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -283,6 +285,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 40 * 1024 * 1024
 # --- Security -------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Load balancers probe over plain HTTP inside the network: a 301 would read as "unhealthy".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)

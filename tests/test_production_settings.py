@@ -1,0 +1,52 @@
+"""Production-shaped settings: what the environment of the README's production recipe turns on."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.test_deploy import PRODUCTION_ENV, ROOT
+
+POSTGRES = "postgres://innova:secret@db.invalid:5432/innova"
+POOL_VARIABLES = {"DB_POOL", "DB_POOL_MIN", "DB_POOL_MAX", "DB_POOL_TIMEOUT", "DB_CONN_MAX_AGE"}
+
+
+def _database_settings(**variables: str) -> dict:
+    """settings.DATABASES['default'] as a fresh process sees it with the production variables (no connection)."""
+    env = {k: v for k, v in os.environ.items() if k not in POOL_VARIABLES} | PRODUCTION_ENV | variables
+    code = (
+        "import django, json, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'innova.settings'); django.setup();"
+        "from django.conf import settings as s; d = s.DATABASES['default'];"
+        "print(json.dumps({'engine': d['ENGINE'], 'conn_max_age': d['CONN_MAX_AGE'],"
+        " 'pool': d.get('OPTIONS', {}).get('pool')}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_hardening_05_production_settings_have_a_connection_pool_by_default():
+    database = _database_settings(DATABASE_URL=POSTGRES)
+    assert database["engine"] == "django.db.backends.postgresql"
+    assert database["pool"] == {"min_size": 2, "max_size": 10, "timeout": 10}
+    assert database["conn_max_age"] == 0  # Django refuses persistent connections together with a pool
+
+
+def test_hardening_05_the_pool_is_sized_from_the_environment_and_can_be_turned_off():
+    sized = _database_settings(
+        DATABASE_URL=POSTGRES, DB_POOL_MIN="4", DB_POOL_MAX="20", DB_POOL_TIMEOUT="5", DB_CONN_MAX_AGE="60"
+    )
+    assert sized["pool"] == {"min_size": 4, "max_size": 20, "timeout": 5}
+    assert sized["conn_max_age"] == 0
+    off = _database_settings(DATABASE_URL=POSTGRES, DB_POOL="0", DB_CONN_MAX_AGE="60")
+    assert off["pool"] is None and off["conn_max_age"] == 60
+    assert _database_settings(DATABASE_URL="")["pool"] is None  # SQLite has no pool
+
+
+@pytest.mark.django_db
+def test_hardening_17_healthz_answers_plain_http_when_https_is_enforced(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200  # what a load balancer sends, without X-Forwarded-Proto
+    assert client.get("/").status_code == 301  # every other page still goes to HTTPS
+    assert client.get("/", headers={"X-Forwarded-Proto": "https"}).status_code == 200
