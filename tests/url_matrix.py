@@ -193,8 +193,8 @@ EXPECTED: dict[str, tuple] = {
     "problems:detail": (lambda w: {"pk": w.problem.pk}, everyone()),
     "problems:photo": (_matrix_photo, everyone()),
     "problems:photo_thumbnail": (_matrix_photo, everyone()),
-    # Only its author (and administrators, who as superusers pass every rule) may review a draft.
-    "problems:review": (lambda w: {"pk": w.draft.pk}, only("administrator")),
+    # Only its author may review a draft (administrators too are refused: they are not superusers); see EDITORS.
+    "problems:review": (lambda w: {"pk": w.draft.pk}, only()),
     "problems:support": (lambda w: {"pk": w.problem.pk}, everyone(405)),
     "problems:follow": (lambda w: {"pk": w.problem.pk}, everyone(405)),
     "problems:change_status": (lambda w: {"pk": w.problem.pk}, logged_in(405)),
@@ -319,8 +319,8 @@ EXPECTED: dict[str, tuple] = {
     "proposals:pending": (None, only("official", *STAFF)),
     "proposals:invitation": (lambda w: {"token": w.invitation.token}, logged_in()),
     "proposals:detail": (lambda w: {"pk": w.proposal.pk}, everyone()),
-    # Only its authors (and administrators, superusers) may edit a proposal.
-    "proposals:edit": (lambda w: {"pk": w.proposal.pk}, only("administrator")),
+    # Only its authors may edit a proposal (administrators too are refused); see EDITORS.
+    "proposals:edit": (lambda w: {"pk": w.proposal.pk}, only()),
     "proposals:publish": (lambda w: {"pk": w.proposal_draft.pk}, logged_in(405)),
     "proposals:versions": (lambda w: {"pk": w.proposal.pk}, everyone()),
     "proposals:support": (lambda w: {"pk": w.proposal.pk}, everyone(405)),

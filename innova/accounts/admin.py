@@ -13,7 +13,7 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Perfil", {"fields": ["display_name", "first_name", "last_name", "role", "entity", "position"]}),
-        ("Permisos", {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        ("Permisos", {"fields": ["is_active", "is_staff"]}),  # no superusers: see docs/SECURITY.md
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]})]
 

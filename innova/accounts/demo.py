@@ -40,7 +40,6 @@ def load(stdout) -> None:
                 "entity": entity,
                 "position": position,
                 "is_staff": role == Role.ADMINISTRATOR,
-                "is_superuser": role == Role.ADMINISTRATOR,
             },
         )
         if was_created:

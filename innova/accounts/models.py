@@ -1,3 +1,4 @@
+import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
@@ -23,7 +24,8 @@ class InnovaUserManager(UserManager):
         return self._create_user(email, password, **extra_fields)
 
     def create_superuser(self, email=None, password=None, **extra_fields):
-        extra_fields.update(is_staff=True, is_superuser=True, role=Role.ADMINISTRATOR)
+        """`manage.py createsuperuser` makes an administrator: the Django admin, but no way around the rules."""
+        extra_fields.update(is_staff=True, is_superuser=False, role=Role.ADMINISTRATOR)
         return self._create_user(email, password, **extra_fields)
 
 
@@ -83,6 +85,14 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.public_name
+
+    def has_perm(self, perm, obj=None) -> bool:
+        """A rule permission (an app's rules.py) is decided by its rule for everyone, superusers included, so the
+        state checks (published, open, not one's own) bind administrators too. Other permissions, those of the
+        Django admin, go through the authentication backends (accounts.backends.AdminSiteBackend)."""
+        if rules.perm_exists(perm):
+            return rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     @property
     def public_name(self) -> str:

@@ -129,8 +129,8 @@ def user_role_assign(*, user: User, role: str, actor: User) -> User:
         raise ValidationError(_("Unknown role."))
     previous = user.role
     user.role = role
-    user.is_staff = role == Role.ADMINISTRATOR
-    user.is_superuser = role == Role.ADMINISTRATOR
+    user.is_staff = role == Role.ADMINISTRATOR  # the Django admin (accounts.backends); never a superuser
+    user.is_superuser = False
     user.save(update_fields=["role", "is_staff", "is_superuser"])
     audit_record(actor=actor, action="accounts.role_assigned", target=user, data={"from": previous, "to": role})
     return user

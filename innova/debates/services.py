@@ -62,9 +62,7 @@ def debate_create(
 def debate_close(*, actor, debate: Debate, conclusion: str) -> Debate:
     """Close the debate: no more votes or statements; the conclusion is shown in public."""
     debate = Debate.objects.select_for_update().get(pk=debate.pk)
-    require_perm(actor, "debates.close_debate", debate)
-    if not debate.is_open:  # superusers pass every rule: the state is checked here too
-        raise ValidationError(_("This debate is already closed."))
+    require_perm(actor, "debates.close_debate", debate)  # the rule also refuses a debate already closed
     if not conclusion.strip():
         raise ValidationError(_("Write the conclusion of the debate; it is shown in public."))
     debate.status = DebateStatus.CLOSED
@@ -81,7 +79,7 @@ def debate_close(*, actor, debate: Debate, conclusion: str) -> Debate:
 def argument_add(*, author, debate: Debate, side: str, body: str) -> Argument:
     """An argument for or against; the side is required and the text at most 1000 characters."""
     debate = Debate.objects.select_for_update().get(pk=debate.pk)
-    if not debate.is_open:  # checked before the rule so superusers get the same clear message
+    if not debate.is_open:  # before the rule, to tell everyone why rather than refuse
         raise ValidationError(_("This debate is closed: it no longer takes arguments."))
     require_perm(author, "debates.add_argument", debate)
     if side not in ArgumentSide.values:

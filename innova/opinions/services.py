@@ -18,16 +18,9 @@ def _recompute_lock_key(debate_id: int) -> str:
     return f"opinions:recompute-scheduled:{debate_id}"
 
 
-def _require_open(debate) -> None:
-    # Superusers pass every rule, so the debate's state is checked here as well.
-    if not (debate.has_opinion_map and debate.is_open):
-        raise ValidationError(_("This debate is closed: you can no longer vote or propose statements."))
-
-
 def participant_get_or_create(*, debate, user, anonymous_key: str | None = None) -> Participant:
     """The participant of ``user`` (or of the anonymous browser ``anonymous_key``) in ``debate``."""
     require_perm(user, "opinions.participate", debate)
-    _require_open(debate)
     if user.is_authenticated:
         lookup = {"debate": debate, "user": user}
     elif anonymous_key:
@@ -56,7 +49,6 @@ def participant_find(*, debate, user, anonymous_key: str | None = None) -> Parti
 def statement_submit(*, user, debate, text: str, participant: Participant | None = None) -> Statement:
     """Propose a statement. A participant's waits for review; a facilitator's (seeded) is approved at once."""
     require_perm(user, "opinions.participate", debate)
-    _require_open(debate)
     text = " ".join(text.split())
     if not text:
         raise ValidationError(_("Write the statement."))
@@ -94,7 +86,6 @@ def statement_moderate(*, actor, statement: Statement, approve: bool) -> Stateme
 def vote_cast(*, user, participant: Participant, statement: Statement, value: int, recompute: bool = True) -> Vote:
     """Vote on a statement, or change one's vote (one vote per participant and statement: the row is updated)."""
     require_perm(user, "opinions.participate", participant.debate)
-    _require_open(participant.debate)
     if value not in VoteValue.values:
         raise ValidationError(_("Choose agree, disagree or pass."))
     if statement.debate_id != participant.debate_id or statement.status != StatementStatus.APPROVED:

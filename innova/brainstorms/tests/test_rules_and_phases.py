@@ -62,6 +62,7 @@ def test_who_posts_on_an_open_call(request, make_board, facilitator, someone, ro
         ("official", False, False),
         ("official", True, True),
         ("facilitator", False, True),  # lab staff facilitate any board
+        ("administrator", False, True),
     ],
 )
 def test_members_only_board(request, make_user, someone, role, member, allowed):

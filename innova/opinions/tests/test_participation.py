@@ -25,8 +25,8 @@ def _user(request, role):
 PARTICIPATE = {  # (anonymous allowed?, open?) -> roles that may vote and propose
     (False, True): {"citizen", "unverified_official", "official", "facilitator", "administrator"},
     (True, True): set(ROLES),
-    (False, False): {"administrator"},  # superuser passes the rule; the service refuses the closed debate
-    (True, False): {"administrator"},
+    (False, False): set(),  # a closed debate takes no votes, from administrators either
+    (True, False): set(),
 }
 
 

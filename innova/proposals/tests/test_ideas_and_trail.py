@@ -33,7 +33,9 @@ def test_idea_box_is_rate_limited_and_keeps_what_was_typed(client, settings):
     assert Idea.objects.count() == 3
 
 
-@pytest.mark.parametrize("role,allowed", [("citizen", False), ("official", False), ("facilitator", True)])
+@pytest.mark.parametrize(
+    "role,allowed", [("citizen", False), ("official", False), ("facilitator", True), ("administrator", True)]
+)
 def test_only_the_lab_staff_triage(client, request, role, allowed):
     idea = services.idea_submit(author=request.getfixturevalue("citizen"), body="Idea")
     person = request.getfixturevalue(role)
