@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "innova.core.middleware.ChosenLanguageMiddleware",
+    # Before CSRF, which reads the body: an oversized or malformed request gets a Spanish 413 / 400 page.
+    "innova.core.middleware.RequestLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -297,6 +299,8 @@ SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A failed CSRF check (an expired form) is explained in Spanish, also under DEBUG.
+CSRF_FAILURE_VIEW = "innova.core.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 
 # --- API ------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ if settings.DEBUG:
 else:
     urlpatterns += [path("media/<path:path>", core_views.media, name="media")]
 
+handler400 = "innova.core.views.bad_request"
 handler404 = "innova.core.views.page_not_found"
 handler500 = "innova.core.views.server_error"
 handler403 = "innova.core.views.permission_denied"

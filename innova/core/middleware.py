@@ -1,6 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 # Everything a page needs is served by the app itself: no third-party origin is allowed.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -56,3 +61,50 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         # No "Vary: Accept-Language": the page does not depend on it, so caches may share it.
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+class RequestLimitsMiddleware:
+    """Oversized or malformed request bodies get a Spanish 413 / 400 page, whatever DEBUG says.
+
+    Django raises ``RequestDataTooBig`` / ``TooManyFieldsSent`` the first time something reads ``request.POST``;
+    the CSRF middleware reads it, so this middleware sits right after the language one and before CSRF, and reads
+    the form first. Limits are Django's: ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (files in a multipart upload do not count)
+    and ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` / ``DATA_UPLOAD_MAX_NUMBER_FILES``. Views exempt from CSRF (signed
+    webhooks, the API) read their own body, so for them only the declared length is checked.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        try:
+            if request.method == "POST" and not getattr(view_func, "csrf_exempt", False):
+                request.POST  # noqa: B018 - parse here, where the limits can be answered politely
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            if limit and not request.content_type.startswith("multipart/") and _declared_length(request) > limit:
+                raise RequestDataTooBig  # a JSON or raw body Django would refuse later, in the view
+        except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent):
+            request._mark_post_parse_error()
+            too_large = _("What you sent is too large. Send fewer or smaller files and try again.")
+            return _error_response(request, 413, "413.html", too_large)
+        except MultiPartParserError:
+            request._mark_post_parse_error()
+            return _error_response(request, 400, "400.html", _("We could not understand what you sent."))
+        return None
+
+
+def _declared_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _error_response(request, status: int, template: str, message: str):
+    """An API client gets JSON (``{"detail": …}``, as DRF answers), a browser the site's page."""
+    if request.path.startswith("/api/") or not request.accepts("text/html"):
+        return JsonResponse({"detail": message}, status=status)
+    return render(request, template, status=status)

@@ -86,8 +86,17 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """settings.CSRF_FAILURE_VIEW: an expired or missing form token, explained in Spanish (also under DEBUG)."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def too_many_requests(request, exception=None):
