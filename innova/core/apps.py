@@ -11,3 +11,32 @@ class CoreConfig(AppConfig):
         from .personal import register_all
 
         register_all()
+        _clean_every_text_field()
+
+
+def _clean_every_text_field() -> None:
+    """Every text a person types through a Django form or an API serializer loses bidirectional controls and NUL.
+
+    One hook on the two base classes rather than a mixin in each of the project's (and allauth's, and the admin's)
+    forms, so a new form cannot forget it. Passwords are left exactly as typed.
+    """
+    from django import forms
+    from rest_framework import fields as drf_fields
+
+    from .text import clean_user_text
+
+    form_to_python = forms.CharField.to_python
+
+    def to_python(self, value):
+        value = form_to_python(self, value)
+        return value if isinstance(self.widget, forms.PasswordInput) else clean_user_text(value)
+
+    forms.CharField.to_python = to_python
+
+    serializer_to_internal_value = drf_fields.CharField.to_internal_value
+
+    def to_internal_value(self, data):
+        value = serializer_to_internal_value(self, data)
+        return value if (self.style or {}).get("input_type") == "password" else clean_user_text(value)
+
+    drf_fields.CharField.to_internal_value = to_internal_value

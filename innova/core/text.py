@@ -1,4 +1,4 @@
-"""Spanish text handling shared by search and similarity: folding, stop words, stems.
+"""Spanish text handling: cleaning what people type, and folding, stop words and stems for search and similarity.
 
 One mechanism for every domain (problems, proposals…): "árboles" and "arboles" fold to the same word, plurals
 and derived forms share a Snowball stem ("inseguridad", "inseguro" → "insegur"), and stop words never count.
@@ -19,6 +19,20 @@ SPANISH_STOP_WORDS = frozenset(
     son su sus tambien tan tanto te tiene tienen todo todos tu un una uno unos usted y ya yo
     """.split()
 )
+
+# Bidirectional controls (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI; the LRM, RLM and Arabic letter marks) let a
+# text display in another order than it is stored ("exe.pdf" shown as "fdp.exe"), and NUL breaks PostgreSQL.
+# Joiners (U+200C/U+200D) stay: emoji and some scripts need them.
+_UNSAFE_CHARACTERS = dict.fromkeys([0x00, 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], None)
+
+
+def clean_user_text(text):
+    """What a person typed, without bidirectional control characters or NUL. Every text channel goes through it:
+    Django form fields and DRF serializer fields (patched in ``core.apps``) and the SMS/WhatsApp payloads."""
+    if not isinstance(text, str):
+        return text
+    return text.translate(_UNSAFE_CHARACTERS)
+
 
 _WORD = re.compile(r"[a-z0-9ñ]+")
 _stemmer = snowballstemmer.stemmer("spanish")

@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from innova.core.permissions import require_perm
+from innova.core.text import clean_user_text
 
 from . import selectors, services
 from .forms import AssistedReportForm, PaperStackFormSet
@@ -34,7 +35,7 @@ def sms_webhook(request):
         channel=Channel.SMS,
         provider_id=params.get("MessageSid", ""),
         phone=params.get("From", ""),
-        text=params.get("Body", ""),
+        text=clean_user_text(params.get("Body", "")),
         media=media,
     )
     # Replies go out through the provider adapter (Celery), not in the webhook's answer.
@@ -83,7 +84,7 @@ def _whatsapp_message(message: dict) -> None:
         channel=Channel.WHATSAPP,
         provider_id=message.get("id", ""),
         phone="+" + message.get("from", "").lstrip("+"),
-        text=text,
+        text=clean_user_text(text),
         location=location,
         media=media,
     )
