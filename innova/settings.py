@@ -213,7 +213,9 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Usme Innova] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG and SITE_URL.startswith("https") else "http"
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    # Per account, a ceiling across every address (distributed guessing); the lockout that stops one guesser is
+    # django-axes's, per (account, address) pair, below, so the owner still gets in from elsewhere.
+    "login_failed": "10/m/ip,30/h/key",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",  # a rate, not a password  # nosec B105
 }
@@ -222,9 +224,12 @@ MFA_TOTP_ISSUER = "Usme Innova"
 # Staff (facilitators, administrators) must set up TOTP before using the site.
 INNOVA_STAFF_MFA_REQUIRED = env_bool("INNOVA_STAFF_MFA_REQUIRED", True)
 
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+# Five wrong passwords for one account from one address lock that pair for 15 minutes; the same account from
+# another address, and another account from the same address (a shared computer), are not affected.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "innova.accounts.lockout.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
