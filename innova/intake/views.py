@@ -12,11 +12,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from innova.core.permissions import require_perm
-from innova.core.text import clean_user_text
 
 from . import selectors, services
 from .forms import AssistedReportForm, PaperStackFormSet
 from .models import Channel, Conversation
+from .payloads import Message, SmsSerializer, WhatsAppSerializer
 from .webhooks import meta_signature_valid, twilio_signature_valid
 
 
@@ -30,14 +30,10 @@ def sms_webhook(request):
         settings.INNOVA_SMS_AUTH_TOKEN, url, params, request.headers.get("X-Twilio-Signature", "")
     ):
         return HttpResponseForbidden("invalid signature")
-    media = params.get("MediaUrl0") if params.get("NumMedia", "0") not in ("", "0") else None
-    services.intake_receive(
-        channel=Channel.SMS,
-        provider_id=params.get("MessageSid", ""),
-        phone=params.get("From", ""),
-        text=clean_user_text(params.get("Body", "")),
-        media=media,
-    )
+    payload = SmsSerializer(data=params)
+    if not payload.is_valid():
+        return _invalid(payload)
+    _receive(Channel.SMS, payload.message())
     # Replies go out through the provider adapter (Celery), not in the webhook's answer.
     return HttpResponse('<?xml version="1.0" encoding="UTF-8"?><Response></Response>', content_type="text/xml")
 
@@ -59,34 +55,29 @@ def whatsapp_webhook(request):
     ):
         return HttpResponseForbidden("invalid signature")
     try:
-        payload = json.loads(request.body)
+        payload = WhatsAppSerializer(data=json.loads(request.body))
     except ValueError:
-        return JsonResponse({"status": "ignored"}, status=400)
-    for entry in payload.get("entry", []):
-        for change in entry.get("changes", []):
-            for message in change.get("value", {}).get("messages", []):
-                _whatsapp_message(message)
+        return JsonResponse({"status": "invalid", "errors": {"body": ["Not JSON."]}}, status=400)
+    if not payload.is_valid():
+        return _invalid(payload)
+    for message in payload.messages():
+        _receive(Channel.WHATSAPP, message)
     return JsonResponse({"status": "ok"})
 
 
-def _whatsapp_message(message: dict) -> None:
-    kind = message.get("type")
-    text, location, media = "", None, None
-    if kind == "text":
-        text = message.get("text", {}).get("body", "")
-    elif kind == "location":
-        loc = message.get("location", {})
-        location = (float(loc.get("latitude")), float(loc.get("longitude")))
-    elif kind == "image":
-        media = message.get("image", {}).get("id")
-        text = message.get("image", {}).get("caption", "")
+def _invalid(payload) -> JsonResponse:
+    """A signed request of the wrong shape: the provider (or whoever holds the secret) reads what was wrong."""
+    return JsonResponse({"status": "invalid", "errors": payload.errors}, status=400)
+
+
+def _receive(channel: str, message: Message) -> None:
     services.intake_receive(
-        channel=Channel.WHATSAPP,
-        provider_id=message.get("id", ""),
-        phone="+" + message.get("from", "").lstrip("+"),
-        text=clean_user_text(text),
-        location=location,
-        media=media,
+        channel=channel,
+        provider_id=message.provider_id,
+        phone=message.phone,
+        text=message.text,
+        location=message.location,
+        media=message.media,
     )
 
 
