@@ -25,6 +25,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from innova.core.resilience import channel_layer_errors
+from innova.core.text import clean_user_text
 
 from . import selectors, services
 from .models import Board, Guest
@@ -179,7 +180,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             card = services.card_post(
                 board=board,
                 someone=someone,
-                text=str(content.get("text", "")),
+                text=clean_user_text(str(content.get("text", ""))),
                 colour=str(content.get("colour", "")),
                 anonymous=bool(content.get("anonymous")),
             )
@@ -195,7 +196,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             )
             return {}
         if action == "group":
-            group = services.group_create(actor=user, board=board, name=str(content.get("name", "")))
+            group = services.group_create(actor=user, board=board, name=clean_user_text(str(content.get("name", ""))))
             return {"group": group.pk}
         if action == "phase":
             services.board_phase_set(actor=user, board=board, phase=str(content.get("phase", "")))
