@@ -257,6 +257,7 @@ EXPECTED: dict[str, tuple] = {
     "brainstorms:group_create": (lambda w: {"pk": w.board.pk}, logged_in(405)),
     "brainstorms:move": (lambda w: {"pk": w.board.pk}, logged_in(405)),
     "brainstorms:phase": (lambda w: {"pk": w.board.pk}, logged_in(405)),
+    "brainstorms:limits": (lambda w: {"pk": w.board.pk}, logged_in(405)),
     "brainstorms:suggestions": (lambda w: {"pk": w.board.pk}, only(*STAFF)),
     "brainstorms:promote": (lambda w: {"pk": w.board.pk, "card": w.card.pk}, logged_in(405)),
     "brainstorms:export_csv": (lambda w: {"pk": w.board.pk}, everyone()),

@@ -59,6 +59,15 @@ class GroupForm(forms.Form):
     name = forms.CharField(label=_("New group"), max_length=80)
 
 
+class LimitsForm(forms.Form):
+    """The facilitator's flood limits for each participant (services.board_limits_set checks the ranges)."""
+
+    ideas_per_hour = forms.IntegerField(label=_("Ideas per person per hour"), min_value=1, max_value=1000)
+    dot_changes_per_minute = forms.IntegerField(
+        label=_("Dot changes per person per minute"), min_value=1, max_value=600
+    )
+
+
 class PhaseForm(forms.Form):
     phase = forms.ChoiceField(choices=Phase.choices)
 

@@ -37,6 +37,9 @@ class Board(models.Model):
     allow_guests = models.BooleanField(_("allow guests with just a nickname"), default=False)
     members_only = models.BooleanField(_("only members of the front take part"), default=False)
     dots_per_person = models.PositiveSmallIntegerField(_("dots per person"), default=3)
+    # Flood limits per participant (a room of hundreds shares the board): the facilitator may raise them.
+    ideas_per_hour = models.PositiveSmallIntegerField(_("ideas per person per hour"), default=20)
+    dot_changes_per_minute = models.PositiveSmallIntegerField(_("dot changes per person per minute"), default=30)
     join_code = models.CharField(max_length=8, unique=True, default=join_code_new)
     last_seq = models.PositiveIntegerField(default=0)  # the sequence number of the board's latest event
     created_at = models.DateTimeField(auto_now_add=True)
@@ -75,6 +78,9 @@ class Participant(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+")
     guest = models.ForeignKey(Guest, null=True, on_delete=models.CASCADE, related_name="participations")
     dots_used = models.PositiveSmallIntegerField(default=0)
+    # Dots placed or taken back since ``dot_window_started_at`` (a one-minute window, see Board.dot_changes_per_minute).
+    dot_window_started_at = models.DateTimeField(null=True, blank=True)
+    dot_window_changes = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         constraints = [

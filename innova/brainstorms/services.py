@@ -6,6 +6,7 @@ group. Live clients apply events in ``seq`` order and ask for what they missed w
 """
 
 import asyncio
+import datetime
 import json
 import logging
 import threading
@@ -228,6 +229,7 @@ def card_post(
         colour = Colour.YELLOW
     if anonymous and not board.allow_anonymous:
         raise ValidationError(_("This brainstorm does not take anonymous ideas."))
+    _idea_limit_check(board, someone)
     card = Card.objects.create(
         board=board,
         text=text,
@@ -239,6 +241,69 @@ def card_post(
     _participant(board, someone)
     _event(board, "card_added", card_payload(card))
     return card
+
+
+IDEA_WINDOW = datetime.timedelta(hours=1)
+DOT_WINDOW = datetime.timedelta(minutes=1)
+MAX_IDEAS_PER_HOUR = 1000
+MAX_DOT_CHANGES_PER_MINUTE = 600
+
+
+def _runs_the_board(someone: Someone, board: Board) -> bool:
+    return someone.user_known and someone.user.has_perm("brainstorms.facilitate_board", board)
+
+
+def _idea_limit_check(board: Board, someone: Someone) -> None:
+    """At most ``board.ideas_per_hour`` ideas from one participant in the last hour, counted in the database (the
+    board row is locked by the caller, so two sockets of one person cannot both pass). Whoever runs the board types
+    in the room's paper cards and is not limited."""
+    if _runs_the_board(someone, board):
+        return
+    author = {"author": someone.user} if someone.user_known else {"guest": someone.guest, "author__isnull": True}
+    recent = Card.objects.filter(board=board, created_at__gte=timezone.now() - IDEA_WINDOW, **author).count()
+    if recent >= board.ideas_per_hour:
+        raise ValidationError(
+            _(
+                "You have posted %(n)s ideas in the last hour, the most this brainstorm takes from one person. "
+                "Wait a while, or ask the facilitator to raise the limit."
+            )
+            % {"n": recent}
+        )
+
+
+def _dot_change_count(board: Board, participant: Participant) -> None:
+    """Count one dot placed or taken back; refuse beyond ``board.dot_changes_per_minute`` in the participant's
+    current one-minute window (the participant row is locked by the caller)."""
+    now = timezone.now()
+    started = participant.dot_window_started_at
+    if started is None or now - started >= DOT_WINDOW:
+        participant.dot_window_started_at, participant.dot_window_changes = now, 0
+    if participant.dot_window_changes >= board.dot_changes_per_minute:
+        raise ValidationError(
+            _("You are moving dots too fast (at most %(n)s changes a minute). Wait a moment and try again.")
+            % {"n": board.dot_changes_per_minute}
+        )
+    participant.dot_window_changes += 1
+    participant.save(update_fields=["dot_window_started_at", "dot_window_changes"])
+
+
+@transaction.atomic
+def board_limits_set(*, actor, board: Board, ideas_per_hour: int, dot_changes_per_minute: int) -> Board:
+    """The facilitator raises (or lowers) the flood limits of each participant: ideas per hour, dot changes per
+    minute."""
+    board = _locked(board)
+    _facilitation_check(actor, board)
+    if not 1 <= ideas_per_hour <= MAX_IDEAS_PER_HOUR:
+        raise ValidationError(
+            _("Each person may post between 1 and %(max)s ideas an hour.") % {"max": MAX_IDEAS_PER_HOUR}
+        )
+    if not 1 <= dot_changes_per_minute <= MAX_DOT_CHANGES_PER_MINUTE:
+        raise ValidationError(
+            _("Each person may move between 1 and %(max)s dots a minute.") % {"max": MAX_DOT_CHANGES_PER_MINUTE}
+        )
+    board.ideas_per_hour, board.dot_changes_per_minute = ideas_per_hour, dot_changes_per_minute
+    board.save(update_fields=["ideas_per_hour", "dot_changes_per_minute"])
+    return board
 
 
 def _dots_left(board: Board, participant: Participant) -> int:
@@ -261,6 +326,7 @@ def card_vote(*, board: Board, someone: Someone, card_id: int) -> int:
         raise ValidationError(
             _("You have already placed your %(n)s dots. Take one back to move it.") % {"n": board.dots_per_person}
         )
+    _dot_change_count(board, participant)
     DotVote.objects.create(card=card, participant=participant)
     Participant.objects.filter(pk=participant.pk).update(dots_used=F("dots_used") + 1)
     Card.objects.filter(pk=card.pk).update(vote_count=F("vote_count") + 1)
@@ -280,6 +346,7 @@ def card_unvote(*, board: Board, someone: Someone, card_id: int) -> int:
     vote = DotVote.objects.filter(card_id=card_id, card__board=board, participant=participant).first()
     if vote is None:
         raise ValidationError(_("You have no dot on that idea."))
+    _dot_change_count(board, participant)
     vote.delete()
     Participant.objects.filter(pk=participant.pk).update(dots_used=F("dots_used") - 1)
     Card.objects.filter(pk=card_id).update(vote_count=F("vote_count") - 1)

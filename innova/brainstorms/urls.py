@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/grupos/", views.group_create, name="group_create"),
     path("<int:pk>/mover/", views.move, name="move"),
     path("<int:pk>/fase/", views.phase, name="phase"),
+    path("<int:pk>/limites/", views.limits, name="limits"),
     path("<int:pk>/sugerencias/", views.suggestions, name="suggestions"),
     path("<int:pk>/ideas/<int:card>/problema/", views.promote, name="promote"),
     path("<int:pk>/ideas/<int:card>/propuesta/", views.card_proposal, name="card_proposal"),

@@ -18,7 +18,7 @@ from innova.fronts.models import Front
 
 from . import selectors, services
 from .consumers import GUEST_SESSION_KEY
-from .forms import BoardForm, CardForm, GroupForm, GuestForm, JoinCodeForm, PromoteForm
+from .forms import BoardForm, CardForm, GroupForm, GuestForm, JoinCodeForm, LimitsForm, PromoteForm
 from .grouping import suggest_groups
 from .models import Board, Card, CardGroup, Guest, Phase
 
@@ -150,6 +150,9 @@ def detail(request, board: Board):
     if context["can_facilitate"]:
         context["qr"] = _qr_svg(request, board)
         context["group_form"] = GroupForm()
+        context["limits_form"] = LimitsForm(
+            initial={"ideas_per_hour": board.ideas_per_hour, "dot_changes_per_minute": board.dot_changes_per_minute}
+        )
         if board.phase == Phase.CLOSED:
             context["promote_form"] = PromoteForm(initial={"theme": board.front.theme_id if board.front_id else None})
     if board.phase == Phase.CLOSED:
@@ -271,6 +274,22 @@ def phase(request, board: Board):
             request, _("The brainstorm is now in the phase “%(phase)s”.") % {"phase": board.get_phase_display()}
         )
     return redirect(board)
+
+
+@login_required
+@require_POST
+@visible_board
+def limits(request, board: Board):
+    form = LimitsForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([error for errors in form.errors.values() for error in errors])
+        services.board_limits_set(actor=request.user, board=board, **form.cleaned_data)
+    except (PermissionDenied, ValidationError) as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The limits per person were saved."))
+    return redirect(f"{board.get_absolute_url()}#limites")
 
 
 @login_required

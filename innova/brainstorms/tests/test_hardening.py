@@ -1,11 +1,14 @@
 """Issue #18 (hardening) for the live boards: what a hostile participant tried, and what must keep holding."""
 
 import pytest
+from channels.db import database_sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser
 from django.urls import URLPattern, reverse
 
 from innova.brainstorms import services
+from innova.brainstorms.consumers import GUEST_SESSION_KEY
 from innova.brainstorms.models import Board, BoardEvent, Card, CardGroup, DotVote, Guest, Participant, Phase
 from innova.brainstorms.urls import urlpatterns
 from innova.core.testing import run_async_isolated
@@ -115,3 +118,104 @@ def test_hardening_01_the_card_to_proposal_service_refuses_a_stranger(make_user,
     assert not Proposal.objects.exists()
     proposal = services.card_to_proposal(actor=private_board["member"], card=private_board["card"])
     assert proposal.author == private_board["member"] and proposal.published_at is None
+
+
+def _live(board, user=None, session=None):
+    communicator = WebsocketCommunicator(URLRouter(websocket_urlpatterns), f"/ws/lluvias/{board.pk}/")
+    communicator.scope["user"] = user or AnonymousUser()
+    communicator.scope["session"] = session or {}
+    return communicator
+
+
+async def _answer(communicator) -> dict:
+    """The next ack or error of this client (events of others are skipped)."""
+    while True:
+        message = await communicator.receive_json_from(timeout=5)
+        if message["kind"] != "event":
+            return message
+
+
+async def _count_events(communicator, kind: str) -> int:
+    """How many events of ``kind`` this client receives until the room is quiet."""
+    count = 0
+    while not await communicator.receive_nothing(timeout=0.3):
+        message = await communicator.receive_json_from()
+        count += message.get("type") == kind
+    return count
+
+
+@pytest.mark.django_db(transaction=True)
+def test_hardening_04_a_flood_of_ideas_and_dots_is_refused_until_the_facilitator_raises_the_limit(make_user):
+    facilitator = make_user("facilitator")
+    board = services.board_create(actor=facilitator, prompt="¿Qué hacemos con el parque?", allow_guests=True)
+    guest = services.guest_join(board=board, nickname="Visitante", accept_policy=True)
+    observer = make_user("citizen")
+    set_phase = database_sync_to_async(services.board_phase_set)
+
+    async def scenario():
+        flooder, room = _live(board, session={GUEST_SESSION_KEY: guest.pk}), _live(board, observer)
+        assert (await flooder.connect())[0] and (await room.connect())[0]
+        for n in range(20):  # the default: 20 ideas per person per hour
+            await flooder.send_json_to({"action": "post", "text": f"Idea número {n}", "ref": n})
+            assert (await _answer(flooder))["kind"] == "ack"
+        await flooder.send_json_to({"action": "post", "text": "Idea número 21", "ref": 21})
+        refusal = await _answer(flooder)
+        assert refusal["kind"] == "error" and refusal["ref"] == 21
+        assert refusal["message"].startswith("Usted ya publicó 20 ideas en la última hora")
+        assert await _count_events(room, "card_added") == 20  # the 21st reached nobody
+
+        set_limits = database_sync_to_async(services.board_limits_set)
+        await set_limits(actor=facilitator, board=board, ideas_per_hour=40, dot_changes_per_minute=4)
+        await flooder.send_json_to({"action": "post", "text": "Idea número 21", "ref": 22})
+        assert (await _answer(flooder))["kind"] == "ack"
+        assert await _count_events(room, "card_added") == 1
+
+        await set_phase(actor=facilitator, board=board, phase=Phase.VOTE)
+        card_id = await database_sync_to_async(lambda: Card.objects.filter(board=board).first().pk)()
+        for n, action in enumerate(["vote", "unvote", "vote", "unvote"]):
+            await flooder.send_json_to({"action": action, "card": card_id, "ref": 100 + n})
+            assert (await _answer(flooder))["kind"] == "ack"
+        await flooder.send_json_to({"action": "vote", "card": card_id, "ref": 200})
+        refusal = await _answer(flooder)
+        assert refusal["kind"] == "error" and "demasiado rápido (máximo 4 cambios por minuto)" in refusal["message"]
+        await set_limits(actor=facilitator, board=board, ideas_per_hour=40, dot_changes_per_minute=10)
+        await flooder.send_json_to({"action": "vote", "card": card_id, "ref": 201})
+        assert (await _answer(flooder))["kind"] == "ack"
+        assert await _count_events(room, "vote") == 5
+        await flooder.disconnect()
+        await room.disconnect()
+
+    run_async_isolated(scenario)
+    assert Card.objects.filter(board=board).count() == 21
+    assert DotVote.objects.filter(card__board=board).count() == 1
+
+
+def test_hardening_04_the_form_without_javascript_keeps_the_idea_and_says_why(client, make_user, make_board, someone):
+    facilitator, citizen = make_user("facilitator"), make_user("citizen")
+    board = make_board(actor=facilitator)
+    services.board_limits_set(actor=facilitator, board=board, ideas_per_hour=2, dot_changes_per_minute=30)
+    for text in ("Primera idea", "Segunda idea"):
+        services.card_post(board=board, someone=someone(citizen), text=text)
+    client.force_login(citizen)
+    response = client.post(
+        reverse("brainstorms:post_card", args=[board.pk]), {"text": "Tercera idea", "colour": "azul"}, follow=True
+    )
+    page = response.content.decode()
+    assert "Usted ya publicó 2 ideas en la última hora" in page
+    assert "Tercera idea</textarea>" in page  # what was typed is still in the form
+    assert Card.objects.filter(board=board).count() == 2
+    # The facilitator raises the limit in the small form of the board's facilitator tools.
+    client.force_login(facilitator)
+    assert 'name="ideas_per_hour" value="2"' in client.get(board.get_absolute_url()).content.decode()
+    client.post(reverse("brainstorms:limits", args=[board.pk]), {"ideas_per_hour": 5, "dot_changes_per_minute": 30})
+    client.force_login(citizen)
+    client.post(reverse("brainstorms:post_card", args=[board.pk]), {"text": "Tercera idea", "colour": "azul"})
+    assert Card.objects.filter(board=board).count() == 3
+    # A participant cannot raise it.
+    response = client.post(
+        reverse("brainstorms:limits", args=[board.pk]),
+        {"ideas_per_hour": 500, "dot_changes_per_minute": 30},
+        follow=True,
+    )
+    board.refresh_from_db()
+    assert board.ideas_per_hour == 5 and "Solo quien facilita la lluvia de ideas" in response.content.decode()

@@ -204,6 +204,7 @@ def test_events_replay_over_http(client, make_board, facilitator, citizen, someo
 def test_board_page_query_count(client, make_board, facilitator, citizen, someone, django_assert_max_num_queries):
     board = make_board(actor=facilitator)
     services.group_create(actor=facilitator, board=board, name="Grupo")
+    services.board_limits_set(actor=facilitator, board=board, ideas_per_hour=30, dot_changes_per_minute=30)
     for n in range(30):
         services.card_post(board=board, someone=someone(citizen), text=f"Idea {n}")
     client.force_login(citizen)
