@@ -9,6 +9,7 @@ class BrainstormsConfig(AppConfig):
 
     def ready(self):
         from innova.core import personal_data
+        from innova.fronts.services import membership_end_listener_register
         from innova.problems import trail
 
         from . import selectors, services
@@ -17,3 +18,4 @@ class BrainstormsConfig(AppConfig):
             "brainstorms", export=selectors.brainstorms_personal_data, erase=services.brainstorms_erase_user
         )
         trail.register(selectors.board_trail_entries)
+        membership_end_listener_register(services.board_sockets_membership_ended)

@@ -69,7 +69,14 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         except ValueError:
             self.last_seq = board.last_seq
         self.group_name = services.board_group_name(self.board_id)
-        await self.channel_layer.group_add(self.group_name, self.channel_name)
+        self.groups_joined = [self.group_name]
+        user = self.scope.get("user")
+        if board.members_only and user is not None and user.is_authenticated:
+            # Told when this person leaves a front (fronts' membership-end listeners): see ``membership_ended``.
+            self.front_id = board.front_id
+            self.groups_joined.append(services.person_group_name(user.pk))
+        for group in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
         self.layer_server = await self._layer_server()
         await self.accept()
         await self._catch_up()
@@ -106,11 +113,15 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             await super().dispatch(message)
 
     async def disconnect(self, code):
+        await self._leave_groups()
+
+    async def _leave_groups(self):
         if getattr(self, "layer_watch", None) is not None:
             self.layer_watch.cancel()
-        if hasattr(self, "group_name"):
+        groups, self.groups_joined = getattr(self, "groups_joined", []), []
+        for group in groups:
             try:
-                await self.channel_layer.group_discard(self.group_name, self.channel_name)
+                await self.channel_layer.group_discard(group, self.channel_name)
             except channel_layer_errors():
                 pass  # Redis is gone; the membership expires with the group (or went with Redis)
 
@@ -133,12 +144,26 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             await self._catch_up()  # an event arrived before an earlier one: fill the gap from the database
         await self._forward(message, payload.get("text"))
 
+    async def membership_ended(self, message):
+        """This person stopped being a member of a front: on that front's members-only board, ask the rule again
+        and close the socket (the page then shows whom the board is for) when they may no longer see it."""
+        if message["front"] != self.front_id:
+            return
+        _board, refusal = await database_sync_to_async(self._board_if_visible)()
+        if refusal:
+            await self._shut(refusal)
+
+    async def _shut(self, code: int):
+        """Close the socket from the server, leaving the groups first: no event reaches it meanwhile."""
+        await self._leave_groups()
+        await self.close(code=code)
+
     async def receive_json(self, content, **kwargs):
         ref = content.get("ref")
         try:
             result = await database_sync_to_async(self._act)(content)
         except services.BoardHidden:
-            await self.close(code=CLOSE_NOT_ALLOWED)  # every service checks: no longer allowed to see the board
+            await self._shut(CLOSE_NOT_ALLOWED)  # every service checks: no longer allowed to see the board
             return
         except (PermissionDenied, ValidationError) as error:
             text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)

@@ -37,23 +37,23 @@ def board_group_name(board_id: int) -> str:
     return f"lluvia-{board_id}"
 
 
-def _broadcast(board_id: int, message: dict) -> None:
+def person_group_name(user_id: int) -> str:
+    """The channel group of one person's sockets on members-only boards (told when their membership ends)."""
+    return f"lluvia-persona-{user_id}"
+
+
+def _layer_send(group: str, payload: dict, what: str) -> None:
+    """Send ``payload`` to a channel group from synchronous code; a channel layer that is down is logged, not
+    raised (``what`` names the message in the log)."""
     layer = get_channel_layer()
     if layer is None:
         return
 
-    # Encoded once here rather than by each of the hundreds of consumers of a busy room.
-    payload = {"type": "board.event", "event": message, "text": json.dumps({"kind": "event", **message})}
-
     def send():
         try:
-            async_to_sync(layer.group_send)(board_group_name(board_id), payload)
+            async_to_sync(layer.group_send)(group, payload)
         except channel_layer_errors() as error:
-            # The event is stored: live clients lose their connection with Redis too, and when they reconnect
-            # they ask for every event after the last one they saw. The write that caused it stands.
-            logger.warning(
-                "board %s: event %s not broadcast, channel layer unavailable: %r", board_id, message["seq"], error
-            )
+            logger.warning("%s: %s not broadcast, channel layer unavailable: %r", group, what, error)
 
     try:
         asyncio.get_running_loop()
@@ -62,6 +62,20 @@ def _broadcast(board_id: int, message: dict) -> None:
     else:
         # A thread that runs an event loop itself (a script driving an async library) cannot block on one.
         threading.Thread(target=send, daemon=True).start()
+
+
+def _broadcast(board_id: int, message: dict) -> None:
+    # Encoded once here rather than by each of the hundreds of consumers of a busy room. If the channel layer is
+    # down the event is still stored: live clients lose their connection with Redis too, and when they reconnect
+    # they ask for every event after the last one they saw. The write that caused it stands.
+    payload = {"type": "board.event", "event": message, "text": json.dumps({"kind": "event", **message})}
+    _layer_send(board_group_name(board_id), payload, f"event {message['seq']}")
+
+
+def board_sockets_membership_ended(*, user_id: int, front_id: int) -> None:
+    """A person stopped being a member of a front (fronts calls this after commit): their open sockets on that
+    front's members-only boards check again whether they may see the board, and close if not."""
+    _layer_send(person_group_name(user_id), {"type": "membership.ended", "front": front_id}, "membership end")
 
 
 def _event(board: Board, type_: str, data: dict) -> BoardEvent:

@@ -1,4 +1,6 @@
 import datetime
+import functools
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,6 +12,21 @@ from innova.core.permissions import require_perm
 from innova.problems.photos import photo_process
 
 from .models import Front, FrontProblem, FrontSession, JoinPolicy, MemberRole, Membership, MemberStatus
+
+# Who must hear when someone stops being a member (e.g. brainstorms closes their sockets on members-only boards):
+# listeners take ``user_id`` and ``front_id`` and run after commit. Registered by other apps' ``ready()``, so
+# fronts imports none of them.
+_membership_end_listeners: list[Callable[..., None]] = []
+
+
+def membership_end_listener_register(listener: Callable[..., None]) -> None:
+    if listener not in _membership_end_listeners:
+        _membership_end_listeners.append(listener)
+
+
+def _membership_ended(*, user_id: int, front_id: int) -> None:
+    for listener in _membership_end_listeners:
+        transaction.on_commit(functools.partial(listener, user_id=user_id, front_id=front_id))
 
 
 def _unique_slug(name: str) -> str:
@@ -79,6 +96,7 @@ def front_leave(*, user, front: Front) -> None:
     ):
         raise ValidationError(_("The front needs another coordinator before you leave."))
     membership.delete()
+    _membership_ended(user_id=user.pk, front_id=front.pk)
 
 
 @transaction.atomic
@@ -168,4 +186,6 @@ def problem_link(*, actor, front: Front, problem) -> FrontProblem:
 
 def fronts_erase_user(user) -> None:
     """Account deletion: memberships are personal; sessions and links stay (their author link is cleared)."""
+    for front_id in Membership.objects.filter(user=user, status=MemberStatus.ACTIVE).values_list("front", flat=True):
+        _membership_ended(user_id=user.pk, front_id=front_id)
     Membership.objects.filter(user=user).delete()

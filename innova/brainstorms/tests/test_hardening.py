@@ -219,3 +219,29 @@ def test_hardening_04_the_form_without_javascript_keeps_the_idea_and_says_why(cl
     )
     board.refresh_from_db()
     assert board.ideas_per_hour == 5 and "Solo quien facilita la lluvia de ideas" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_hardening_11_a_member_who_leaves_the_front_stops_receiving_its_members_only_board(make_user, someone):
+    coordinator = make_user("facilitator")
+    front = fronts.front_create(
+        creator=coordinator, name="Frente de cuidado", theme=Theme.objects.get(slug="movilidad"), description="x"
+    )
+    board = services.board_create(actor=coordinator, prompt=SECRET_PROMPT, front=front, members_only=True)
+    leaver, stayer = make_user("citizen"), make_user("citizen")
+    for member in (leaver, stayer):
+        fronts.front_join(user=member, front=front)
+    post = database_sync_to_async(services.card_post)
+
+    async def scenario():
+        leaving, staying = _live(board, leaver), _live(board, stayer)
+        assert (await leaving.connect())[0] and (await staying.connect())[0]
+        await database_sync_to_async(fronts.front_leave)(user=leaver, front=front)
+        assert await leaving.receive_output(timeout=5) == {"type": "websocket.close", "code": 4403}
+        await post(board=board, someone=someone(coordinator), text=SECRET_IDEA)
+        (event,) = [m for m in [await staying.receive_json_from(timeout=5)] if m["kind"] == "event"]
+        assert event["data"]["text"] == SECRET_IDEA  # the member who stayed still receives the board
+        assert await leaving.receive_nothing()  # the one who left receives nothing more
+        await staying.disconnect()
+
+    run_async_isolated(scenario)
