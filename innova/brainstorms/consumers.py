@@ -23,6 +23,7 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
 from innova.core.resilience import channel_layer_errors
 from innova.core.text import clean_user_text
@@ -158,6 +159,22 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         await self._leave_groups()
         await self.close(code=code)
 
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        """Every frame gets an answer and the connection stays: one that is not a JSON object (binary, broken or
+        hostile) answers an error event instead of ending the consumer without a close frame."""
+        try:
+            content = json.loads(text_data) if text_data else None
+        except (ValueError, RecursionError):
+            content = None
+        if not isinstance(content, dict):
+            await self._not_understood(ref=None)
+            return
+        await self.receive_json(content, **kwargs)
+
+    async def _not_understood(self, ref):
+        message = _("We did not understand that message. Reload the page and try again.")
+        await self.send_json({"kind": "error", "ref": ref, "message": message})
+
     async def receive_json(self, content, **kwargs):
         ref = content.get("ref")
         try:
@@ -169,8 +186,8 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             await self.send_json({"kind": "error", "ref": ref, "message": text})
             return
-        except (KeyError, ValueError, TypeError):
-            await self.send_json({"kind": "error", "ref": ref, "message": "?"})
+        except (KeyError, ValueError, TypeError):  # a missing or malformed field, an unknown action
+            await self._not_understood(ref)
             return
         await self.send_json({"kind": "ack", "ref": ref, **result})
 

@@ -157,6 +157,12 @@ def _participant(board: Board, someone: Someone) -> Participant:
     return participant
 
 
+def _plain(text) -> str:
+    """Typed text as the board stores it: without NUL bytes (PostgreSQL refuses them in text; the forms already
+    do, the socket's JSON does not) and without surrounding blanks."""
+    return str(text or "").replace("\x00", "").strip()
+
+
 def _author_name(card: Card) -> str:
     return card.public_author
 
@@ -184,7 +190,8 @@ def board_create(
     dots_per_person: int = 3,
 ) -> Board:
     require_perm(actor, "brainstorms.create_board", front)
-    if not prompt.strip():
+    prompt = _plain(prompt)
+    if not prompt:
         raise ValidationError(_("Write the question of the brainstorm."))
     if not 1 <= dots_per_person <= 20:
         raise ValidationError(_("Each person gets between 1 and 20 dots."))
@@ -195,7 +202,7 @@ def board_create(
             with transaction.atomic():
                 board = Board.objects.create(
                     front=front,
-                    prompt=prompt.strip(),
+                    prompt=prompt,
                     facilitator=actor,
                     allow_anonymous=allow_anonymous,
                     allow_guests=allow_guests,
@@ -215,7 +222,7 @@ def guest_join(*, board: Board, nickname: str, accept_policy: bool) -> Guest:
     board_view_check(board=board, user=None)  # guests have no account: never on a members-only board
     if not board.allow_guests:
         raise PermissionDenied(_("This brainstorm does not take guests. Log in to take part."))
-    nickname = nickname.strip()
+    nickname = _plain(nickname)
     if not 2 <= len(nickname) <= 40:
         raise ValidationError(_("Write a nickname of 2 to 40 characters."))
     if not accept_policy:
@@ -234,7 +241,7 @@ def card_post(
             _("Ideas are posted only in the ideas phase; this brainstorm is now in “%(phase)s”.")
             % {"phase": Phase(board.phase).label}
         )
-    text = (text or "").strip()
+    text = _plain(text)
     if not text:
         raise ValidationError(_("Write your idea."))
     if len(text) > MAX_CARD_LENGTH:
@@ -394,7 +401,7 @@ def group_create(*, actor, board: Board, name: str) -> CardGroup:
     board = _locked(board)
     _facilitation_check(actor, board)
     _grouping_check(board)
-    name = name.strip()[:80]
+    name = _plain(name)[:80]
     if not name:
         raise ValidationError(_("Write the name of the group."))
     group = CardGroup.objects.create(board=board, name=name, order=board.groups.count())

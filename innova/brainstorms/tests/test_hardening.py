@@ -1,5 +1,7 @@
 """Issue #18 (hardening) for the live boards: what a hostile participant tried, and what must keep holding."""
 
+from unittest.mock import ANY
+
 import pytest
 from channels.db import database_sync_to_async
 from channels.routing import URLRouter
@@ -245,3 +247,36 @@ def test_hardening_11_a_member_who_leaves_the_front_stops_receiving_its_members_
         await staying.disconnect()
 
     run_async_isolated(scenario)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_hardening_14_frames_that_are_not_json_or_carry_nul_bytes_answer_an_error_and_keep_the_socket(make_user):
+    facilitator, citizen = make_user("facilitator"), make_user("citizen")
+    board = services.board_create(actor=facilitator, prompt="¿Qué hacemos?\x00", allow_guests=True)
+
+    async def scenario():
+        communicator, room = _live(board, citizen), _live(board, facilitator)
+        assert (await communicator.connect())[0] and (await room.connect())[0]
+        for frame in ({"text_data": "esto no es JSON {"}, {"text_data": "[]"}, {"bytes_data": b"\x00\x01"}):
+            await communicator.send_to(**frame)
+            answer = await _answer(communicator)
+            assert answer["kind"] == "error" and answer["message"].startswith("No entendimos ese mensaje"), frame
+        await communicator.send_json_to({"action": "post", "text": "Parque\x00 limpio", "ref": 1})
+        assert (await _answer(communicator)) == {"kind": "ack", "ref": 1, "card": ANY}
+        await room.send_json_to({"action": "group", "name": "Am\x00biente", "ref": 2})
+        assert (await _answer(room))["kind"] == "ack"
+        await communicator.send_json_to({"action": "vote", "card": "1\x00", "ref": 3})
+        assert (await _answer(communicator))["kind"] == "error"
+        # The socket still answers after all of it.
+        await communicator.send_json_to({"action": "post", "text": "Más árboles", "ref": 4})
+        assert (await _answer(communicator))["kind"] == "ack"
+        await communicator.disconnect()
+        await room.disconnect()
+
+    run_async_isolated(scenario)
+    assert list(Card.objects.filter(board=board).values_list("text", flat=True)) == ["Parque limpio", "Más árboles"]
+    assert list(CardGroup.objects.filter(board=board).values_list("name", flat=True)) == ["Ambiente"]
+    board.refresh_from_db()
+    assert board.prompt == "¿Qué hacemos?"
+    guest = services.guest_join(board=board, nickname="Ro\x00sa", accept_policy=True)
+    assert guest.nickname == "Rosa"
