@@ -114,6 +114,7 @@ def unverified_official(make_user):
 @pytest.fixture
 def make_problem(db, make_user):
     """make_problem(title=…, author=…, **fields): a published problem through the real service."""
+    from innova.core.ratelimit import rate_limits_suspended
     from innova.problems import services
     from innova.problems.models import Theme
     from innova.territory.models import Upz
@@ -126,9 +127,10 @@ def make_problem(db, make_user):
     ):
         extra.setdefault("theme", Theme.objects.get(slug="movilidad"))
         extra.setdefault("upz", Upz.objects.get(code="57"))
-        return services.problem_report(
-            author=author or make_user("citizen"), title=title, description=description, **extra
-        )
+        with rate_limits_suspended():  # test data, not a person flooding (tests make dozens per author)
+            return services.problem_report(
+                author=author or make_user("citizen"), title=title, description=description, **extra
+            )
 
     return make
 

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "innova.accounts.middleware.PolicyConsentMiddleware",
     "innova.accounts.middleware.StaffMfaMiddleware",
     "axes.middleware.AxesMiddleware",
+    "innova.core.middleware.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "innova.urls"

@@ -579,7 +579,7 @@ def test_comment_rate_limit(client, citizen, problem, settings):
         assert client.post(url, {"body": f"Comentario {n}"}).status_code == 302
     response = client.post(url, {"body": "Uno más"}, follow=True)
     assert Comment.objects.count() == 3
-    assert "Espere unos minutos" in response.content.decode()
+    assert "Espere" in response.content.decode()
     htmx = client.post(url, {"body": "Otro"}, HTTP_HX_REQUEST="true")
     assert htmx.status_code == 429 and "Espere" in htmx.content.decode()
 
@@ -593,7 +593,7 @@ def test_flag_rate_limit(client, citizen, problem, settings):
     client.post(url, {"reason": "Dos"})
     response = client.post(url, {"reason": "Tres"}, follow=True)
     assert Flag.objects.get(user=citizen).reason == "Dos"
-    assert "Espere unos minutos" in response.content.decode()
+    assert "Espere" in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -622,5 +622,5 @@ def test_report_rate_limit_keeps_what_was_typed(client, citizen, theme, upz, set
     response = client.post(reverse("problems:report"), data)
     assert response.status_code == 429
     assert 'value="Tercer problema"' in response.content.decode()
-    assert "Espere unos minutos" in response.content.decode()
+    assert "Espere" in response.content.decode()
     assert Problem.objects.count() == 2

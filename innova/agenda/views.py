@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from innova.core import exports
 from innova.core.permissions import require_perm
-from innova.core.ratelimit import rate_limit_hit
+from innova.core.ratelimit import rate_limit
 from innova.territory.selectors import map_config
 
 from . import ics, selectors, services
@@ -98,8 +98,8 @@ def register(request, pk: int):
     answers = {key: value for key, value in request.POST.items() if key.startswith("q")}
     error = ""
     if request.method == "POST" and guest_form is not None and guest_form.is_valid():
-        if refused := rate_limit_hit(request, "event_register", fallback_url=event.get_absolute_url()):
-            return refused
+        # Guests only (people with an account register once): per address, answered by RateLimitMiddleware.
+        rate_limit("event_register", f"ip:{request.META.get('REMOTE_ADDR', '')}")
     if request.method == "POST" and (guest_form is None or guest_form.is_valid()):
         data = guest_form.cleaned_data if guest_form else {}
         try:

@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+
+from .ratelimit import RateLimited
 
 # Everything a page needs is served by the app itself: no third-party origin is allowed.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -108,3 +111,33 @@ def _error_response(request, status: int, template: str, message: str):
     if request.path.startswith("/api/") or not request.accepts("text/html"):
         return JsonResponse({"detail": message}, status=status)
     return render(request, template, status=status)
+
+
+class RateLimitMiddleware:
+    """A service refused with ``RateLimited`` (core/ratelimit.py): answer 429 with ``Retry-After`` in Spanish.
+
+    htmx gets the message as plain text (the page shows it), JSON clients ``{"detail": …}``, everyone else the
+    ``429.html`` page with a link back to where they were.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, RateLimited):
+            return None
+        message = exception.message
+        if "application/json" in request.headers.get("Accept", ""):
+            response = JsonResponse({"detail": message}, status=429)
+        elif getattr(request, "htmx", False):
+            response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+        else:
+            back = request.headers.get("Referer", "")
+            if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+                back = ""
+            response = render(request, "429.html", {"message": message, "back": back}, status=429)
+        response["Retry-After"] = str(exception.retry_after)
+        return response

@@ -18,6 +18,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from .ratelimit import rate_limit_user
 from .text import fold, similarity, stems, stems_document
 
 # Deadlines owed to residents of Usme run on Bogotá's calendar, whatever the server's clock says.
@@ -61,7 +62,9 @@ def support_set(
 
     ``support_model`` has a foreign key ``target_field`` to the target, a ``user`` and a unique constraint on both.
     ``on_added`` runs in the same transaction after a support really counted (threshold, following…).
+    Every click counts against the person's ``support`` limit (core/ratelimit.py), on every channel.
     """
+    rate_limit_user("support", user)
     model = type(target)
     with transaction.atomic():
         if supported:

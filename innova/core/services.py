@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from . import moderation
 from .models import AuditEntry, Comment, CommentVote, ContactMessage, Flag
 from .permissions import require_perm
+from .ratelimit import rate_limit_user
 
 
 def audit_record(*, actor, action: str, target=None, reason: str = "", data: dict | None = None) -> AuditEntry:
@@ -70,6 +71,7 @@ def comment_add(*, author, target, body: str, parent: Comment | None = None) -> 
         depth = parent.depth + 1
         if depth > min(entry.comment_max_depth, moderation.MAX_COMMENT_DEPTH):
             raise ValidationError(_("Replies cannot go deeper here; reply to the comment above instead."))
+    rate_limit_user("comment", author)
     comment = Comment.objects.create(
         target_type=target_type, target_id=target.pk, parent=parent, depth=depth, author=author, body=body
     )
@@ -156,6 +158,7 @@ def flag_add(*, user, target, reason: str) -> Flag:
     require_perm(user, "core.flag_content", target)
     if not reason.strip():
         raise ValidationError(_("Tell the moderators what is wrong with this content."))
+    rate_limit_user("flag", user)
     target_type = ContentType.objects.get_for_model(target)
     flag, created = Flag.objects.get_or_create(
         target_type=target_type, target_id=target.pk, user=user, defaults={"reason": reason.strip()}

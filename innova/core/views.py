@@ -18,7 +18,7 @@ from . import moderation, selectors, services
 from .forms import CommentForm, ContactForm, ReasonForm
 from .models import Comment
 from .permissions import require_perm
-from .ratelimit import rate_limit_hit
+from .ratelimit import RateLimited
 
 
 def home(request):
@@ -143,9 +143,6 @@ def _back(request, target) -> str:
 @require_POST
 def comment_create(request, content_type_id: int, object_id: int):
     target = moderation.get_target(content_type_id, object_id)
-    if refused := rate_limit_hit(request, "comment", fallback_url=target.get_absolute_url()):
-        request.session["comment_draft"] = request.POST.get("body", "")
-        return refused
     form = CommentForm(request.POST)
     if form.is_valid():
         parent = None
@@ -155,6 +152,10 @@ def comment_create(request, content_type_id: int, object_id: int):
             comment = services.comment_add(
                 author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
             )
+        except RateLimited:
+            # The 429 page comes from RateLimitMiddleware; the text waits in the form for the next try.
+            request.session["comment_draft"] = request.POST.get("body", "")
+            raise
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             request.session["comment_draft"] = request.POST.get("body", "")
@@ -185,8 +186,6 @@ def comment_vote(request, pk: int):
 @require_POST
 def flag_create(request, content_type_id: int, object_id: int):
     target = moderation.get_target(content_type_id, object_id)
-    if refused := rate_limit_hit(request, "flag", fallback_url=target.get_absolute_url()):
-        return refused
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tell the moderators what is wrong with this content."))
@@ -277,8 +276,6 @@ def support_toggle(request, target, *, toggle, partial: str, name: str):
 
     if not request.user.is_authenticated:
         return redirect_to_login(target.get_absolute_url())
-    if refused := rate_limit_hit(request, "support", fallback_url=target.get_absolute_url()):
-        return refused
     supported = request.POST.get("supported") == "1"
     toggle(user=request.user, target=target, supported=supported)
     if request.htmx:
@@ -306,6 +303,15 @@ def pending_answer_pages(request, lists: dict) -> dict:
         pages[f"{name}_param"] = param
         pages[f"{name}_query"] = others.urlencode()
     return pages
+
+
+def form_rate_limited(request, refused, template: str, context: dict):
+    """A form refused by a rate limit (``RateLimited``): the page again with everything typed and the Spanish message
+    above the form, answered 429 with ``Retry-After``. ``context["form"]`` is the bound form."""
+    context["form"].add_error(None, refused.message)
+    response = render(request, template, context, status=429)
+    response["Retry-After"] = str(refused.retry_after)
+    return response
 
 
 def form_action(request, form, action, *, success: str, invalid: str = "") -> bool:

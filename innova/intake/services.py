@@ -6,9 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from innova.accounts.models import User
 from innova.core.permissions import require_perm
+from innova.core.ratelimit import RateLimited
 from innova.core.resilience import task_enqueue_on_commit
 from innova.problems.models import Problem, Theme
 from innova.problems.services import problem_report
@@ -147,13 +149,28 @@ def intake_receive(
     if effect and effect.kind == "create_problem":
         if conv.user_id is None:
             conv.user = _resident_for_phone(phone)
-        problem = _create_problem(conv, effect.payload)
-        conv.problem = problem
-        conv.save(update_fields=["user", "problem"])
-        replies.append(
-            _("Thank you! Your report was received with the code %(code)s. Text that code to know how it is going.")
-            % {"code": selectors.reference_code(problem)}
-        )
+        try:
+            problem = _create_problem(conv, effect.payload)
+        except RateLimited as refused:
+            # The same per-person limit as on the web and the API; the sender is told plainly, nothing half-kept.
+            conv.save(update_fields=["user"])
+            replies.append(
+                ngettext(
+                    "We received many reports from this number in a short while, so this one was not registered. "
+                    "Write to us again in %(minutes)d minute.",
+                    "We received many reports from this number in a short while, so this one was not registered. "
+                    "Write to us again in %(minutes)d minutes.",
+                    refused.retry_minutes,
+                )
+                % {"minutes": refused.retry_minutes}
+            )
+        else:
+            conv.problem = problem
+            conv.save(update_fields=["user", "problem"])
+            replies.append(
+                _("Thank you! Your report was received with the code %(code)s. Text that code to know how it is going.")
+                % {"code": selectors.reference_code(problem)}
+            )
     for reply in replies:
         _queue_reply(conv, channel, phone, reply)
     return conv

@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, pagination
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import exception_handler
 
+from innova.core.ratelimit import RateLimited
 from innova.core.selectors import CachedCountPaginator
 
 from .models import ApiToken, key_digest
@@ -56,7 +58,10 @@ class ApiPagination(pagination.PageNumberPagination):
 
 
 def api_exception_handler(exc, context):
-    """The services raise Django's ValidationError with a Spanish message: answer 400, never 500."""
+    """The services raise Django's ValidationError with a Spanish message: answer 400, never 500; and
+    ``RateLimited`` (the same per-person limits as the web): answer 429 with ``Retry-After``."""
+    if isinstance(exc, RateLimited):
+        return Response({"detail": exc.message}, status=429, headers={"Retry-After": str(exc.retry_after)})
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError({"detail": exc.messages})
     return exception_handler(exc, context)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
+from innova.core.ratelimit import rate_limit, rate_limit_user
 from innova.core.services import audit_record
 
 from .models import STATEMENT_MAX_LENGTH, MapResult, Participant, Statement, StatementStatus, Vote, VoteValue
@@ -56,6 +57,11 @@ def statement_submit(*, user, debate, text: str, participant: Participant | None
         raise ValidationError(_("A statement has at most 140 characters."))
     if Statement.objects.filter(debate=debate, text__iexact=text).exclude(status=StatementStatus.REJECTED).exists():
         raise ValidationError(_("That statement is already in this debate."))
+    # A statement is a short comment: it shares the person's "comment" limit (a browser's, without an account).
+    if user.is_authenticated:
+        rate_limit_user("comment", user)
+    elif participant is not None:
+        rate_limit("comment", f"participant:{participant.pk}")
     moderator = user.has_perm("opinions.moderate_statement", debate)
     now = timezone.now()
     return Statement.objects.create(

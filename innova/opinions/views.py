@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
-from innova.core.ratelimit import rate_limit_exceeded, rate_limit_message
+from innova.core.ratelimit import RateLimited
+from innova.core.views import form_rate_limited
 from innova.debates.models import Debate
 
 from . import polis, selectors, services
@@ -160,21 +161,14 @@ def propose(request, pk: int):
         return refusal
     form = StatementForm(request.POST) if request.method == "POST" else StatementForm()
     if request.method == "POST" and form.is_valid():
-        who = (
-            f"user:{request.user.pk}"
-            if request.user.is_authenticated
-            else f"browser:{_anonymous_key(request, create=True)}"
-        )
-        if rate_limit_exceeded(action="comment", key=f"opinions:{who}"):
-            form.add_error(None, rate_limit_message())
-            return _with_cookie(
-                request, render(request, "opinions/propose.html", {"debate": debate, "form": form}, status=429)
-            )
         try:
             participant = _participant(request, debate, create=True)
             statement = services.statement_submit(
                 user=request.user, debate=debate, text=form.cleaned_data["text"], participant=participant
             )
+        except RateLimited as refused:
+            context = {"debate": debate, "form": form}
+            return _with_cookie(request, form_rate_limited(request, refused, "opinions/propose.html", context))
         except ValidationError as error:
             form.add_error("text", error)
         else:

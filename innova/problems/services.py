@@ -13,6 +13,7 @@ from innova.core.participation import (
     supports_erase,
 )
 from innova.core.permissions import require_perm
+from innova.core.ratelimit import rate_limit_user
 from innova.core.services import audit_record
 from innova.notifications.services import follow_set, followers_of, notification_emit
 from innova.territory.selectors import upz_for_point
@@ -53,6 +54,8 @@ def problem_report(
         existing = Problem.objects.filter(client_key=client_key, author=author).first()
         if existing is not None:
             return existing
+    # Before the photos are decoded: a flood must not cost the server anything (web, API, SMS, WhatsApp alike).
+    rate_limit_user("report", author)
     validate_point_in_usme(latitude, longitude)
     if upz is None and latitude is not None:
         upz = upz_for_point(lat=latitude, lon=longitude)

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from innova.core.files import private_file_response
 from innova.core.permissions import require_perm
-from innova.core.ratelimit import rate_limit_exceeded, rate_limit_message
+from innova.core.ratelimit import RateLimited
 from innova.core.selectors import CachedCountPaginator
-from innova.core.views import form_action, pending_answer_pages, support_toggle
+from innova.core.views import form_action, form_rate_limited, pending_answer_pages, support_toggle
 from innova.notifications.services import is_following
 from innova.territory.selectors import map_config
 
@@ -75,10 +75,6 @@ def report(request):
             )
             return redirect_to_login(reverse("problems:report"))
         form = ProblemForm(request.POST, request.FILES)
-        if form.is_valid() and rate_limit_exceeded(action="report", key=f"user:{request.user.pk}"):
-            # Too many reports in an hour: the form comes back with everything typed and a Spanish message.
-            form.add_error(None, rate_limit_message())
-            return render(request, "problems/report.html", {"form": form, "territory": map_config()}, status=429)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -95,6 +91,13 @@ def report(request):
                     # A report queued offline was already written and confirmed on the phone: publish it.
                     publish=queued,
                     client_key=data["client_key"],
+                )
+            except RateLimited as refused:
+                if queued:
+                    raise  # the offline queue reads the JSON 429 and tries again later
+                # Too many reports in an hour: the form comes back with everything typed and a Spanish message.
+                return form_rate_limited(
+                    request, refused, "problems/report.html", {"form": form, "territory": map_config()}
                 )
             except ValidationError as error:
                 if queued:

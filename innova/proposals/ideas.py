@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
-from innova.core.ratelimit import rate_limit_exceeded, rate_limit_message
+from innova.core.ratelimit import RateLimited, rate_limit
+from innova.core.views import form_rate_limited
 
 from . import selectors, services
 from .forms import IdeaForm, TriageForm
@@ -24,11 +25,12 @@ def _sender_key(request) -> str:
 def index(request):
     if request.method == "POST":
         form = IdeaForm(request.POST)
-        if form.is_valid() and rate_limit_exceeded(action="idea", key=_sender_key(request)):
-            # A flood: the form comes back with what was typed and a Spanish message.
-            form.add_error(None, rate_limit_message())
-            return render(request, "proposals/ideas/index.html", {"form": form}, status=429)
         if form.is_valid():
+            try:
+                # Anonymous ideas are welcome, so the limit is per account or, without one, per address.
+                rate_limit("idea", _sender_key(request))
+            except RateLimited as refused:
+                return form_rate_limited(request, refused, "proposals/ideas/index.html", {"form": form})
             try:
                 idea = services.idea_submit(author=request.user, body=form.cleaned_data["body"])
             except ValidationError as error:

@@ -13,6 +13,7 @@ from innova.core.participation import (
     supports_erase,
 )
 from innova.core.permissions import require_perm
+from innova.core.ratelimit import rate_limits_suspended
 from innova.core.services import audit_record
 from innova.notifications.services import follow_set
 
@@ -281,15 +282,17 @@ def idea_triage(*, actor, idea: Idea, decision: str, reason: str = "", theme=Non
 
         if theme is None or upz is None:
             raise ValidationError(_("Choose the theme and the UPZ of the problem."))
-        created = problem_report(
-            author=owner,
-            title=_idea_title(idea.body),
-            description=idea.body,
-            theme=theme,
-            upz=upz,
-            anonymous=idea.author is None,
-            channel="ideas",
-        )
+        # The staff member's decision on someone else's idea: it counts against nobody's report limit.
+        with rate_limits_suspended():
+            created = problem_report(
+                author=owner,
+                title=_idea_title(idea.body),
+                description=idea.body,
+                theme=theme,
+                upz=upz,
+                anonymous=idea.author is None,
+                channel="ideas",
+            )
         idea.problem = created
     elif decision == IdeaStatus.PROPOSAL:
         created = proposal_create(
