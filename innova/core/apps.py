@@ -8,10 +8,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from . import visibility
+        from .models import Comment
         from .personal import register_all
+        from .rules import comment_is_visible
 
         register_all()
         _clean_every_text_field()
+        visibility.register(Comment, comment_is_visible)
 
 
 def _clean_every_text_field() -> None:

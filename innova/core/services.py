@@ -13,6 +13,7 @@ from . import moderation
 from .models import AuditEntry, Comment, CommentVote, ContactMessage, Flag
 from .permissions import require_perm
 from .ratelimit import rate_limit_user
+from .visibility import require_visible
 
 
 def audit_record(*, actor, action: str, target=None, reason: str = "", data: dict | None = None) -> AuditEntry:
@@ -54,6 +55,7 @@ def comments_changed(*, content_type_id: int, target_id: int) -> None:
 
 @transaction.atomic
 def comment_add(*, author, target, body: str, parent: Comment | None = None) -> Comment:
+    require_visible(author, target)
     require_perm(author, "core.add_comment", target)
     entry = moderation.entry_for(type(target))
     if entry is None:
@@ -125,6 +127,7 @@ def comment_vote_set(*, user, comment: Comment, value: int) -> int:
     """
     if value not in (-1, 0, 1):
         raise ValidationError(_("A vote is up or down."))
+    require_visible(user, comment)
     require_perm(user, "core.vote_comment", comment)
     target = comment.target_type.get_object_for_this_type(pk=comment.target_id)
     if getattr(target, "comments_closed", False):
@@ -155,6 +158,7 @@ def comment_vote_set(*, user, comment: Comment, value: int) -> int:
 
 @transaction.atomic
 def flag_add(*, user, target, reason: str) -> Flag:
+    require_visible(user, target)
     require_perm(user, "core.flag_content", target)
     if not reason.strip():
         raise ValidationError(_("Tell the moderators what is wrong with this content."))

@@ -8,7 +8,7 @@ class DebatesConfig(AppConfig):
     verbose_name = _("Debates")
 
     def ready(self):
-        from innova.core import moderation, personal_data
+        from innova.core import moderation, personal_data, visibility
         from innova.problems import trail
 
         from . import selectors, services
@@ -16,6 +16,7 @@ class DebatesConfig(AppConfig):
 
         # Replies two levels deep on debates (the most a shared comment thread allows).
         moderation.register(Debate, comment_max_depth=2)
+        visibility.register(Debate, "debates.view_debate")
         personal_data.register(
             "debates", export=selectors.debate_personal_data, erase=services.debate_personal_data_erase
         )

@@ -8,6 +8,13 @@ def is_open(user, debate) -> bool:
     return debate is None or debate.is_open
 
 
+@rules.predicate
+def is_not_hidden(user, obj) -> bool:
+    return obj is None or obj.hidden_at is None
+
+
+# Everyone reads a debate; once moderation hides it, only the moderators do.
+rules.add_perm("debates.view_debate", is_not_hidden | is_staff_member)
 # Facilitators, administrators and verified officials open debates and close them with a conclusion.
 rules.add_perm("debates.create_debate", is_official_or_staff)
 rules.add_perm("debates.close_debate", is_official_or_staff & is_open)

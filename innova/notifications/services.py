@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
+from innova.core.visibility import require_visible
 
 from . import selectors
 from .kinds import ANSWERS, MESSAGES, category_of
@@ -65,6 +66,7 @@ def follow_set(*, user, target, following: bool) -> bool:
 def follow_toggle(*, user, target, following: bool) -> bool:
     """A person follows or stops following any followable object (problem, proposal, debate, front, board)."""
     if following:
+        require_visible(user, target)  # 404 for what the person cannot open (a members-only board, a draft)
         require_perm(user, "notifications.follow_target", target)
         # Superusers pass every django-rules check; what may be followed holds for them too.
         from .rules import is_followable_and_visible

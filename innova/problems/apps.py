@@ -8,10 +8,11 @@ class ProblemsConfig(AppConfig):
     verbose_name = _("Problems")
 
     def ready(self):
-        from innova.core import moderation, personal_data
+        from innova.core import moderation, personal_data, visibility
 
         from . import selectors, services
         from .models import Problem
 
         moderation.register(Problem, comment_max_depth=1)
+        visibility.register(Problem, "problems.view_problem")
         personal_data.register("problems", export=selectors.problem_personal_data, erase=services.problem_erase_author)

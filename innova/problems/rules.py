@@ -22,3 +22,17 @@ rules.add_perm("problems.answer_problem", is_official_or_staff)
 rules.add_perm("problems.view_pending", is_official_or_staff)
 rules.add_perm("problems.publish_draft", is_author)
 rules.add_perm("problems.view_hidden", is_staff_member)
+
+
+@rules.predicate
+def is_published(user, problem) -> bool:
+    return problem is None or problem.published_at is not None
+
+
+@rules.predicate
+def is_not_hidden(user, problem) -> bool:
+    return problem is None or problem.hidden_at is None
+
+
+# Whose page may be opened (the rule of ``selectors.problem_readable``): published; hidden ones only by moderators.
+rules.add_perm("problems.view_problem", is_published & (is_not_hidden | is_staff_member))

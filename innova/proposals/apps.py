@@ -8,13 +8,14 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def ready(self):
-        from innova.core import moderation, personal_data
+        from innova.core import moderation, personal_data, visibility
         from innova.problems import trail
 
         from . import selectors, services
         from .models import Proposal
 
         moderation.register(Proposal, comment_max_depth=1)
+        visibility.register(Proposal, "proposals.view_proposal")
         personal_data.register(
             "proposals", export=selectors.proposal_personal_data, erase=services.proposal_erase_author
         )
