@@ -8,12 +8,12 @@ class BrainstormsConfig(AppConfig):
     verbose_name = _("Brainstorms")
 
     def ready(self):
-        from innova.core import personal_data, visibility
+        from innova.core import moderation, personal_data, visibility
         from innova.fronts.services import membership_end_listener_register
         from innova.problems import trail
 
         from . import selectors, services
-        from .models import Board
+        from .models import Board, Card
 
         personal_data.register(
             "brainstorms", export=selectors.brainstorms_personal_data, erase=services.brainstorms_erase_user
@@ -21,3 +21,5 @@ class BrainstormsConfig(AppConfig):
         trail.register(selectors.board_trail_entries)
         membership_end_listener_register(services.board_sockets_membership_ended)
         visibility.register(Board, "brainstorms.view_board")
+        moderation.register(Card, comments=False)
+        visibility.register(Card, visibility.part_of("board"))

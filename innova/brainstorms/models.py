@@ -130,12 +130,20 @@ class Card(models.Model):
         "problems.Problem", null=True, blank=True, on_delete=models.SET_NULL, related_name="source_cards"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set by moderation (``core.services.moderation_set_hidden``): the card leaves the board, its results and exports.
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        verbose_name = _("board idea")
+        verbose_name_plural = _("board ideas")
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    def get_absolute_url(self) -> str:
+        return f"{self.board.get_absolute_url()}#idea-{self.pk}"
 
     @property
     def public_author(self) -> str:

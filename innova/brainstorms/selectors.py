@@ -60,7 +60,12 @@ def board_events_since(*, board_id: int, since: int, limit: int = 1000) -> list[
 
 
 def board_cards(*, board: Board) -> QuerySet[Card]:
-    return board.cards.select_related("author", "guest", "group").order_by("created_at", "pk")
+    """The board's cards, without those moderation hid (pages, results, exports)."""
+    return (
+        board.cards.filter(hidden_at__isnull=True)
+        .select_related("author", "guest", "group")
+        .order_by("created_at", "pk")
+    )
 
 
 def board_groups(*, board: Board) -> tuple[list[CardGroup], list[Card]]:

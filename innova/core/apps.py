@@ -8,14 +8,15 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import visibility
+        from . import moderation, visibility
         from .models import Comment
         from .personal import register_all
-        from .rules import comment_is_visible
 
         register_all()
         _clean_every_text_field()
-        visibility.register(Comment, comment_is_visible)
+        # A comment is seen where its page is; people report it, moderators hide it.
+        moderation.register(Comment, comments=False)
+        visibility.register(Comment, visibility.part_of("target"))
 
 
 def _clean_every_text_field() -> None:

@@ -60,13 +60,19 @@ class Comment(models.Model):
     class Meta:
         ordering = ["created_at"]
         indexes = [models.Index(fields=["target_type", "target_id", "created_at"])]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
 
     def __str__(self) -> str:
         return self.body[:60]
 
     def get_absolute_url(self) -> str:
-        target = self.target_type.get_object_for_this_type(pk=self.target_id)
-        return f"{target.get_absolute_url()}#comentario-{self.pk}"
+        return f"{self.target.get_absolute_url()}#comentario-{self.pk}"
+
+    @property
+    def target(self):
+        """The object commented on (None once it is gone)."""
+        return self.target_type.model_class()._default_manager.filter(pk=self.target_id).first()
 
     @property
     def is_hidden(self) -> bool:

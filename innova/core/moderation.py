@@ -1,8 +1,11 @@
-"""Which models take comments and can be flagged and hidden by moderators.
+"""Which models can be flagged and hidden by moderators, and which of them take comments.
 
-A registered model has ``author``, ``hidden_at``, ``hidden_reason`` and ``get_absolute_url()``; it may have a
-``comment_count`` kept up to date by the comment services, and a ``comments_closed`` property (True: no new
-comments, e.g. a closed debate). Apps register in ``AppConfig.ready()``.
+A registered model has ``author`` (may be empty: a guest's board idea), ``hidden_at``, ``hidden_reason`` and
+``get_absolute_url()``; it may have a ``comment_count`` kept up to date by the comment services, and a
+``comments_closed`` property (True: no new comments, e.g. a closed debate). Apps register in ``AppConfig.ready()``:
+pages (problems, proposals, debates) with ``comment_max_depth``; content shown inside a page (comments, arguments,
+board ideas, opinion-map statements) with ``comments=False`` — it can be reported and hidden, not commented on.
+Each app's selectors leave hidden objects out; who may see one is ``core/visibility.py``.
 """
 
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ from django.http import Http404
 class Moderatable:
     model: type
     comment_max_depth: int  # 0: no replies; 1: one level of replies; 2: replies to replies
+    takes_comments: bool = True
 
 
 _registry: dict[str, Moderatable] = {}
@@ -24,9 +28,11 @@ _registry: dict[str, Moderatable] = {}
 MAX_COMMENT_DEPTH = 2
 
 
-def register(model, *, comment_max_depth: int = 1) -> None:
+def register(model, *, comment_max_depth: int = 1, comments: bool = True) -> None:
     comment_max_depth = max(0, min(comment_max_depth, MAX_COMMENT_DEPTH))
-    _registry[model._meta.label_lower] = Moderatable(model=model, comment_max_depth=comment_max_depth)
+    _registry[model._meta.label_lower] = Moderatable(
+        model=model, comment_max_depth=comment_max_depth, takes_comments=comments
+    )
 
 
 def entry_for(model) -> Moderatable | None:

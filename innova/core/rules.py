@@ -8,16 +8,6 @@ def target_is_visible(user, target) -> bool:
     return target is None or getattr(target, "hidden_at", None) is None
 
 
-def comment_is_visible(user, comment) -> bool:
-    """A comment is seen where its page is, unless moderation hid it (then only by moderators)."""
-    from .visibility import is_visible
-
-    if comment.hidden_at is not None and not is_staff_member(user):
-        return False
-    target = comment.target_type.model_class()._default_manager.filter(pk=comment.target_id).first()
-    return target is not None and is_visible(user, target)
-
-
 rules.add_perm("core.add_comment", is_active_user & target_is_visible)
 
 

@@ -58,7 +58,7 @@ def comment_add(*, author, target, body: str, parent: Comment | None = None) -> 
     require_visible(author, target)
     require_perm(author, "core.add_comment", target)
     entry = moderation.entry_for(type(target))
-    if entry is None:
+    if entry is None or not entry.takes_comments:
         raise ValidationError(_("This content does not take comments."))
     if getattr(target, "comments_closed", False):
         raise ValidationError(_("This conversation is closed: it no longer takes new comments."))
@@ -191,12 +191,13 @@ def moderation_set_hidden(*, actor, target, hidden: bool, reason: str):
         actor=actor, action="core.content_hidden" if hidden else "core.content_unhidden", target=target, reason=reason
     )
     kind = "content_hidden" if hidden else "content_unhidden"
-    author = getattr(target, "author", None)
+    author = getattr(target, "author", None)  # none for a guest's board idea: nobody to tell
 
     def notify():
         from innova.notifications.services import notification_emit
 
-        notification_emit(kind=kind, recipients=[author], target=target, actor=actor, url=_safe_url(target))
+        if author is not None:
+            notification_emit(kind=kind, recipients=[author], target=target, actor=actor, url=_safe_url(target))
 
     transaction.on_commit(notify)
     return target

@@ -32,6 +32,20 @@ def register(model, can_see: str | Callable) -> None:
     _registry[model._meta.label_lower] = can_see
 
 
+def part_of(parent: str) -> Callable:
+    """For content shown inside another object's page (an argument in its debate, an idea on its board): visible
+    where the page is, while moderation has not hidden it (moderators still see it)."""
+
+    def can_see(user, obj) -> bool:
+        from .predicates import is_staff_member
+
+        if getattr(obj, "hidden_at", None) is not None and not is_staff_member(user):
+            return False
+        return is_visible(user, getattr(obj, parent))
+
+    return can_see
+
+
 def is_visible(user, obj) -> bool:
     if obj is None or not hasattr(obj, "_meta"):
         return False

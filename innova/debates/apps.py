@@ -12,11 +12,13 @@ class DebatesConfig(AppConfig):
         from innova.problems import trail
 
         from . import selectors, services
-        from .models import Debate
+        from .models import Argument, Debate
 
         # Replies two levels deep on debates (the most a shared comment thread allows).
         moderation.register(Debate, comment_max_depth=2)
         visibility.register(Debate, "debates.view_debate")
+        moderation.register(Argument, comments=False)
+        visibility.register(Argument, visibility.part_of("debate"))
         personal_data.register(
             "debates", export=selectors.debate_personal_data, erase=services.debate_personal_data_erase
         )

@@ -8,8 +8,13 @@ class OpinionsConfig(AppConfig):
     verbose_name = _("Opinion maps")
 
     def ready(self):
-        from innova.core import personal_data
+        from innova.core import moderation, personal_data, visibility
 
         from . import selectors, services
+        from .models import Statement
+        from .rules import statement_is_visible
 
         personal_data.register("opinions", export=selectors.opinion_personal_data, erase=services.opinion_erase_user)
+        # Participants report a statement they vote on; moderators hide it from the voting and the map.
+        moderation.register(Statement, comments=False)
+        visibility.register(Statement, statement_is_visible)

@@ -4,6 +4,7 @@ The JSON (``MapResult.data``) is what the map page draws, so a page view never r
 """
 
 import numpy as np
+from django.db.models import Q
 
 from .analysis import OpinionMapResult, PreviousState, VoteMatrix, analyse
 from .models import Statement, StatementStatus, Vote
@@ -56,8 +57,11 @@ def map_compute(*, debate, previous_state: dict | None) -> tuple[dict, dict, int
             n_votes,
         )
     previous = PreviousState.from_dict(previous_state) if previous_state else None
-    rejected = Statement.objects.filter(debate=debate, status=StatementStatus.REJECTED).values_list("pk", flat=True)
-    result = analyse(votes=votes, moderated_out=frozenset(rejected), previous=previous)
+    # Rejected by the facilitator or hidden after a report: never shown, but their votes still shape the map.
+    moderated_out = Statement.objects.filter(debate=debate).filter(
+        Q(status=StatementStatus.REJECTED) | Q(hidden_at__isnull=False)
+    )
+    result = analyse(votes=votes, moderated_out=frozenset(moderated_out.values_list("pk", flat=True)), previous=previous)
     return result_to_data(result, votes), result.k_state.to_dict(), n_votes
 
 

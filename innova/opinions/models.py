@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 #: New statements have at most 140 characters (as in Pol.is); imported Pol.is comments may be longer.
@@ -69,6 +70,9 @@ class Statement(models.Model):
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set by moderation after someone reported it: an approved statement leaves the voting, the map and the counts.
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -77,6 +81,9 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("opinions:map", args=[self.debate_id])
 
 
 class Vote(models.Model):

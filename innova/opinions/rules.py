@@ -1,6 +1,9 @@
 import rules
 
 from innova.core.predicates import is_active_user, is_official_or_staff, is_staff_member
+from innova.core.visibility import part_of
+
+from .models import StatementStatus
 
 
 @rules.predicate
@@ -26,3 +29,13 @@ rules.add_perm("opinions.moderate_statement", is_staff_member & has_map)
 rules.add_perm("opinions.import_polis", is_staff_member & has_map)
 rules.add_perm("opinions.export_polis", is_official_or_staff & has_map)
 rules.add_perm("opinions.view_map", has_map)
+
+
+_statement_in_debate = part_of("debate")
+
+
+def statement_is_visible(user, statement) -> bool:
+    """Approved statements are seen where their debate is; pending and rejected ones only by the lab's staff."""
+    if statement.status != StatementStatus.APPROVED and not is_staff_member(user):
+        return False
+    return _statement_in_debate(user, statement)

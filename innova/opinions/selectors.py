@@ -10,7 +10,7 @@ MAP_PADDING = 14
 
 
 def statements_approved(*, debate):
-    return Statement.objects.filter(debate=debate, status=StatementStatus.APPROVED)
+    return Statement.objects.filter(debate=debate, status=StatementStatus.APPROVED, hidden_at__isnull=True)
 
 
 def statements_pending(*, debate):
@@ -28,7 +28,9 @@ def statement_next(*, debate, participant: Participant | None) -> Statement | No
 def vote_progress(*, debate, participant: Participant | None) -> tuple[int, int]:
     total = statements_approved(debate=debate).count()
     voted = (
-        Vote.objects.filter(participant=participant, statement__status=StatementStatus.APPROVED).count()
+        Vote.objects.filter(
+            participant=participant, statement__status=StatementStatus.APPROVED, statement__hidden_at__isnull=True
+        ).count()
         if participant
         else 0
     )
@@ -39,7 +41,9 @@ def votes_of(*, participant: Participant | None):
     if participant is None:
         return Vote.objects.none()
     return (
-        Vote.objects.filter(participant=participant, statement__status=StatementStatus.APPROVED)
+        Vote.objects.filter(
+            participant=participant, statement__status=StatementStatus.APPROVED, statement__hidden_at__isnull=True
+        )
         .select_related("statement")
         .order_by("statement_id")
     )
@@ -203,7 +207,11 @@ def debates_with_map():
     return (
         Debate.objects.filter(has_opinion_map=True)
         .annotate(
-            n_statements=Count("statements", filter=Q(statements__status=StatementStatus.APPROVED), distinct=True),
+            n_statements=Count(
+                "statements",
+                filter=Q(statements__status=StatementStatus.APPROVED, statements__hidden_at__isnull=True),
+                distinct=True,
+            ),
             n_participants=Count("opinion_participants", distinct=True),
         )
         .order_by("-created_at")

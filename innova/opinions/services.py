@@ -94,7 +94,11 @@ def vote_cast(*, user, participant: Participant, statement: Statement, value: in
     require_perm(user, "opinions.participate", participant.debate)
     if value not in VoteValue.values:
         raise ValidationError(_("Choose agree, disagree or pass."))
-    if statement.debate_id != participant.debate_id or statement.status != StatementStatus.APPROVED:
+    if (
+        statement.debate_id != participant.debate_id
+        or statement.status != StatementStatus.APPROVED
+        or statement.hidden_at
+    ):
         raise ValidationError(_("This statement cannot be voted on."))
     with transaction.atomic():
         vote, _created = Vote.objects.update_or_create(

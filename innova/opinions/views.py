@@ -114,7 +114,7 @@ def vote(request, pk: int):
     form = VoteForm(request.POST)
     if form.is_valid():
         statement = Statement.objects.filter(
-            pk=form.cleaned_data["statement"], debate=debate, status=StatementStatus.APPROVED
+            pk=form.cleaned_data["statement"], debate=debate, status=StatementStatus.APPROVED, hidden_at__isnull=True
         ).first()
         if statement is None:
             form.add_error(None, _("This statement cannot be voted on."))

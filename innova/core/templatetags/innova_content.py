@@ -92,12 +92,14 @@ def _all_ids(comments) -> list[int]:
 
 
 @register.inclusion_tag("core/includes/flag.html", takes_context=True)
-def flag_button(context, target):
+def flag_button(context, target, summary: str = ""):
+    """The "report to the moderators" form of any moderated object; with ``summary``, folded in a <details>."""
     request = context["request"]
     return {
         "request": request,
         "user": request.user,
         "target": target,
+        "summary": summary,
         "content_type_id": ContentType.objects.get_for_model(target).pk,
         "csrf_token": context.get("csrf_token"),
     }
