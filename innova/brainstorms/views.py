@@ -296,7 +296,7 @@ def limits(request, board: Board):
 @visible_board
 def suggestions(request, board: Board):
     require_perm(request.user, "brainstorms.facilitate_board", board)
-    cards = list(board.cards.filter(group__isnull=True).values_list("pk", "text"))
+    cards = list(board.cards.filter(group__isnull=True, hidden_at__isnull=True).values_list("pk", "text"))
     if request.method == "POST":
         chosen = []
         for index in request.POST.getlist("accept"):
