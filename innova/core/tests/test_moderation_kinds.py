@@ -11,6 +11,7 @@ from innova.core.services import comment_add
 from innova.debates import services as debates
 from innova.debates.models import ArgumentSide
 from innova.debates.testing import make_debate
+from innova.notifications.models import Notification
 from innova.opinions import services as opinions
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +75,9 @@ KINDS = {
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_each_kind_can_be_reported_and_hidden(client, kind, citizen, facilitator, make_problem, make_user):
+def test_each_kind_can_be_reported_and_hidden(
+    client, kind, citizen, facilitator, make_problem, make_user, django_capture_on_commit_callbacks
+):
     # The object, the public page that shows it (or lists it) and the page with its report button.
     target, public_page, shown_at = KINDS[kind](make_problem, facilitator, make_user)
     content_type = ContentType.objects.get_for_model(target)
@@ -93,9 +96,12 @@ def test_each_kind_can_be_reported_and_hidden(client, kind, citizen, facilitator
     assert TEXT in queue and "Insulta a una vecina" in queue
     assert kind.capitalize() in queue, f"the queue names the kind in Spanish: {kind}"
     hide = reverse("core:moderation_action", args=[content_type.pk, target.pk, "ocultar"])
-    assert client.post(hide, {"reason": "Lenguaje ofensivo"}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):  # the author is told, whatever the kind
+        assert client.post(hide, {"reason": "Lenguaje ofensivo"}).status_code == 302
     target.refresh_from_db()
     assert target.hidden_at is not None
+    if target.author != facilitator:  # nobody is told about their own action
+        assert Notification.objects.filter(recipient=target.author, kind="content_hidden").exists()
 
     client.force_login(citizen)
     assert TEXT not in client.get(public_page).content.decode()
