@@ -61,7 +61,9 @@ def map_compute(*, debate, previous_state: dict | None) -> tuple[dict, dict, int
     moderated_out = Statement.objects.filter(debate=debate).filter(
         Q(status=StatementStatus.REJECTED) | Q(hidden_at__isnull=False)
     )
-    result = analyse(votes=votes, moderated_out=frozenset(moderated_out.values_list("pk", flat=True)), previous=previous)
+    result = analyse(
+        votes=votes, moderated_out=frozenset(moderated_out.values_list("pk", flat=True)), previous=previous
+    )
     return result_to_data(result, votes), result.k_state.to_dict(), n_votes
 
 

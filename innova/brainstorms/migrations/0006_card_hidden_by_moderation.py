@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('brainstorms', '0004_search_vector'),
+        ('brainstorms', '0005_participant_flood_limits'),
     ]
 
     operations = [
