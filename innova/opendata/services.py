@@ -49,6 +49,11 @@ def dataset_table_schema(dataset: registry.Dataset) -> dict:
     return schema
 
 
+# Where the files are published relative to /datos/datapackage.json (opendata:download), as the Frictionless spec
+# resolves a resource's relative "path" against the descriptor's own URL.
+DOWNLOADS = "descargas"
+
+
 def datapackage(*, created=None) -> dict:
     resources = []
     for dataset in registry.datasets():
@@ -58,7 +63,7 @@ def datapackage(*, created=None) -> dict:
                 "name": dataset.name.replace("_", "-"),
                 "title": dataset.title,
                 "description": dataset.description,
-                "path": f"{dataset.name}.csv",
+                "path": f"{DOWNLOADS}/{dataset.name}.csv",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",

@@ -53,9 +53,14 @@ def _check_value(kind: str, text: str) -> None:
         datetime.date.fromisoformat(text)
 
 
+def _name(resource: dict) -> str:
+    """The dataset name from a resource's published path, ``descargas/<name>.csv``."""
+    return resource["path"].removeprefix("descargas/").removesuffix(".csv")
+
+
 def _validate(resource: dict) -> int:
     schema = resource["schema"]
-    with default_storage.open(f"{FOLDER}/{resource['path']}", "rb") as handle:
+    with default_storage.open(f"{FOLDER}/{_name(resource)}.csv", "rb") as handle:
         rows = list(csv.reader(io.StringIO(handle.read().decode("utf-8"))))
     header, body = rows[0], rows[1:]
     assert header == [f["name"] for f in schema["fields"]], resource["name"]
@@ -89,16 +94,16 @@ def test_every_dataset_validates_against_its_datapackage_schema(populated):
     package = json.loads(default_storage.open(f"{FOLDER}/datapackage.json").read())
     assert package["profile"] == "tabular-data-package"
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
-    assert {r["path"] for r in package["resources"]} == {f"{d.name}.csv" for d in registry.datasets()}
-    counts = {r["path"][:-4]: _validate(r) for r in package["resources"]}
+    assert {r["path"] for r in package["resources"]} == {f"descargas/{d.name}.csv" for d in registry.datasets()}
+    counts = {_name(r): _validate(r) for r in package["resources"]}
     assert counts == export.row_counts
     assert counts["problems"] == 2  # the draft is never exported
     assert counts["problem_answers"] == 1 and counts["problem_supports"] == 1
     for resource in package["resources"]:
         for f in resource["schema"]["fields"]:
             assert f["description"] and f["type"] in registry.FIELD_TYPES
-        records = json.loads(default_storage.open(f"{FOLDER}/{resource['path'][:-4]}.json").read())
-        assert len(records) == counts[resource["path"][:-4]]
+        records = json.loads(default_storage.open(f"{FOLDER}/{_name(resource)}.json").read())
+        assert len(records) == counts[_name(resource)]
 
 
 def test_no_personal_data_column_in_any_dataset():
