@@ -1,7 +1,10 @@
-"""Text of the personal-data policy, version 1 (Ley 1581 de 2012, Decreto 1377 de 2013).
+"""Texts of the personal-data policy (Ley 1581 de 2012, Decreto 1377 de 2013), one constant per version.
 
-Stored in the database by a data migration; later versions are published from the admin.
+Each version is published (stored as a ``PolicyVersion``) by its own data migration and never edited afterwards; a
+new version asks everyone to consent again. Versions can also be published from the admin.
 """
+
+import datetime
 
 POLICY_V1 = """\
 ## Política de tratamiento de datos personales
@@ -27,3 +30,26 @@ queda visible como "Cuenta eliminada", sin sus datos personales.
 ### Contacto
 Puede escribirnos desde la página de contacto o acercarse a la Alcaldía Local de Usme.
 """
+
+_CERTIFICATES_V1_1 = """\
+### Certificados de los cursos
+Si usted termina un curso del laboratorio, su certificado es un registro público del laboratorio: guardamos el
+nombre tal como quedó impreso, el curso, las horas, la fecha y el código de verificación **aunque después elimine
+su cuenta**. Lo conservamos para que cualquier persona a la que usted muestre el certificado (un empleador, una
+entidad, un colegio) pueda comprobar en la página de verificación que es auténtico; si lo borráramos, su
+certificado impreso parecería falso. No guardamos con él ningún otro dato suyo. Si necesita corregirlo o anularlo,
+escríbanos desde la página de contacto.
+
+"""
+
+POLICY_V1_1 = POLICY_V1.replace(
+    'queda visible como "Cuenta eliminada", sin sus datos personales.\n',
+    'queda visible como "Cuenta eliminada", sin sus datos personales. Los certificados de los cursos se conservan\n'
+    "(vea la sección siguiente).\n\n" + _CERTIFICATES_V1_1.rstrip("\n") + "\n",
+)
+
+# Every version shipped with the code: (version, text, publication date). Tests put them back after a flush.
+SHIPPED = [
+    ("1.0", POLICY_V1, datetime.datetime(2026, 8, 1, tzinfo=datetime.UTC)),
+    ("1.1", POLICY_V1_1, datetime.datetime(2026, 12, 5, tzinfo=datetime.UTC)),
+]

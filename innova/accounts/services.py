@@ -186,14 +186,11 @@ def staff_needs_mfa(user: User) -> bool:
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-def policy_publish_initial() -> PolicyVersion:
-    """Version 1.0 of the policy (also loaded by migration 0002); idempotent."""
-    import datetime
+def policy_publish_shipped() -> PolicyVersion:
+    """Every policy version shipped with the code (each also published by its data migration); idempotent.
+    Returns the current one."""
+    from .policy_text import SHIPPED
 
-    from .policy_text import POLICY_V1
-
-    policy, _created = PolicyVersion.objects.get_or_create(
-        version="1.0",
-        defaults={"body": POLICY_V1, "published_at": datetime.datetime(2026, 8, 1, tzinfo=datetime.UTC)},
-    )
-    return policy
+    for version, body, published_at in SHIPPED:
+        PolicyVersion.objects.get_or_create(version=version, defaults={"body": body, "published_at": published_at})
+    return policy_current()

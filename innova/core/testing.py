@@ -14,12 +14,12 @@ TOTP_TEST_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - test fixtu
 
 
 def baseline_data_ensure() -> None:
-    """Data the migrations load (UPZs, policy v1); transactional tests flush it, so put it back."""
-    from innova.accounts.services import policy_publish_initial
+    """Data the migrations load (UPZs, policy versions); transactional tests flush it, so put it back."""
+    from innova.accounts.services import policy_publish_shipped
     from innova.territory.services import territory_load
 
     territory_load()
-    policy_publish_initial()
+    policy_publish_shipped()
     _themes_load()
 
 

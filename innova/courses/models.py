@@ -119,9 +119,14 @@ def certificate_code() -> str:
 
 
 class Certificate(models.Model):
-    """Issued when the completion rule is met; anyone can verify it at /certificados/<code>/."""
+    """Issued when the completion rule is met; anyone can verify it at /certificados/<code>/.
 
-    enrollment = models.OneToOneField(Enrollment, on_delete=models.CASCADE, related_name="certificate")
+    A public record of the lab: it keeps its own copy of what was printed (holder's name, course, hours, date), so it
+    still verifies after the holder deletes their account (the enrollment goes, ``enrollment`` becomes null)."""
+
+    enrollment = models.OneToOneField(
+        Enrollment, on_delete=models.SET_NULL, null=True, blank=True, related_name="certificate"
+    )
     code = models.CharField(max_length=20, unique=True, default=certificate_code)
     holder_name = models.CharField(max_length=160)
     course_title = models.CharField(max_length=160)

@@ -15,7 +15,12 @@ def is_instructor(user, course) -> bool:
 
 @rules.predicate
 def is_certificate_holder(user, certificate) -> bool:
-    return certificate is not None and user.is_authenticated and certificate.enrollment.user_id == user.pk
+    return (
+        certificate is not None
+        and certificate.enrollment is not None
+        and user.is_authenticated
+        and certificate.enrollment.user_id == user.pk
+    )
 
 
 rules.add_perm("courses.enroll_course", is_active_user & is_open_for_enrollment)

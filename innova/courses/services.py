@@ -223,7 +223,8 @@ def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> Certi
 
 
 def enrollment_erase(user) -> None:
-    """Account deletion: enrollments, attendance and certificates go (a deleted certificate no longer verifies)."""
+    """Account deletion: enrollments and attendance go; certificates stay verifiable as printed (a public record of
+    the lab, see the data-protection policy 1.1), no longer linked to the person."""
     for enrollment in Enrollment.objects.filter(user=user):
         Course.objects.filter(pk=enrollment.course_id).update(enrolled_count=F("enrolled_count") - 1)
         enrollment.delete()

@@ -17,7 +17,7 @@ def test_download_my_data_contains_mine_and_nothing_of_others(client, citizen, m
     assert response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
     assert data["account"]["email"] == citizen.email
-    assert data["account"]["consents"][0]["policy_version"] == "1.0"
+    assert data["account"]["consents"][0]["policy_version"] == "1.1"
     assert other.email not in response.content.decode()
 
 

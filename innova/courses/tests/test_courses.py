@@ -133,12 +133,14 @@ def test_pdf_for_holder_and_staff_only(client, make_course, make_user):
     assert certificate.code in html and "Asistencia: 1 de 1 sesiones (100%)" in html
 
 
-def test_account_erase_removes_enrollments_and_certificates(make_course, make_user):
+def test_account_erase_removes_enrollments_but_keeps_certificates_verifiable(make_course, make_user):
     learner, certificate = _certified(make_course, make_user)
     course = certificate.enrollment.course
     assert selectors.course_personal_data(learner)["enrollments"][0]["certificate"] == certificate.code
     services.enrollment_erase(learner)
-    assert not Certificate.objects.exists()
+    assert not Enrollment.objects.exists()
+    kept = Certificate.objects.get(code=certificate.code)
+    assert kept.enrollment is None and kept.holder_name == "Marleny Rodríguez" and kept.course_title == course.title
     course.refresh_from_db()
     assert course.enrolled_count == 0
 

@@ -1,0 +1,16 @@
+"""Policy 1.1: course certificates stay verifiable after the holder deletes their account (issue #19)."""
+
+from django.db import migrations
+
+from innova.accounts.policy_text import SHIPPED
+
+
+def publish(apps, schema_editor):
+    PolicyVersion = apps.get_model("accounts", "PolicyVersion")
+    version, body, published_at = next(row for row in SHIPPED if row[0] == "1.1")
+    PolicyVersion.objects.get_or_create(version=version, defaults={"body": body, "published_at": published_at})
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0002_policy_v1")]
+    operations = [migrations.RunPython(publish, migrations.RunPython.noop)]
