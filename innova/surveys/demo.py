@@ -1,6 +1,9 @@
-"""Demo survey "Percepción de seguridad en tu barrio" with a few hundred generated answers over the UPZs of Usme.
+"""Demo surveys, with generated answers over the UPZs of Usme:
 
-Idempotent: the survey is found by its slug; answers are generated only when it has none.
+- "Percepción de seguridad en tu barrio", open, a few hundred answers; its results are public once it closes.
+- "¿Cómo se mueve por Usme?", closed last month with public results: what anyone can read without an account.
+
+Idempotent: each survey is found by its slug; answers are generated only when it is created.
 """
 
 import datetime
@@ -30,6 +33,18 @@ PROPOSALS = [
     "Poner cámaras en la entrada del barrio.",
     "Podar los árboles que tapan las luces.",
     "Que la junta de acción comunal convoque reuniones de seguridad.",
+]
+
+MOBILITY_SLUG = "como-se-mueve-por-usme"
+MOBILITY_ANSWERS = 140
+MODES = ["SITP", "TransMilenio (alimentador)", "A pie", "Bicicleta", "Moto", "Carro particular", "Bicitaxi"]
+PROBLEMS = ["Huecos en la vía", "Pocas rutas", "Buses llenos", "Inseguridad en paraderos", "Falta de andenes"]
+MOBILITY_IDEAS = [
+    "Más rutas del SITP hacia Usme Pueblo en la mañana.",
+    "Arreglar los huecos de la Avenida Boyacá.",
+    "Una ciclorruta segura hasta el portal.",
+    "Andenes en el camino a la escuela rural.",
+    "Iluminar los paraderos de la Caracas.",
 ]
 
 
@@ -122,11 +137,18 @@ def _build(author) -> Survey:
 
 
 def load(stdout) -> None:
-    survey = Survey.objects.filter(slug=SLUG).first()
-    if survey is not None:
-        stdout.write("surveys: demo survey already present")
-        return
     author = User.objects.get(email="facilitadora@demo.usme.co")
+    if Survey.objects.filter(slug=SLUG).exists():
+        stdout.write("surveys: demo survey already present")
+    else:
+        _security_load(stdout, author)
+    if Survey.objects.filter(slug=MOBILITY_SLUG).exists():
+        stdout.write("surveys: closed demo survey already present")
+    else:
+        _mobility_load(stdout, author)
+
+
+def _security_load(stdout, author) -> None:
     survey, q = _build(author)
     s1, s2, s3 = q["sections"]
     rng = random.Random(7)  # repeatable demo data, not security  # nosec B311
@@ -182,3 +204,66 @@ def load(stdout) -> None:
     for pk in rng.sample(ids, len(ids) // 2):
         Response.objects.filter(pk=pk).update(age_range=rng.choice(ages), gender=rng.choice(genders[:2]))
     stdout.write(f"surveys: demo survey with {ANSWERS} answers created")
+
+
+def _mobility_load(stdout, author) -> None:
+    """A survey that ran last month and closed with public results: the results page any visitor can read."""
+    now = timezone.now()
+    survey = services.survey_create(
+        actor=author,
+        title="¿Cómo se mueve por Usme?",
+        slug=MOBILITY_SLUG,
+        description=(
+            "Queremos saber cómo llega al trabajo, al colegio o a la universidad, cuánto tarda y qué le preocupa "
+            "del camino, para llevar los resultados a la mesa de movilidad de la localidad. Respuestas anónimas."
+        ),
+        published=True,
+        results_public=True,
+        opens_at=now - datetime.timedelta(days=45),
+        closes_at=now + datetime.timedelta(days=1),
+    )
+    section = services.section_create(actor=author, survey=survey, title="Sus viajes")
+    upz_q = services.question_create(actor=author, section=section, kind=Kind.UPZ, text="¿En qué UPZ vive?")
+    mode_q = services.question_create(
+        actor=author, section=section, kind=Kind.SINGLE, text="¿Cómo hace su viaje principal?", options=MODES,
+        required=True,
+    )  # fmt: skip
+    minutes_q = services.question_create(
+        actor=author, section=section, kind=Kind.NUMBER, text="¿Cuántos minutos tarda, solo ida?", minimum=0,
+        maximum=240, required=True,
+    )  # fmt: skip
+    rating_q = services.question_create(
+        actor=author, section=section, kind=Kind.SCALE, text="¿Qué tan satisfecho/a está con su viaje?",
+        required=True,
+    )  # fmt: skip
+    problems_q = services.question_create(
+        actor=author, section=section, kind=Kind.MULTIPLE, text="¿Qué le preocupa del camino?", options=PROBLEMS,
+        minimum=1, maximum=3, help_text="Elija hasta tres.",
+    )  # fmt: skip
+    idea_q = services.question_create(
+        actor=author, section=section, kind=Kind.LONG_TEXT, text="¿Qué mejoraría primero?"
+    )
+    rng = random.Random(11)  # repeatable demo data, not security  # nosec B311
+    upzs = list(Upz.objects.order_by("code"))
+    anonymous = AnonymousUser()
+    for n in range(MOBILITY_ANSWERS):
+        key = f"demo-movilidad-{n}"
+        mode = rng.choices(range(len(MODES)), weights=[9, 5, 4, 2, 3, 1, 1])[0]
+        values = {
+            str(upz_q.pk): rng.choice(upzs).pk,
+            str(mode_q.pk): mode,
+            str(minutes_q.pk): float(max(10, round(rng.gauss(35 if mode == 2 else 75, 20)))),
+            str(rating_q.pk): rng.choices([1, 2, 3, 4, 5], weights=[3, 4, 3, 2, 1])[0],
+            str(problems_q.pk): sorted(rng.sample(range(len(PROBLEMS)), rng.choice([1, 2, 3]))),
+            str(idea_q.pk): rng.choice(MOBILITY_IDEAS) if rng.random() < 0.3 else None,
+        }
+        response = services.response_section_save(
+            user=anonymous, survey=survey, respondent_key=key, section=section, values=values
+        )
+        services.response_submit(user=anonymous, survey=survey, response=response)
+    # It closed two weeks ago: the answers were given while it was open.
+    closed = now - datetime.timedelta(days=14)
+    answered = closed - datetime.timedelta(days=3)
+    Response.objects.filter(survey=survey).update(started_at=answered, submitted_at=answered)
+    services.survey_update(actor=author, survey=survey, closes_at=closed)
+    stdout.write(f"surveys: closed demo survey with {MOBILITY_ANSWERS} answers and public results created")

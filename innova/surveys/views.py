@@ -215,13 +215,25 @@ def _results_context(request, survey: Survey) -> dict:
     }
 
 
+def _results_pending(request, survey: Survey):
+    """Results not released to this person: a page that says so and when they will be, instead of the generic
+    "your account has no permission". Still 403: the results exist but are not available to this request."""
+    if request.user.has_perm("surveys.view_results", survey):
+        return None
+    return render(request, "surveys/results_pending.html", {"survey": survey}, status=403)
+
+
 def results(request, slug: str):
     survey = _survey_for(request, slug)
+    if (pending := _results_pending(request, survey)) is not None:
+        return pending
     return render(request, "surveys/results.html", _results_context(request, survey))
 
 
 def results_print(request, slug: str):
     survey = _survey_for(request, slug)
+    if (pending := _results_pending(request, survey)) is not None:
+        return pending
     return render(request, "surveys/results_print.html", _results_context(request, survey))
 
 
@@ -229,6 +241,8 @@ def results_pdf(request, slug: str):
     from weasyprint import HTML
 
     survey = _survey_for(request, slug)
+    if (pending := _results_pending(request, survey)) is not None:
+        return pending
     # WeasyPrint reads the stylesheet inline (the browser page links it: the CSP allows no inline style).
     print_css = Path(finders.find("surveys/print.css")).read_text(encoding="utf-8")
     context = {**_results_context(request, survey), "pdf": True, "print_css": print_css}

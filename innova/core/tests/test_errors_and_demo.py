@@ -39,7 +39,8 @@ def test_contact_form_keeps_input_and_requires_consent(client):
 
 
 def test_demo_shows_every_capability_with_more_than_one_example():
-    """What a facilitator shows the Alcaldía: several debates, courses, ideas at each stage, fronts with risks."""
+    """What a facilitator shows the Alcaldía: several debates, courses, surveys (one with public results), ideas at
+    each stage, fronts with risks."""
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     from innova.courses.models import Course
     from innova.debates.models import Debate
@@ -53,3 +54,13 @@ def test_demo_shows_every_capability_with_more_than_one_example():
     assert Course.objects.filter(published=True).count() >= 2
     assert set(Idea.objects.values_list("status", flat=True)) == set(IdeaStatus.values)
     assert Difficulty.objects.values("front").distinct().count() >= 3
+    # Two surveys: one open, one closed whose results anyone can read without an account.
+    from django.test import Client
+
+    from innova.surveys.models import Survey
+
+    assert Survey.objects.filter(published=True).count() >= 2
+    closed = [s for s in Survey.objects.filter(published=True, results_public=True) if s.is_closed]
+    assert closed and closed[0].response_count > 20
+    response = Client().get(f"/encuestas/{closed[0].slug}/resultados/")
+    assert response.status_code == 200 and response.content.decode().count('<svg class="chart"') >= 3
