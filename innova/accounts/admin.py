@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from innova.core.services import person_shown_changed
+
 from .models import Consent, PolicyVersion, RoleClaim, User
 
 
@@ -16,6 +18,11 @@ class UserAdmin(BaseUserAdmin):
         ("Permisos", {"fields": ["is_active", "is_staff"]}),  # no superusers: see docs/SECURITY.md
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]})]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"display_name", "first_name", "last_name", "role"} & set(form.changed_data):
+            person_shown_changed(user=obj)
 
 
 @admin.register(RoleClaim)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
-from innova.core.services import audit_record
+from innova.core.services import audit_record, person_shown_changed
 
 from .models import Consent, PolicyVersion, RoleClaim, User
 from .roles import CLAIMABLE_ROLES, STAFF_ROLES, Role
@@ -28,6 +28,7 @@ def profile_update(*, user: User, display_name: str, first_name: str = "", last_
     user.first_name = first_name
     user.last_name = last_name
     user.save(update_fields=["display_name", "first_name", "last_name"])
+    person_shown_changed(user=user)
     return user
 
 
@@ -89,6 +90,7 @@ def role_claim_verify(*, claim: RoleClaim, actor: User) -> RoleClaim:
     user.entity = claim.entity
     user.position = claim.position
     user.save(update_fields=["role", "entity", "position"])
+    person_shown_changed(user=user)  # comments show the verified role next to the name
     audit_record(actor=actor, action="accounts.role_claim_verified", target=claim, data={"role": claim.role})
     _notify_role_decision(claim)
     return claim
@@ -133,6 +135,7 @@ def user_role_assign(*, user: User, role: str, actor: User) -> User:
     user.is_superuser = False
     user.save(update_fields=["role", "is_staff", "is_superuser"])
     audit_record(actor=actor, action="accounts.role_assigned", target=user, data={"from": previous, "to": role})
+    person_shown_changed(user=user)
     return user
 
 
@@ -157,6 +160,7 @@ def user_erase_account_data(user: User) -> None:
     user.is_superuser = False
     user.set_unusable_password()
     user.save()
+    person_shown_changed(user=user)
 
 
 @transaction.atomic

@@ -53,6 +53,15 @@ def comments_changed(*, content_type_id: int, target_id: int) -> None:
     transaction.on_commit(lambda: cache.set(comments_version_key(content_type_id, target_id), time.time_ns(), None))
 
 
+def person_shown_changed(*, user) -> None:
+    """A person's name or role changed (profile edit, role decision, anonymisation, account deletion): once the
+    transaction commits, retire every cached fragment that shows them — the comments HTML of each target they
+    commented on (the only cache that holds names; ``innova_content.comments_for``)."""
+    targets = Comment.objects.filter(author=user).values_list("target_type_id", "target_id").distinct()
+    for content_type_id, target_id in targets:
+        comments_changed(content_type_id=content_type_id, target_id=target_id)
+
+
 @transaction.atomic
 def comment_add(*, author, target, body: str, parent: Comment | None = None) -> Comment:
     require_visible(author, target)
