@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,8 +19,9 @@ from innova.opinions.analysis import (
     load_polis_export,
 )
 
-POLIS_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "polis"
-CONVERSATIONS = ["brexit-consensus", "ssis.land-bank-farmland.2rumnecbeh.2021-08-01"]
+from .polis_data import BREXIT, LAND_BANK, polis_conversation
+
+CONVERSATIONS = [BREXIT, LAND_BANK]
 
 NAN = np.nan
 
@@ -446,10 +446,7 @@ def test_any_matrix_gives_a_consistent_partition(votes):
 
 @pytest.mark.parametrize("name", CONVERSATIONS)
 def test_real_conversation_matches_polis_groups(name):
-    directory = POLIS_DATA / name
-    if not (directory / "participants-votes.csv").exists():
-        pytest.skip(f"Pol.is data not found at {directory.resolve()}")
-    export = load_polis_export(directory)
+    export = load_polis_export(polis_conversation(name))
     result = analyse(votes=export.votes, moderated_out=export.moderated_out)
     both = [p for p in result.clustered_participant_ids if p in export.polis_group_ids]
     assert len(both) >= 0.9 * len(export.polis_group_ids)

@@ -14,11 +14,9 @@ from sklearn.metrics import adjusted_rand_score
 from innova.opinions.analysis import load_polis_export
 from innova.opinions.models import MapResult, Participant, Statement, StatementStatus, Vote
 
-pytestmark = pytest.mark.django_db
+from .polis_data import BREXIT, LAND_BANK, polis_conversation
 
-POLIS_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "polis"
-BREXIT = POLIS_DATA / "brexit-consensus"
-LAND_BANK = POLIS_DATA / "ssis.land-bank-farmland.2rumnecbeh.2021-08-01"
+pytestmark = pytest.mark.django_db
 
 
 def _zip_of(directory: Path) -> SimpleUploadedFile:
@@ -29,16 +27,11 @@ def _zip_of(directory: Path) -> SimpleUploadedFile:
     return SimpleUploadedFile("export.zip", buffer.getvalue(), content_type="application/zip")
 
 
-def _need(directory: Path) -> None:
-    if not (directory / "participants-votes.csv").exists():
-        pytest.skip(f"Pol.is data not found at {directory.resolve()}")
-
-
-@pytest.mark.parametrize("directory", [BREXIT, LAND_BANK], ids=["brexit", "land-bank"])
+@pytest.mark.parametrize("name", [BREXIT, LAND_BANK], ids=["brexit", "land-bank"])
 def test_import_then_export_round_trip_of_a_real_conversation(
-    client, debate, facilitator, directory, tmp_path, django_capture_on_commit_callbacks
+    client, debate, facilitator, name, tmp_path, django_capture_on_commit_callbacks
 ):
-    _need(directory)
+    directory = polis_conversation(name)
     client.force_login(facilitator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("opinions:import", args=[debate.pk]), {"archive": _zip_of(directory)})
@@ -101,8 +94,7 @@ def test_import_refuses_bad_files_and_non_empty_debates(client, debate, facilita
     response = client.post(url, {"comments": bad, "votes": SimpleUploadedFile("v.csv", b"x,y\n")})
     assert "columnas" in response.content.decode()
     make_statements(debate, 1)
-    _need(BREXIT)
-    response = client.post(url, {"archive": _zip_of(BREXIT)})
+    response = client.post(url, {"archive": _zip_of(polis_conversation(BREXIT))})
     assert "importe en un debate nuevo" in response.content.decode()
     assert Participant.objects.filter(debate=debate).count() == 0
 
