@@ -12,5 +12,5 @@ def publish(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accounts", "0002_policy_v1")]
+    dependencies = [("accounts", "0003_administrators_not_superusers")]
     operations = [migrations.RunPython(publish, migrations.RunPython.noop)]
