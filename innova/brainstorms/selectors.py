@@ -5,7 +5,7 @@ from innova.core.participation import text_search
 from innova.core.predicates import is_active_user, is_staff_member
 from innova.fronts.models import Membership, MemberStatus
 
-from .models import Board, BoardEvent, Card, CardGroup, Participant
+from .models import Board, BoardEvent, Card, CardGroup, DotVote, Participant
 
 
 def board_public() -> QuerySet[Board]:
@@ -68,12 +68,24 @@ def board_cards(*, board: Board) -> QuerySet[Card]:
     )
 
 
-def board_groups(*, board: Board) -> tuple[list[CardGroup], list[Card]]:
-    """Groups with their cards (prefetched), in order."""
+def board_dots_placed(*, board: Board, someone) -> dict[int, int]:
+    """How many of ``someone``'s dots each card holds (cards without theirs are left out)."""
+    if not someone.known:
+        return {}
+    lookup = {"participant__user": someone.user} if someone.user_known else {"participant__guest": someone.guest}
+    rows = DotVote.objects.filter(card__board=board, participant__board=board, **lookup).values("card")
+    return {row["card"]: row["n"] for row in rows.annotate(n=Count("pk")).order_by()}
+
+
+def board_groups(*, board: Board, someone=None) -> tuple[list[CardGroup], list[Card]]:
+    """Groups with their cards (prefetched), in order; with ``someone``, each card carries ``my_dots``, how
+    many of their dots it holds (the board shows "−1" only there)."""
     groups = list(board.groups.all())
     by_group: dict = {group.pk: [] for group in groups}
     loose = []
+    mine = board_dots_placed(board=board, someone=someone) if someone is not None else {}
     for card in board_cards(board=board):
+        card.my_dots = mine.get(card.pk, 0)
         (by_group[card.group_id] if card.group_id in by_group else loose).append(card)
     for group in groups:
         group.card_list = by_group[group.pk]

@@ -112,7 +112,7 @@ def _qr_svg(request, board: Board) -> str:
 
 def _board_context(request, board: Board) -> dict:
     someone = _someone(request)
-    groups, loose = selectors.board_groups(board=board)
+    groups, loose = selectors.board_groups(board=board, someone=someone)
     can_facilitate = request.user.has_perm("brainstorms.facilitate_board", board)
     try:
         services.participation_check(board=board, someone=someone)

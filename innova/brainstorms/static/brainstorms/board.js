@@ -55,8 +55,21 @@
     card.querySelectorAll('input[name="card"]').forEach(function (input) { input.value = data.id; });
     card.querySelectorAll(".visually-hidden").forEach(function (el) { el.textContent = " — " + data.text.slice(0, 40); });
     swapIds(card, /-0$/, "-" + data.id);
+    card.dataset.mine = 0;
     makeDraggable(card);
     target.appendChild(card);
+    showDots();
+  }
+
+  // Where my dots are: "+1" stops when none is left, "−1" shows only on the ideas that hold one of mine.
+  function showDots(dotsLeft) {
+    if (typeof dotsLeft === "number") board.dataset.dots = dotsLeft;
+    var left = parseInt(board.dataset.dots, 10);
+    board.querySelectorAll('form[data-live="vote"] button').forEach(function (button) { button.disabled = !(left > 0); });
+    board.querySelectorAll(".idea[data-card]").forEach(function (card) {
+      var takeBack = card.querySelector('form[data-live="unvote"]');
+      if (takeBack) takeBack.hidden = !(parseInt(card.dataset.mine, 10) > 0);
+    });
   }
 
   function addGroup(data) {
@@ -119,6 +132,9 @@
       delete pending[payload.ref];
       if (typeof payload.dots_left === "number") {
         board.querySelectorAll("[data-dots-left]").forEach(function (el) { el.textContent = payload.dots_left; });
+        var card = form && form.closest(".idea[data-card]");
+        if (card) card.dataset.mine = Math.max(0, (parseInt(card.dataset.mine, 10) || 0) + (form.dataset.live === "vote" ? 1 : -1));
+        showDots(payload.dots_left);
       }
       if (form && form.dataset.live === "post") {
         form.reset();
