@@ -21,6 +21,7 @@ from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from innova.core.participation import search_fields
 from innova.core.permissions import require_perm
@@ -345,7 +346,12 @@ def card_vote(*, board: Board, someone: Someone, card_id: int) -> int:
     participant = Participant.objects.select_for_update().get(pk=_participant(board, someone).pk)
     if participant.dots_used >= board.dots_per_person:
         raise ValidationError(
-            _("You have already placed your %(n)s dots. Take one back to move it.") % {"n": board.dots_per_person}
+            ngettext(
+                "You have already placed your dot. Take it back to move it.",
+                "You have already placed your %(n)s dots. Take one back to move it.",
+                board.dots_per_person,
+            )
+            % {"n": board.dots_per_person}
         )
     _dot_change_count(board, participant)
     DotVote.objects.create(card=card, participant=participant)
@@ -469,8 +475,10 @@ def card_to_problem(*, actor, card: Card, theme, upz=None):
         return card.problem
     if upz is None and board.front_id:
         upz = board.front.upzs.first()
-    description = _(
-        "This problem comes from the brainstorm “%(prompt)s” (idea with %(votes)s dots). See the board: %(url)s"
+    description = ngettext(
+        "This problem comes from the brainstorm “%(prompt)s” (idea with %(votes)s dot). See the board: %(url)s",
+        "This problem comes from the brainstorm “%(prompt)s” (idea with %(votes)s dots). See the board: %(url)s",
+        card.vote_count,
     ) % {"prompt": board.prompt, "votes": card.vote_count, "url": board.get_absolute_url()}
     problem = problem_report(
         author=actor, title=card.text[:140], description=f"{card.text}\n\n{description}", theme=theme, upz=upz
@@ -504,8 +512,10 @@ def card_to_proposal(*, actor, card: Card):
     existing = Proposal.objects.filter(author=actor, source_card_id=card.pk).first()
     if existing is not None:
         return existing
-    solution = _(
-        "This proposal comes from the brainstorm “%(prompt)s” (idea with %(votes)s dots). See the board: %(url)s"
+    solution = ngettext(
+        "This proposal comes from the brainstorm “%(prompt)s” (idea with %(votes)s dot). See the board: %(url)s",
+        "This proposal comes from the brainstorm “%(prompt)s” (idea with %(votes)s dots). See the board: %(url)s",
+        card.vote_count,
     ) % {"prompt": board.prompt, "votes": card.vote_count, "url": board.get_absolute_url()}
     return proposal_create(
         author=actor,

@@ -4,6 +4,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from innova.core.participation import search_fields
 from innova.core.permissions import require_perm
@@ -71,7 +72,11 @@ def course_update(*, actor, course: Course, instructors=None, prerequisites=None
     if course.capacity and course.capacity < course.enrolled_count:
         raise ValidationError(
             {
-                "capacity": _("%(n)s people are already enrolled: the capacity cannot be lower.")
+                "capacity": ngettext(
+                    "%(n)s person is already enrolled: the capacity cannot be lower.",
+                    "%(n)s people are already enrolled: the capacity cannot be lower.",
+                    course.enrolled_count,
+                )
                 % {"n": course.enrolled_count}
             }
         )

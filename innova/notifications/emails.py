@@ -5,7 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import selectors
 from .kinds import label_of
@@ -42,9 +42,17 @@ def email_message_build(*, delivery, notifications) -> EmailMultiAlternatives:
             "notifications_url": site_url(reverse("notifications:index")),
         }
         if delivery.frequency == Frequency.DAILY:
-            subject = _("Your daily summary from Usme Innova (%(count)s news)") % {"count": len(notifications)}
+            subject = ngettext(
+                "Your daily summary from Usme Innova (%(count)s news)",
+                "Your daily summary from Usme Innova (%(count)s news)",
+                len(notifications),
+            ) % {"count": len(notifications)}
         elif delivery.frequency == Frequency.WEEKLY:
-            subject = _("Your weekly summary from Usme Innova (%(count)s news)") % {"count": len(notifications)}
+            subject = ngettext(
+                "Your weekly summary from Usme Innova (%(count)s news)",
+                "Your weekly summary from Usme Innova (%(count)s news)",
+                len(notifications),
+            ) % {"count": len(notifications)}
         else:
             subject = notifications[0].message
         text = render_to_string("notifications/email/message.txt", context)

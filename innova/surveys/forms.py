@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from innova.accounts.models import AgeRange, Gender
 
@@ -104,9 +105,11 @@ class SectionAnswerForm(forms.Form):
             if q.kind == Kind.MULTIPLE and data.get(name):
                 chosen = len(data[name])
                 if q.minimum and chosen < q.minimum:
-                    self.add_error(name, _("Choose at least %(n)s options.") % {"n": q.minimum})
+                    text = ngettext("Choose at least %(n)s option.", "Choose at least %(n)s options.", q.minimum)
+                    self.add_error(name, text % {"n": q.minimum})
                 if q.maximum and chosen > q.maximum:
-                    self.add_error(name, _("Choose at most %(n)s options.") % {"n": q.maximum})
+                    text = ngettext("Choose at most %(n)s option.", "Choose at most %(n)s options.", q.maximum)
+                    self.add_error(name, text % {"n": q.maximum})
             elif q.kind == Kind.RANKING:
                 names = [f"{name}_i{i}" for i in range(len(q.options))]
                 given = [data.get(n) for n in names if data.get(n) is not None]

@@ -1,6 +1,8 @@
 """A participant at 360 px sees "−1" only on the ideas that hold one of their dots, and "+1 punto" stops when
 their dots are spent — live, and again after a reload (drawn by the server)."""
 
+import re
+
 import pytest
 
 from innova.brainstorms import services
@@ -38,6 +40,7 @@ def test_take_back_shows_only_on_my_ideas_and_voting_stops_without_dots(
     add[first].click()
     take_back[first].wait_for(state="visible")
     assert not take_back[second].is_visible()
+    first.locator(".idea-meta", has_text=re.compile(r"· 1 punto$")).wait_for()  # not "1 puntos"
     add[first].click()
     page.locator("[data-dots-left]", has_text="0").wait_for()
     page.wait_for_function("() => [...document.querySelectorAll('form[data-live=vote] button')].every(b => b.disabled)")

@@ -130,7 +130,7 @@ def test_pdf_for_holder_and_staff_only(client, make_course, make_user):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     html = client.get(reverse("courses:mine")).content.decode()
-    assert certificate.code in html and "Asistencia: 1 de 1 sesiones (100%)" in html
+    assert certificate.code in html and "Asistencia: 1 de 1 sesión (100%)" in html
 
 
 def test_account_erase_removes_enrollments_but_keeps_certificates_verifiable(make_course, make_user):

@@ -52,6 +52,8 @@
     card.querySelector(".idea-text").textContent = data.text;
     card.querySelector(".idea-author").textContent = data.author;
     card.querySelector(".idea-votes").textContent = data.votes;
+    var noun = card.querySelector(".idea-votes-noun");
+    if (noun) noun.textContent = data.votes === 1 ? noun.dataset.one : noun.dataset.other;
     card.querySelectorAll('input[name="card"]').forEach(function (input) { input.value = data.id; });
     card.querySelectorAll(".visually-hidden").forEach(function (el) { el.textContent = " — " + data.text.slice(0, 40); });
     swapIds(card, /-0$/, "-" + data.id);
@@ -103,6 +105,8 @@
     else if (event.type === "vote") {
       var votes = board.querySelector("#idea-" + data.card + " .idea-votes");
       if (votes) votes.textContent = data.votes;
+      var noun = board.querySelector("#idea-" + data.card + " .idea-votes-noun");
+      if (noun) noun.textContent = data.votes === 1 ? noun.dataset.one : noun.dataset.other;
     } else if (event.type === "card_moved") {
       var card = document.getElementById("idea-" + data.card);
       var target = list(data.group);
