@@ -70,3 +70,15 @@ def test_task_on_the_first_stores_last_month(settings):
     assert path.endswith(f"{year}-{month:02d}.pdf")
     entry = settings.CELERY_BEAT_SCHEDULE["opendata-monthly-report"]
     assert entry["task"] == "innova.opendata.tasks.opendata_monthly_report"
+
+
+def test_report_text_reads_as_spanish_without_gender_slips():
+    """Not "Propuestas: nuevos en el mes" nor "del 1 diciembre 2026"."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("es"):
+        html = render_to_string("opendata/report_pdf.html", report.report_context(year=2026, month=12))
+    assert "del 1 de diciembre de 2026 al 31 de diciembre de 2026" in html
+    assert "Propuestas del mes" in html and "Lluvias de ideas del mes" in html
+    assert "nuevos" not in html
