@@ -10,7 +10,9 @@ class AssistedReportForm(ProblemForm):
     """A facilitator's entry for a resident at an attention point (consent given on the paper form)."""
 
     point = forms.CharField(label=_("Attention point"), max_length=120, initial="Alcaldía Local de Usme")
-    resident_name = forms.CharField(label=_("Resident's name (optional, kept private)"), max_length=120, required=False)
+    resident_name = forms.CharField(
+        label=_("Resident's name"), help_text=_("Kept private: it is not published."), max_length=120, required=False
+    )
     form_number = forms.CharField(label=_("Paper form number"), max_length=40, required=False)
     paper_consent = forms.BooleanField(
         label=_("The resident signed the data-policy consent on the paper form."),

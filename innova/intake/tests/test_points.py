@@ -69,3 +69,10 @@ def test_paper_form_pdf_and_channel_dashboard(client, official, make_problem):
     client.force_login(official)
     html = client.get(reverse("intake:index")).content.decode()
     assert "Punto de atención presencial" in html and "WhatsApp" in html
+
+
+def test_the_resident_name_field_says_optional_once(client, facilitator):
+    client.force_login(facilitator)
+    html = client.get(reverse("intake:assisted")).content.decode()
+    assert "(opcional)" in html and "no se publica" in html
+    assert "no se publica) <span" not in html and "(opcional, no se publica)" not in html
