@@ -260,6 +260,8 @@ LANGUAGE_CODE = "es-co"
 # Each language is named in itself, so a person can find theirs whatever the page shows.
 LANGUAGES = [("es-co", "Español (Colombia)"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "innova" / "locale"]
+# Dates written one way, as in Colombia ("12 de diciembre de 2026", "12 dic. 2026"): innova/formats/es.
+FORMAT_MODULE_PATH = ["innova.formats"]
 # The language switch remembers a choice for a year (Django's default cookie ends with the browser session).
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = "America/Bogota"

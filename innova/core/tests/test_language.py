@@ -40,3 +40,24 @@ def test_phone_set_to_english_sees_spanish_until_it_switches(browser_context_fac
     page.goto("/problemas/")
     assert page.locator("html").get_attribute("lang") == "en"
     screenshot(page, "english-chosen")
+
+
+def test_dates_are_written_one_way_with_lower_case_months():
+    """Colombian usage: "12 de diciembre de 2026" in full, "12 dic. 2026" short — never "12 de Diciembre"."""
+    import datetime
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    moment = datetime.datetime(2026, 12, 12, 15, 30)
+    template = Template(
+        '{{ d|date:"DATE_FORMAT" }}|{{ d|date:"SHORT_DATE_FORMAT" }}|{{ d|date:"l j \\d\\e F, g:i a" }}|{{ d }}'
+    )
+    with translation.override("es-co"):
+        text = template.render(Context({"d": moment}))
+    assert text.split("|") == [
+        "12 de diciembre de 2026",
+        "12 dic. 2026",
+        "sábado 12 de diciembre, 3:30 p.m.",
+        "12 de diciembre de 2026, 3:30 p.m.",
+    ]

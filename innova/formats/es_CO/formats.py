@@ -1,0 +1,1 @@
+from innova.formats.es.formats import *  # noqa: F403
