@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -328,8 +329,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min"},
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Usme Innova API",
-    "DESCRIPTION": "API pública del Laboratorio de Innovación Pública Usme – Innova.",
+    # Lazy: the schema is written in the language of each request (Spanish unless ?lang=en or the switch says so).
+    "TITLE": gettext_lazy("Usme Innova API"),
+    "DESCRIPTION": gettext_lazy("Public API of the Usme – Innova Public Innovation Lab."),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Several domains have a "status" with their own choices: name each set after its domain.

@@ -6,6 +6,7 @@ and sends the QR code). Seats, waiting list and attendance are counts: who regis
 
 import django_filters
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.filters import OrderingFilter
@@ -24,17 +25,17 @@ class EventUpzSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField(help_text="Public page of the event, where people register.")
+    url = serializers.SerializerMethodField(help_text=_("Public page of the event, where people register."))
     kind_label = serializers.SerializerMethodField()
     upz = EventUpzSerializer(
-        read_only=True, allow_null=True, help_text="UPZ of the place; null when online or not given."
+        read_only=True, allow_null=True, help_text=_("UPZ of the place; null when online or not given.")
     )
-    place_name = serializers.CharField(read_only=True, help_text="Name of the place; empty when only online.")
-    online = serializers.SerializerMethodField(help_text="Whether it can be followed online.")
-    capacity = serializers.IntegerField(read_only=True, help_text="Seats; 0 means no limit.")
-    registered_count = serializers.IntegerField(read_only=True, help_text="People holding a seat.")
-    waitlisted_count = serializers.IntegerField(read_only=True, help_text="People on the waiting list.")
-    attended_count = serializers.IntegerField(read_only=True, help_text="People who checked in (walk-ins included).")
+    place_name = serializers.CharField(read_only=True, help_text=_("Name of the place; empty when only online."))
+    online = serializers.SerializerMethodField(help_text=_("Whether it can be followed online."))
+    capacity = serializers.IntegerField(read_only=True, help_text=_("Seats; 0 means no limit."))
+    registered_count = serializers.IntegerField(read_only=True, help_text=_("People holding a seat."))
+    waitlisted_count = serializers.IntegerField(read_only=True, help_text=_("People on the waiting list."))
+    attended_count = serializers.IntegerField(read_only=True, help_text=_("People who checked in (walk-ins included)."))
 
     class Meta:
         model = Event
@@ -72,9 +73,9 @@ class EventFilter(django_filters.FilterSet):
     WHEN = (("upcoming", "upcoming"), ("past", "past"))
 
     when = django_filters.ChoiceFilter(
-        choices=WHEN, method="filter_when", help_text="upcoming: not yet ended; past: already ended."
+        choices=WHEN, method="filter_when", help_text=_("upcoming: not yet ended; past: already ended.")
     )
-    upz = django_filters.CharFilter(field_name="upz__code", help_text="UPZ code, e.g. 57.")
+    upz = django_filters.CharFilter(field_name="upz__code", help_text=_("UPZ code, e.g. 57."))
     kind = django_filters.ChoiceFilter(choices=Kind.choices)
     starts_after = django_filters.DateFilter(field_name="starts_at", lookup_expr="date__gte")
     starts_before = django_filters.DateFilter(field_name="starts_at", lookup_expr="date__lte")
@@ -88,14 +89,17 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(ends_at__lt=now) if value == "past" else queryset.filter(ends_at__gte=now)
 
 
+@extend_schema(
+    description=_("Public events of Usme Innova with their seats and attendance counts; ids never change.")
+)  # the operations' default, in the reader's language
 @extend_schema_view(
     list=extend_schema(
-        summary="Events of the lab's agenda",
-        description="Soonest first; filter upcoming or past, by dates, UPZ and kind. Register on the event's page.",
+        summary=_("Events of the lab's agenda"),
+        description=_("Soonest first; filter upcoming or past, by dates, UPZ and kind. Register on the event's page."),
     ),
     retrieve=extend_schema(
-        summary="One event",
-        responses={200: EventSerializer, 404: OpenApiResponse(description="No event with this id.")},
+        summary=_("One event"),
+        responses={200: EventSerializer, 404: OpenApiResponse(description=_("No event with this id."))},
     ),
 )
 class EventViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):

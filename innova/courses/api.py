@@ -5,6 +5,7 @@ counts: who enrolled or completed a course is never shown.
 """
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.filters import OrderingFilter
@@ -16,15 +17,15 @@ from .models import Course
 
 
 class CourseSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField(help_text="Public page of the course, where people enrol.")
+    url = serializers.SerializerMethodField(help_text=_("Public page of the course, where people enrol."))
     modality = serializers.SerializerMethodField(
-        help_text="in_person, online or blended, from the sessions held through agenda events; null when unknown."
+        help_text=_("in_person, online or blended, from the sessions held through agenda events; null when unknown.")
     )
     first_session_at = serializers.DateTimeField(read_only=True, allow_null=True)
     last_session_at = serializers.DateTimeField(read_only=True, allow_null=True)
     sessions_count = serializers.IntegerField(read_only=True)
     certified_count = serializers.IntegerField(
-        read_only=True, help_text="People who completed it and hold a valid certificate."
+        read_only=True, help_text=_("People who completed it and hold a valid certificate.")
     )
 
     class Meta:
@@ -62,11 +63,16 @@ class CourseFilter(django_filters.FilterSet):
         fields = ["enrollment_open"]
 
 
+@extend_schema(
+    description=_(
+        "Published training courses of Usme Innova with their enrolment and completion counts; ids never change."
+    )
+)  # the operations' default, in the reader's language
 @extend_schema_view(
-    list=extend_schema(summary="Published courses", description="Newest first; filter by open enrolment."),
+    list=extend_schema(summary=_("Published courses"), description=_("Newest first; filter by open enrolment.")),
     retrieve=extend_schema(
-        summary="One course",
-        responses={200: CourseSerializer, 404: OpenApiResponse(description="No published course with this id.")},
+        summary=_("One course"),
+        responses={200: CourseSerializer, 404: OpenApiResponse(description=_("No published course with this id."))},
     ),
 )
 class CourseViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):

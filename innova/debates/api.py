@@ -6,6 +6,7 @@ debate, nor who wrote an argument.
 """
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.filters import OrderingFilter
@@ -25,13 +26,13 @@ class ArgumentSerializer(serializers.Serializer):
 
 
 class DebateSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField(help_text="Public page of the debate.")
-    question = serializers.CharField(source="title", help_text="The question put to the locality.")
+    url = serializers.SerializerMethodField(help_text=_("Public page of the debate."))
+    question = serializers.CharField(source="title", help_text=_("The question put to the locality."))
     status_label = serializers.SerializerMethodField()
-    front_id = serializers.IntegerField(allow_null=True, help_text="The work front it belongs to, if any.")
-    arguments_for = serializers.IntegerField(help_text="Visible arguments for.")
-    arguments_against = serializers.IntegerField(help_text="Visible arguments against.")
-    comment_count = serializers.IntegerField(source="public_comment_count", help_text="Visible comments.")
+    front_id = serializers.IntegerField(allow_null=True, help_text=_("The work front it belongs to, if any."))
+    arguments_for = serializers.IntegerField(help_text=_("Visible arguments for."))
+    arguments_against = serializers.IntegerField(help_text=_("Visible arguments against."))
+    comment_count = serializers.IntegerField(source="public_comment_count", help_text=_("Visible comments."))
     opened_at = serializers.DateTimeField(source="created_at")
 
     class Meta:
@@ -62,7 +63,7 @@ class DebateSerializer(serializers.ModelSerializer):
 
 
 class DebateDetailSerializer(DebateSerializer):
-    arguments = serializers.SerializerMethodField(help_text="Visible arguments, most supported first.")
+    arguments = serializers.SerializerMethodField(help_text=_("Visible arguments, most supported first."))
 
     class Meta(DebateSerializer.Meta):
         fields = [*DebateSerializer.Meta.fields, "arguments"]
@@ -78,7 +79,7 @@ class DebateFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=DebateStatus.choices)
     # Bounded: an id past the database's integer range would make Django give up on the query (EmptyResultSet).
     front = django_filters.NumberFilter(
-        field_name="front_id", min_value=1, max_value=2_147_483_647, help_text="Work front id."
+        field_name="front_id", min_value=1, max_value=2_147_483_647, help_text=_("Work front id.")
     )
     opened_after = django_filters.DateFilter(field_name="created_at", lookup_expr="date__gte")
     opened_before = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte")
@@ -88,13 +89,18 @@ class DebateFilter(django_filters.FilterSet):
         fields = ["status", "front", "opened_after", "opened_before"]
 
 
-NOT_FOUND = OpenApiResponse(description="No visible debate with this id.")
+NOT_FOUND = OpenApiResponse(description=_("No visible debate with this id."))
 
 
+@extend_schema(
+    description=_("Debates of Usme: the question, the counts of arguments and comments, the conclusion once closed.")
+)  # the operations' default, in the reader's language
 @extend_schema_view(
-    list=extend_schema(summary="Public debates", description="Newest first; filter by status, work front, dates."),
+    list=extend_schema(
+        summary=_("Public debates"), description=_("Newest first; filter by status, work front, dates.")
+    ),
     retrieve=extend_schema(
-        summary="One debate with its visible arguments", responses={200: DebateDetailSerializer, 404: NOT_FOUND}
+        summary=_("One debate with its visible arguments"), responses={200: DebateDetailSerializer, 404: NOT_FOUND}
     ),
 )
 class DebateViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):

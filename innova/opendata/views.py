@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from drf_spectacular.generators import SchemaGenerator
@@ -102,7 +104,17 @@ def search(request):
 
 
 def api_docs(request):
-    """The API reference, rendered on the server from the OpenAPI schema (no JavaScript, no CDN)."""
+    """The API reference, rendered on the server from the OpenAPI schema (no JavaScript, no CDN), in the visitor's
+    language (Spanish unless they chose English); ``?lang=en`` or ``?lang=es`` asks for one, as the schema does."""
+    asked = request.GET.get("lang", "")
+    language = {"es": "es-co"}.get(asked, asked)
+    if language not in dict(settings.LANGUAGES):
+        return _api_docs(request)
+    with translation.override(language):
+        return _api_docs(request)
+
+
+def _api_docs(request):
     schema = SchemaGenerator().get_schema(request=None, public=True)
     operations = []
     for path, methods in schema.get("paths", {}).items():

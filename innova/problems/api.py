@@ -6,6 +6,7 @@ Reads use the same selectors as the web pages; writes call the same services, wh
 
 import django_filters
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -34,7 +35,9 @@ class UpzSerializer(serializers.ModelSerializer):
 
 
 class AnswerSerializer(serializers.ModelSerializer):
-    author_role = serializers.CharField(source="author_role_label", help_text="Position of the official who answered.")
+    author_role = serializers.CharField(
+        source="author_role_label", help_text=_("Position of the official who answered.")
+    )
 
     class Meta:
         model = OfficialAnswer
@@ -42,8 +45,8 @@ class AnswerSerializer(serializers.ModelSerializer):
 
 
 class ProblemSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField(read_only=True, help_text="Short code quoted by SMS or at attention points.")
-    url = serializers.SerializerMethodField(help_text="Public page of the problem.")
+    reference = serializers.CharField(read_only=True, help_text=_("Short code quoted by SMS or at attention points."))
+    url = serializers.SerializerMethodField(help_text=_("Public page of the problem."))
     theme = ThemeSerializer(read_only=True)
     upz = UpzSerializer(read_only=True)
     status_label = serializers.SerializerMethodField()
@@ -94,11 +97,11 @@ class ProblemReportSerializer(serializers.Serializer):
         queryset=Upz.objects.all(),
         required=False,
         allow_null=True,
-        help_text="UPZ code; found from the point when omitted.",
+        help_text=_("UPZ code; found from the point when omitted."),
     )
     latitude = serializers.FloatField(required=False, allow_null=True, min_value=-90, max_value=90)
     longitude = serializers.FloatField(required=False, allow_null=True, min_value=-180, max_value=180)
-    anonymous = serializers.BooleanField(default=False, help_text="Publish as “Vecino/a de Usme”.")
+    anonymous = serializers.BooleanField(default=False, help_text=_("Publish as “Vecino/a de Usme”."))
 
     def validate(self, data):
         if (data.get("latitude") is None) != (data.get("longitude") is None):
@@ -109,7 +112,7 @@ class ProblemReportSerializer(serializers.Serializer):
 
 
 class SupportSerializer(serializers.Serializer):
-    supported = serializers.BooleanField(help_text="true to support, false to withdraw the support.")
+    supported = serializers.BooleanField(help_text=_("true to support, false to withdraw the support."))
 
 
 class SupportResultSerializer(serializers.Serializer):
@@ -128,8 +131,8 @@ class CommentResultSerializer(serializers.Serializer):
 
 
 class ProblemFilter(django_filters.FilterSet):
-    upz = django_filters.CharFilter(field_name="upz__code", help_text="UPZ code, e.g. 57.")
-    theme = django_filters.CharFilter(field_name="theme__slug", help_text="Theme slug, e.g. movilidad.")
+    upz = django_filters.CharFilter(field_name="upz__code", help_text=_("UPZ code, e.g. 57."))
+    theme = django_filters.CharFilter(field_name="theme__slug", help_text=_("Theme slug, e.g. movilidad."))
     status = django_filters.ChoiceFilter(choices=Status.choices)
     published_after = django_filters.DateFilter(field_name="published_at", lookup_expr="date__gte")
     published_before = django_filters.DateFilter(field_name="published_at", lookup_expr="date__lte")
@@ -140,19 +143,24 @@ class ProblemFilter(django_filters.FilterSet):
         fields = ["upz", "theme", "status", "published_after", "published_before", "answered"]
 
 
-UNAUTHENTICATED = OpenApiResponse(description="Log in or send an API key.")
-FORBIDDEN = OpenApiResponse(description="Your account may not do this (the same rule as on the web).")
-NOT_FOUND = OpenApiResponse(description="No published problem with this id.")
-BAD_REQUEST = OpenApiResponse(description="Invalid data; the messages say what to fix.")
+UNAUTHENTICATED = OpenApiResponse(description=_("Log in or send an API key."))
+FORBIDDEN = OpenApiResponse(description=_("Your account may not do this (the same rule as on the web)."))
+NOT_FOUND = OpenApiResponse(description=_("No published problem with this id."))
+BAD_REQUEST = OpenApiResponse(description=_("Invalid data; the messages say what to fix."))
 
 
+@extend_schema(
+    description=_("Published problems of Usme. Authors are never shown; ids never change.")
+)  # the operations' default, in the reader's language
 @extend_schema_view(
-    list=extend_schema(summary="Published problems", description="Newest first; filter by UPZ, theme, status, dates."),
+    list=extend_schema(
+        summary=_("Published problems"), description=_("Newest first; filter by UPZ, theme, status, dates.")
+    ),
     retrieve=extend_schema(
-        summary="One problem with its official answers", responses={200: ProblemDetailSerializer, 404: NOT_FOUND}
+        summary=_("One problem with its official answers"), responses={200: ProblemDetailSerializer, 404: NOT_FOUND}
     ),
     create=extend_schema(
-        summary="Report a problem",
+        summary=_("Report a problem"),
         request=ProblemReportSerializer,
         responses={201: ProblemDetailSerializer, 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN},
     ),
@@ -191,7 +199,7 @@ class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
         return get_object_or_404(selectors.problem_visible(), pk=pk)
 
     @extend_schema(
-        summary="Support a problem (“A mí también me afecta”) or withdraw the support",
+        summary=_("Support a problem (“A mí también me afecta”) or withdraw the support"),
         request=SupportSerializer,
         responses={
             200: SupportResultSerializer,
@@ -213,7 +221,7 @@ class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
         return Response({"supported": supported, "support_count": problem.support_count})
 
     @extend_schema(
-        summary="Comment on a problem",
+        summary=_("Comment on a problem"),
         request=CommentSerializer,
         responses={
             201: CommentResultSerializer,

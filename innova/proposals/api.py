@@ -9,6 +9,7 @@ official.
 import django_filters
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -29,7 +30,7 @@ class ProposalStatusChangeSerializer(serializers.ModelSerializer):
     from_status = serializers.ChoiceField(choices=Status.choices, allow_blank=True)
     to_status = serializers.ChoiceField(choices=Status.choices)
     decided_by_role = serializers.SerializerMethodField(
-        help_text="Position of the official or facilitator who took the step (never the person's name)."
+        help_text=_("Position of the official or facilitator who took the step (never the person's name).")
     )
 
     class Meta:
@@ -41,13 +42,13 @@ class ProposalStatusChangeSerializer(serializers.ModelSerializer):
 
 
 class ProposalSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField(read_only=True, help_text="Short code, PRO-0001.")
-    url = serializers.SerializerMethodField(help_text="Public page of the proposal.")
+    reference = serializers.CharField(read_only=True, help_text=_("Short code, PRO-0001."))
+    url = serializers.SerializerMethodField(help_text=_("Public page of the proposal."))
     status = serializers.ChoiceField(choices=PUBLIC_STATUSES)
     status_label = serializers.SerializerMethodField()
     origin = serializers.ChoiceField(choices=Origin.choices)
     beneficiary_upzs = UpzSerializer(source="public_upzs", many=True, read_only=True)
-    problem_ids = serializers.SerializerMethodField(help_text="Published problems the proposal addresses.")
+    problem_ids = serializers.SerializerMethodField(help_text=_("Published problems the proposal addresses."))
 
     class Meta:
         model = Proposal
@@ -86,7 +87,7 @@ class ProposalSerializer(serializers.ModelSerializer):
 
 class ProposalDetailSerializer(ProposalSerializer):
     history = ProposalStatusChangeSerializer(
-        source="public_history", many=True, read_only=True, help_text="The public lifecycle steps, oldest first."
+        source="public_history", many=True, read_only=True, help_text=_("The public lifecycle steps, oldest first.")
     )
 
     class Meta(ProposalSerializer.Meta):
@@ -96,9 +97,9 @@ class ProposalDetailSerializer(ProposalSerializer):
 class ProposalFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=PUBLIC_STATUSES)
     upz = django_filters.CharFilter(
-        field_name="beneficiary_upzs__code", help_text="Code of a UPZ that benefits, e.g. 57, or RURAL."
+        field_name="beneficiary_upzs__code", help_text=_("Code of a UPZ that benefits, e.g. 57, or RURAL.")
     )
-    q = django_filters.CharFilter(method="search", help_text="Words to find (Spanish; accents do not matter).")
+    q = django_filters.CharFilter(method="search", help_text=_("Words to find (Spanish; accents do not matter)."))
 
     class Meta:
         model = Proposal
@@ -108,20 +109,25 @@ class ProposalFilter(django_filters.FilterSet):
         return selectors.proposal_search(queryset, value)
 
 
-UNAUTHENTICATED = OpenApiResponse(description="Log in or send an API key.")
-FORBIDDEN = OpenApiResponse(description="Your account may not do this (the same rule as on the web).")
-NOT_FOUND = OpenApiResponse(description="No published proposal with this id.")
-BAD_REQUEST = OpenApiResponse(description="Invalid data; the messages say what to fix.")
+UNAUTHENTICATED = OpenApiResponse(description=_("Log in or send an API key."))
+FORBIDDEN = OpenApiResponse(description=_("Your account may not do this (the same rule as on the web)."))
+NOT_FOUND = OpenApiResponse(description=_("No published proposal with this id."))
+BAD_REQUEST = OpenApiResponse(description=_("Invalid data; the messages say what to fix."))
 
 
+@extend_schema(
+    description=_("Published proposals of Usme. Authors and co-authors are never shown; ids never change.")
+)  # the operations' default, in the reader's language
 @extend_schema_view(
     list=extend_schema(
-        summary="Published proposals",
-        description="Most supported first; filter by status, beneficiary UPZ and words; order by support_count "
-        "or published_at (with - for descending).",
+        summary=_("Published proposals"),
+        description=_(
+            "Most supported first; filter by status, beneficiary UPZ and words; order by support_count "
+            "or published_at (with - for descending)."
+        ),
     ),
     retrieve=extend_schema(
-        summary="One proposal with its public history", responses={200: ProposalDetailSerializer, 404: NOT_FOUND}
+        summary=_("One proposal with its public history"), responses={200: ProposalDetailSerializer, 404: NOT_FOUND}
     ),
 )
 class ProposalViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
@@ -145,7 +151,7 @@ class ProposalViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
         return ProposalSerializer if self.action == "list" else ProposalDetailSerializer
 
     @extend_schema(
-        summary="Support a proposal or withdraw the support",
+        summary=_("Support a proposal or withdraw the support"),
         request=SupportSerializer,
         responses={
             200: SupportResultSerializer,
