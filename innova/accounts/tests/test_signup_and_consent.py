@@ -110,3 +110,17 @@ def test_optional_sensitive_data_needs_its_own_consent(client, citizen):
     client.post(reverse("accounts:profile_edit"), withdrawn)
     citizen.refresh_from_db()
     assert citizen.upz is None and citizen.ethnicity == "" and citizen.sensitive_consent_at is None
+
+
+TU_FORMS = re.compile(r"\b(ves|tu|tus|comprueba|estás|vete|introdúcelo|puedes)\b", re.IGNORECASE)
+
+
+def test_email_verification_speaks_usted_only(client):
+    """The page after sign-up and the verification e-mail say "usted", never "tú"."""
+    response = client.post(reverse("account_signup"), {**SIGNUP, "accept_policy": "on"}, follow=True)
+    page = re.sub(r"<[^>]+>", " ", response.content.decode())
+    assert "Siga el enlace" in page and "revise su carpeta de correo no deseado" in page
+    assert not TU_FORMS.search(page), TU_FORMS.search(page)
+    body = mail.outbox[0].body
+    assert "vaya a" in body
+    assert not TU_FORMS.search(body), TU_FORMS.search(body)
