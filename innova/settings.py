@@ -361,6 +361,11 @@ LOGGING = {
 INNOVA_PROBLEM_SUPPORT_THRESHOLD = env_int("INNOVA_PROBLEM_SUPPORT_THRESHOLD", 50)
 INNOVA_ANSWER_DEADLINE_WORKING_DAYS = env_int("INNOVA_ANSWER_DEADLINE_WORKING_DAYS", 15)
 
+# Streets under the UPZ polygons (territory/maptiles.py): empty = polygons only, no third-party request; or an XYZ
+# raster template such as https://tiles.example.org/{z}/{x}/{y}.png (its origin joins the CSP img-src).
+MAP_TILES = os.environ.get("MAP_TILES", "").strip()
+MAP_TILES_ATTRIBUTION = os.environ.get("MAP_TILES_ATTRIBUTION", "")
+
 # Channels beyond the web (SMS, WhatsApp): see docs/CHANNELS.md. The embedded default logs outbound messages.
 INNOVA_SMS_BACKEND = os.environ.get("INNOVA_SMS_BACKEND", "innova.intake.providers.ConsoleBackend")
 INNOVA_SMS_ACCOUNT_SID = os.environ.get("INNOVA_SMS_ACCOUNT_SID", "")

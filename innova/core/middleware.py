@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponse, JsonResponse
@@ -9,6 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from .ratelimit import RateLimited
+
+from innova.territory.maptiles import tiles_origin
 
 # Everything a page needs is served by the app itself: no third-party origin is allowed.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -30,6 +34,16 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+@lru_cache(maxsize=4)
+def content_security_policy(extra_img_origin: str = "") -> str:
+    """The policy, with the origin of the operator's map tiles (``MAP_TILES``) allowed for images."""
+    if not extra_img_origin:
+        return CONTENT_SECURITY_POLICY
+    return CONTENT_SECURITY_POLICY.replace(
+        "img-src 'self' data: blob:", f"img-src 'self' data: blob: {extra_img_origin}"
+    )
+
+
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -37,7 +51,8 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not getattr(settings, "CSP_DISABLED", False):
-            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            policy = content_security_policy(tiles_origin())
+            response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", "geolocation=(self), camera=(self), microphone=()")
         return response
 

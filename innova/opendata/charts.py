@@ -1,7 +1,6 @@
 """Charts as server-rendered SVG: light, no JavaScript, no CDN. Each chart on a page comes with a data table.
 
-The UPZ map draws each UPZ as its bounding box from ``innova/territory/data.py`` (simplified by hand from the
-public UPZ map of the Secretaría Distrital de Planeación): a choropleth-style overview, not a cadastral map.
+The UPZ map draws each UPZ from its official boundary (IDECA Bogotá, stored on ``Upz.boundary``).
 """
 
 from django.utils.html import escape
@@ -64,31 +63,38 @@ def column_chart(data: dict[str, int]) -> str:
     )
 
 
+def _rings(geometry: dict) -> list[list]:
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return [ring for polygon in polygons for ring in polygon]
+
+
 def upz_choropleth(upzs, counts: dict[str, int], *, urban_only: bool = True) -> str:
-    """Each UPZ as its simplified box, shaded by its count (five classes); the rural zone is left out of the
-    drawing (it would dwarf the urban UPZs) but stays in the data table."""
-    shapes = [u for u in upzs if not urban_only or u.kind == "urban"]
+    """Each UPZ as its official boundary (IDECA Bogotá), shaded by its count (five classes) and labelled at the
+    point deepest inside it; the rural zone is left out of the drawing (it would dwarf the urban UPZs) but stays in
+    the data table."""
+    shapes = [u for u in upzs if (not urban_only or u.kind == "urban") and u.boundary]
     if not shapes:
         return ""
-    min_lon = min(u.min_lon for u in shapes)
-    max_lon = max(u.max_lon for u in shapes)
-    min_lat = min(u.min_lat for u in shapes)
-    max_lat = max(u.max_lat for u in shapes)
+    points = [point for u in shapes for ring in _rings(u.boundary) for point in ring]
+    min_lon, max_lon = min(p[0] for p in points), max(p[0] for p in points)
+    min_lat, max_lat = min(p[1] for p in points), max(p[1] for p in points)
     scale = WIDTH / (max_lon - min_lon)
     height = (max_lat - min_lat) * scale
     top = max([counts.get(u.code, 0) for u in shapes] + [1])
     parts = []
-    for u in sorted(shapes, key=lambda u: -u.area):
+    for u in shapes:
         value = counts.get(u.code, 0)
         shade = PALETTE[min(len(PALETTE) - 1, round((len(PALETTE) - 1) * value / top))]
-        x, y = (u.min_lon - min_lon) * scale, (max_lat - u.max_lat) * scale
-        w, h = (u.max_lon - u.min_lon) * scale, (u.max_lat - u.min_lat) * scale
+        path = " ".join(
+            "M" + " L".join(f"{(lon - min_lon) * scale:.1f},{(max_lat - lat) * scale:.1f}" for lon, lat in ring) + "Z"
+            for ring in _rings(u.boundary)
+        )
+        x, y = (u.centroid_lon - min_lon) * scale, (max_lat - u.centroid_lat) * scale
         text_fill = "#fff" if shade in PALETTE[3:] else "#000"
         parts.append(
             f"<g><title>{escape(str(u))}: {value}</title>"
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{shade}" fill-opacity="0.85" '
-            f'stroke="#333" stroke-width="1"/>'
-            f'<text x="{x + w / 2:.1f}" y="{y + h / 2 + 4:.1f}" text-anchor="middle" font-size="11" '
+            f'<path d="{path}" fill="{shade}" fill-rule="evenodd" stroke="#333" stroke-width="1"/>'
+            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="11" font-weight="bold" '
             f'fill="{text_fill}">{escape(u.code)}: {value}</text></g>'
         )
     return mark_safe(  # noqa: S308  # nosec B308 B703 - labels escaped above; the rest are numbers

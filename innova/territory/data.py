@@ -1,8 +1,7 @@
 """The territory of Usme (localidad 5 de Bogotá): its seven UPZs and the rural zone.
 
-Centroids and bounding boxes are approximate, drawn from the public UPZ map of the
-Secretaría Distrital de Planeación (simplified by hand to boxes); they are good enough to centre a
-map and to tell a point in Usme from one outside it, not for cadastral use.
+Historic: these hand-drawn boxes are read only by migration 0002. Migration 0004 replaces them with the official
+boundaries (IDECA Bogotá) from ``boundaries/usme_upz.geojson``, read by ``territory.geometry``.
 """
 
 # code, name, kind, (centroid lat, lon), (min lat, min lon, max lat, max lon)

@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class Upz(models.Model):
     """A UPZ (Unidad de Planeamiento Zonal) of Usme, or its rural zone.
 
-    Each carries a centroid (to centre maps) and a bounding box (to reject points outside Usme).
+    Each carries its official boundary as GeoJSON (IDECA Bogotá, loaded by a data migration from
+    ``territory/boundaries/``), the point deepest inside it (to label and centre maps) and its bounding box.
+    Which zone holds a point is answered by ``territory.geometry`` from the same shipped file.
     """
 
     class Kind(models.TextChoices):
@@ -21,6 +23,7 @@ class Upz(models.Model):
     min_lon = models.FloatField()
     max_lat = models.FloatField()
     max_lon = models.FloatField()
+    boundary = models.JSONField(_("boundary (GeoJSON geometry)"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["kind", "code"]
@@ -31,10 +34,3 @@ class Upz(models.Model):
         if self.kind == self.Kind.RURAL:
             return str(self.name)
         return f"{self.code} {self.name}"
-
-    def contains(self, lat: float, lon: float) -> bool:
-        return self.min_lat <= lat <= self.max_lat and self.min_lon <= lon <= self.max_lon
-
-    @property
-    def area(self) -> float:
-        return (self.max_lat - self.min_lat) * (self.max_lon - self.min_lon)

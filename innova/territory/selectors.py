@@ -1,6 +1,6 @@
 from django.db.models import QuerySet
 
-from .data import USME_CENTRE
+from .geometry import ATTRIBUTION, territory, zone_for_point
 from .models import Upz
 
 
@@ -9,26 +9,35 @@ def upz_list() -> QuerySet[Upz]:
 
 
 def upz_for_point(*, lat: float, lon: float) -> Upz | None:
-    """The UPZ containing a point (the smallest box wins where boxes overlap); None outside Usme."""
-    candidates = [upz for upz in Upz.objects.all() if upz.contains(lat, lon)]
-    return min(candidates, key=lambda upz: upz.area) if candidates else None
+    """The UPZ (or the rural zone) whose official boundary holds a point; None outside Usme."""
+    zone = zone_for_point(lat=lat, lon=lon)
+    return None if zone is None else Upz.objects.filter(code=zone.code).first()
 
 
 def point_in_usme(*, lat: float, lon: float) -> bool:
-    return upz_for_point(lat=lat, lon=lon) is not None
+    return zone_for_point(lat=lat, lon=lon) is not None
 
 
 def map_config() -> dict:
-    """What a Leaflet map needs to centre on Usme and draw its UPZs (JSON-serialisable)."""
+    """What a Leaflet map needs to draw Usme: each zone's boundary, label point and bounds, the outline of the
+    locality and the base layer chosen by the operator (JSON-serialisable)."""
+    from .maptiles import tile_layer
+
+    outline = territory().locality
     return {
-        "centre": list(USME_CENTRE),
+        "attribution": ATTRIBUTION,
+        "tiles": tile_layer(),
+        "outline": [[round(lat, 5), round(lon, 5)] for lon, lat in outline.exterior.coords],
         "upzs": [
             {
                 "id": upz.pk,
                 "code": upz.code,
                 "name": str(upz),
+                "short_name": upz.name,
+                "rural": upz.kind == Upz.Kind.RURAL,
                 "centroid": [upz.centroid_lat, upz.centroid_lon],
                 "bounds": [[upz.min_lat, upz.min_lon], [upz.max_lat, upz.max_lon]],
+                "boundary": upz.boundary,
             }
             for upz in Upz.objects.all()
         ],

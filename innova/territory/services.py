@@ -1,20 +1,11 @@
-from .data import UPZS
+from .geometry import zone_rows
 from .models import Upz
 
 
 def territory_load() -> None:
-    """Create or refresh the UPZs of Usme (also run by migration 0002); idempotent."""
-    for code, name, kind, (clat, clon), (min_lat, min_lon, max_lat, max_lon) in UPZS:
-        Upz.objects.update_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "kind": kind,
-                "centroid_lat": clat,
-                "centroid_lon": clon,
-                "min_lat": min_lat,
-                "min_lon": min_lon,
-                "max_lat": max_lat,
-                "max_lon": max_lon,
-            },
-        )
+    """Create or refresh the UPZs of Usme and the rural zone from the official boundaries; idempotent."""
+    rows = zone_rows()
+    if Upz.objects.filter(code__in=rows, boundary__isnull=False).count() == len(rows):
+        return
+    for code, defaults in rows.items():
+        Upz.objects.update_or_create(code=code, defaults=defaults)

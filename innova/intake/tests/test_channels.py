@@ -143,14 +143,15 @@ def test_full_whatsapp_conversation_with_location_and_photo(client):
     # A location outside Usme is refused, as on the web.
     whatsapp(client, {**base, "id": "wamid.4", "type": "location", "location": {"latitude": 4.65, "longitude": -74.06}})
     assert "fuera de Usme" in replies_to("+" + sender)[-1]
+    # A point inside UPZ 58 Comuneros (the one deepest inside its official boundary).
     whatsapp(
-        client, {**base, "id": "wamid.5", "type": "location", "location": {"latitude": 4.497, "longitude": -74.13}}
+        client, {**base, "id": "wamid.5", "type": "location", "location": {"latitude": 4.4997, "longitude": -74.1148}}
     )
     whatsapp(client, {**base, "id": "wamid.6", "type": "image", "image": {"id": "MEDIA-1", "mime_type": "image/jpeg"}})
     whatsapp(client, {**base, "id": "wamid.6", "type": "image", "image": {"id": "MEDIA-1", "mime_type": "image/jpeg"}})
     problem = Problem.objects.get()
     assert problem.channel == Channel.WHATSAPP
-    assert problem.upz.code == "58" and problem.latitude == pytest.approx(4.497)
+    assert problem.upz.code == "58" and problem.latitude == pytest.approx(4.4997)
     photo = problem.photos.get()
     from PIL import Image
 

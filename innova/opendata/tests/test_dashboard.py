@@ -68,7 +68,8 @@ def test_bad_filters_show_a_message_and_keep_the_page(client, answered):
 def test_choropleth_shades_by_count():
     upzs = list(Upz.objects.all())
     svg = charts.upz_choropleth(upzs, {"57": 10, "56": 1})
-    assert svg.count("<rect") == len([u for u in upzs if u.kind == "urban"])
+    # Each urban UPZ is drawn from its official boundary (a path of many points), never as a box.
+    assert svg.count("<path") == len([u for u in upzs if u.kind == "urban"]) and "<rect" not in svg
     assert charts.PALETTE[-1] in svg and "57: 10" in svg
     assert charts.bar_chart({}) == "" and "&lt;x&gt;" in charts.bar_chart({"<x>": 1})
     assert ">Inscripciones abier…<" in charts.bar_chart({"Inscripciones abiertas": 1})

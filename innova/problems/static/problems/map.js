@@ -1,4 +1,6 @@
-/* Maps of Usme without internet tiles: the UPZs are the base layer (no third-party request). */
+/* Maps of Usme: the official UPZ boundaries (IDECA Bogotá) are the base layer; streets only when the operator
+   sets MAP_TILES (see territory/maptiles.py). Which UPZ holds a tap is computed here from the same polygons the
+   server checks. */
 (function () {
   "use strict";
   var dataNode = document.getElementById("territory-data");
@@ -12,32 +14,75 @@
       iconUrl: icons.dataset.icon, iconRetinaUrl: icons.dataset.icon2x, shadowUrl: icons.dataset.shadow
     });
   }
+  var urbanZones = territory.upzs.filter(function (upz) { return !upz.rural && upz.boundary; });
+  var ruralZones = territory.upzs.filter(function (upz) { return upz.rural && upz.boundary; });
 
-  function baseMap(element) {
-    var map = L.map(element, { zoomControl: true, attributionControl: false, minZoom: 10, maxZoom: 18 });
-    var all = L.featureGroup();
-    var urban = L.featureGroup();
-    territory.upzs.forEach(function (upz) {
-      var rural = upz.code === "RURAL";
-      var box = L.rectangle(upz.bounds, {
-        color: rural ? "#5e7d3a" : "#0b5d4b", weight: 1, fillOpacity: rural ? 0.06 : 0.12, interactive: false
-      });
-      // Short permanent labels (the UPZ number) keep the small map readable; rural zone unlabelled.
-      if (!rural) { box.bindTooltip(upz.code, { permanent: true, direction: "center", className: "upz-label" }); }
-      box.addTo(all);
-      if (!rural) { box.addTo(urban); }
-    });
-    all.addTo(map);
-    map.fitBounds(urban.getBounds());
-    map.setMaxBounds(all.getBounds().pad(0.2));
-    return map;
+  // Ray casting over GeoJSON rings ([lon, lat] pairs); holes count by parity.
+  function inRing(ring, lat, lon) {
+    var inside = false;
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+      if ((yi > lat) !== (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) { inside = !inside; }
+    }
+    return inside;
+  }
+  function inPolygon(rings, lat, lon) {
+    var count = 0;
+    rings.forEach(function (ring) { if (inRing(ring, lat, lon)) { count += 1; } });
+    return count % 2 === 1;
+  }
+  function inGeometry(geometry, lat, lon) {
+    if (geometry.type === "Polygon") { return inPolygon(geometry.coordinates, lat, lon); }
+    if (geometry.type === "MultiPolygon") {
+      return geometry.coordinates.some(function (rings) { return inPolygon(rings, lat, lon); });
+    }
+    return false;
+  }
+  function zoneAt(lat, lon) {
+    var zones = urbanZones.concat(ruralZones);
+    for (var i = 0; i < zones.length; i++) {
+      if (inGeometry(zones[i].boundary, lat, lon)) { return zones[i]; }
+    }
+    return null;
+  }
+  function insideUsme(lat, lon) {
+    return zoneAt(lat, lon) !== null || inPolygon([territory.outline.map(function (p) { return [p[1], p[0]]; })], lat, lon);
   }
 
-  function insideUsme(lat, lon) {
-    return territory.upzs.some(function (upz) {
-      var b = upz.bounds;
-      return lat >= b[0][0] && lat <= b[1][0] && lon >= b[0][1] && lon <= b[1][1];
+  function baseMap(element) {
+    var map = L.map(element, { zoomControl: true, minZoom: 10, maxZoom: 18 });
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution(territory.attribution);
+    if (territory.tiles) {
+      L.tileLayer(territory.tiles.url, { attribution: territory.tiles.attribution, maxZoom: 19 }).addTo(map);
+    }
+    var urban = L.featureGroup();
+    var labels = [];
+    var rural = L.featureGroup();
+    ruralZones.forEach(function (upz) {
+      L.geoJSON(upz.boundary, {
+        style: { color: "#5e7d3a", weight: 1, fillColor: "#a8c686", fillOpacity: territory.tiles ? 0.08 : 0.25 },
+        interactive: false
+      }).addTo(rural);
     });
+    urbanZones.forEach(function (upz) {
+      var shape = L.geoJSON(upz.boundary, {
+        style: { color: "#0b5d4b", weight: 2, fillColor: "#0b5d4b", fillOpacity: territory.tiles ? 0.06 : 0.14 },
+        interactive: false
+      });
+      shape.addTo(urban);
+      // The name sits at the point deepest inside the UPZ, so it never falls outside its shape.
+      labels.push(L.tooltip({ permanent: true, direction: "center", className: "upz-label", interactive: false })
+        .setLatLng(upz.centroid).setContent(upz.short_name));
+    });
+    // Leaflet draws a shape only on a map that has a view: centre first, then add.
+    map.fitBounds(urban.getBounds());
+    rural.addTo(map);
+    urban.addTo(map);
+    L.polyline(territory.outline, { color: "#263238", weight: 2, dashArray: "6 4", interactive: false }).addTo(map);
+    labels.forEach(function (label) { label.addTo(map); });
+    map.setMaxBounds(L.latLngBounds(territory.outline).pad(0.2));
+    return map;
   }
 
   var picker = document.getElementById("report-map");
@@ -45,6 +90,7 @@
     var map = baseMap(picker);
     var lat = document.getElementById("id_latitude");
     var lon = document.getElementById("id_longitude");
+    var upzSelect = document.getElementById("id_upz");
     var status = document.getElementById("point-status");
     var marker = null;
     function place(latlng) {
@@ -55,10 +101,25 @@
       if (marker) { marker.setLatLng(latlng); } else { marker = L.marker(latlng).addTo(map); }
       lat.value = latlng.lat.toFixed(6);
       lon.value = latlng.lng.toFixed(6);
-      status.textContent = picker.dataset.msgOk || "";
+      var zone = zoneAt(latlng.lat, latlng.lng);
+      if (zone && upzSelect) { upzSelect.value = String(zone.id); }
+      status.textContent = zone
+        ? (picker.dataset.msgIn || "").replace("{upz}", zone.name)
+        : (picker.dataset.msgOk || "");
     }
     if (lat.value && lon.value) { place(L.latLng(parseFloat(lat.value), parseFloat(lon.value))); map.setView(marker.getLatLng(), 15); }
     map.on("click", function (event) { place(event.latlng); });
+    if (upzSelect) {
+      // Choosing the UPZ in the list (a resident who knows the barrio, not the point) centres the map there.
+      upzSelect.addEventListener("change", function () {
+        var chosen = territory.upzs.filter(function (upz) { return String(upz.id) === upzSelect.value; })[0];
+        if (!chosen) { return; }
+        if (marker && zoneAt(marker.getLatLng().lat, marker.getLatLng().lng) !== chosen) {
+          map.removeLayer(marker); marker = null; lat.value = ""; lon.value = ""; status.textContent = "";
+        }
+        if (chosen.rural) { map.setView(chosen.centroid, 12); } else { map.fitBounds(chosen.bounds); }
+      });
+    }
   }
 
   var listMap = document.getElementById("problems-map");

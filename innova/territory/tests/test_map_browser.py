@@ -1,0 +1,90 @@
+"""The maps draw Usme's official UPZ shapes, and streets only from the tile server the operator chose (#20)."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from PIL import Image
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def tile_server(tmp_path):
+    """A tiny XYZ tile set on 127.0.0.1: every tile is a PNG written here with Pillow; requests are recorded."""
+    tiles = {}
+    for z in range(10, 19):
+        path = tmp_path / f"tile-{z}.png"
+        Image.new("RGB", (256, 256), (230, 220 - z * 5, 200)).save(path)
+        tiles[z] = path.read_bytes()
+    served = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's API
+            parts = self.path.strip("/").removesuffix(".png").split("/")
+            body = tiles.get(int(parts[0])) if len(parts) == 3 and parts[0].isdigit() else None
+            if body is None:
+                self.send_error(404)
+                return
+            served.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", served
+    server.shutdown()
+
+
+def _violations(page):
+    found = []
+    page.on("console", lambda message: found.append(message.text) if "Content Security Policy" in message.text else 0)
+    return found
+
+
+def test_the_problems_map_draws_the_official_upzs_with_ideca_credit_and_no_tiles(
+    browser_context_factory, live_server, screenshot, make_problem
+):
+    make_problem(latitude=4.5194, longitude=-74.1147)
+    page = browser_context_factory(width=360, height=740).new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error.stack))
+    page.goto(live_server.url + "/problemas/mapa/")
+    page.wait_for_load_state("networkidle")
+    assert not errors, errors
+    page.locator(".upz-label", has_text="Gran Yomasa").wait_for()
+    labels = page.locator(".upz-label").all_inner_texts()
+    assert sorted(labels) == sorted(
+        ["La Flora", "Danubio", "Gran Yomasa", "Comuneros", "Alfonso López", "Parque Entrenubes", "Ciudad Usme"]
+    )
+    # Seven UPZs, the rural zone and the outline of the locality, drawn as real shapes (not rectangles).
+    assert page.locator(".leaflet-overlay-pane path").count() >= 9
+    assert page.locator(".leaflet-tile").count() == 0
+    assert "IDECA Bogotá" in page.locator(".leaflet-control-attribution").inner_text()
+    screenshot(page, "problems-map-real-shapes", full_page=False)
+
+
+def test_an_xyz_tile_server_set_by_the_operator_loads_under_the_csp(
+    browser_context_factory, live_server, settings, tile_server, screenshot
+):
+    origin, served = tile_server
+    settings.MAP_TILES = origin + "/{z}/{x}/{y}.png"
+    settings.MAP_TILES_ATTRIBUTION = "© Servidor de mapas de prueba"
+    page = browser_context_factory(width=360, height=740).new_page()
+    violations = _violations(page)
+    response = page.goto(live_server.url + "/problemas/mapa/")
+    assert origin in response.headers["content-security-policy"]
+    page.locator(".leaflet-tile-loaded").first.wait_for()
+    assert served, "the tiles must come from the operator's server"
+    assert page.locator(".leaflet-tile-loaded").count() >= 2
+    attribution = page.locator(".leaflet-control-attribution").inner_text()
+    assert "© Servidor de mapas de prueba" in attribution and "IDECA Bogotá" in attribution
+    assert not violations, violations
+    screenshot(page, "problems-map-with-tiles", full_page=False)
