@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from innova.core.services import comment_add
 from innova.opendata.api import ApiViewMixin
 from innova.territory.models import Upz
+from innova.territory.selectors import public_point
 
 from . import selectors, services
 from .models import OfficialAnswer, Problem, Status, Theme
@@ -50,6 +51,8 @@ class ProblemSerializer(serializers.ModelSerializer):
     theme = ThemeSerializer(read_only=True)
     upz = UpzSerializer(read_only=True)
     status_label = serializers.SerializerMethodField()
+    latitude = serializers.SerializerMethodField(help_text="Rounded to 0.001° (~110 m) except for staff.")
+    longitude = serializers.SerializerMethodField(help_text="Rounded to 0.001° (~110 m) except for staff.")
 
     class Meta:
         model = Problem
@@ -76,6 +79,16 @@ class ProblemSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         path = problem.get_absolute_url()
         return request.build_absolute_uri(path) if request else path
+
+    def _point(self, problem) -> tuple[float | None, float | None]:
+        request = self.context.get("request")
+        return public_point(user=request.user if request else None, lat=problem.latitude, lon=problem.longitude)
+
+    def get_latitude(self, problem) -> float | None:
+        return self._point(problem)[0]
+
+    def get_longitude(self, problem) -> float | None:
+        return self._point(problem)[1]
 
     def get_status_label(self, problem) -> str:
         return str(Status(problem.status).label)

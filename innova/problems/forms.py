@@ -44,7 +44,13 @@ class ProblemForm(forms.Form):
         queryset=Upz.objects.all(),
         required=False,
         empty_label=_("Choose where"),
-        help_text=_("If you mark a point on the map we find the UPZ for you."),
+        help_text=_("Choose it and the map below shows it; if you mark a point on the map we find the UPZ for you."),
+    )
+    place_description = forms.CharField(
+        label=_("Barrio or address (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. “Barrio Santa Librada” or “Calle 91 Sur # 14-23”. Only the staff who must go there see it."),
     )
     latitude = forms.FloatField(label=_("Latitude"), required=False, widget=forms.HiddenInput)
     longitude = forms.FloatField(label=_("Longitude"), required=False, widget=forms.HiddenInput)

@@ -59,6 +59,8 @@ class Problem(models.Model):
     )
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
+    # The barrio or address in words: private, like the exact point (only staff allowed to see places read it).
+    place_description = models.CharField(_("barrio or address"), max_length=200, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="problems")
     # Published as "Vecino/a de Usme": the public never sees the author; moderators do.
     anonymous = models.BooleanField(_("publish as “Vecino/a de Usme”"), default=False)

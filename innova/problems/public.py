@@ -25,6 +25,7 @@ from innova.opendata.registry import (
     register_dataset,
     register_search,
 )
+from innova.territory.geometry import coarsened
 
 from . import selectors
 from .api import ProblemViewSet
@@ -55,8 +56,18 @@ PROBLEM_FIELDS = (
     DatasetField("theme_name", "string", "Theme name.", lambda p: p.theme.name, True),
     DatasetField("upz_code", "string", "Code of the UPZ or RURAL for the rural zone.", lambda p: p.upz.code, True),
     DatasetField("upz_name", "string", "Name of the UPZ.", lambda p: p.upz.name, True),
-    DatasetField("latitude", "number", "Latitude of the place (WGS84), empty when not given.", lambda p: p.latitude),
-    DatasetField("longitude", "number", "Longitude of the place (WGS84), empty when not given.", lambda p: p.longitude),
+    DatasetField(
+        "latitude",
+        "number",
+        "Latitude of the place (WGS84) rounded to 0.001° (~110 m) to protect homes; empty when not given.",
+        lambda p: coarsened(p.latitude),
+    ),
+    DatasetField(
+        "longitude",
+        "number",
+        "Longitude of the place (WGS84) rounded to 0.001° (~110 m) to protect homes; empty when not given.",
+        lambda p: coarsened(p.longitude),
+    ),
     DatasetField(
         "status", "string", "Workflow status code (reported, in_review, validated…).", lambda p: p.status, True
     ),

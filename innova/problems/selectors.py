@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from innova.core.participation import similar_rank, text_search
+from innova.territory.selectors import public_point
 
 from .models import Problem, Status, Support
 
@@ -90,7 +91,8 @@ def problem_pending_answer() -> dict[str, QuerySet[Problem]]:
     }
 
 
-def problem_map_points(*, filters: ProblemFilters) -> list[dict]:
+def problem_map_points(*, filters: ProblemFilters, user=None) -> list[dict]:
+    """Points for the problems map; coarsened (~110 m) unless ``user`` may see exact places."""
     queryset = (
         problem_list(filters=filters)
         .filter(latitude__isnull=False)
@@ -100,12 +102,13 @@ def problem_map_points(*, filters: ProblemFilters) -> list[dict]:
         {
             "id": row["id"],
             "title": row["title"],
-            "lat": row["latitude"],
-            "lon": row["longitude"],
+            "lat": lat,
+            "lon": lon,
             "supports": row["support_count"],
             "status": str(Status(row["status"]).label),
         }
         for row in queryset[:5000]
+        for lat, lon in [public_point(user=user, lat=row["latitude"], lon=row["longitude"])]
     ]
 
 
@@ -120,6 +123,7 @@ def problem_personal_data(user) -> dict:
                 "created_at": p.created_at.isoformat(),
                 "latitude": p.latitude,
                 "longitude": p.longitude,
+                "place_description": p.place_description,
                 "photos": [photo.image.name for photo in p.photos.all()],
             }
             for p in Problem.objects.filter(author=user).prefetch_related("photos")

@@ -14,7 +14,7 @@ from innova.core.ratelimit import RateLimited
 from innova.core.selectors import CachedCountPaginator
 from innova.core.views import form_action, form_rate_limited, pending_answer_pages, support_toggle
 from innova.notifications.services import is_following
-from innova.territory.selectors import map_config
+from innova.territory.selectors import map_config, public_point
 
 from . import selectors, services
 from .forms import AnswerForm, ProblemFilterForm, ProblemForm, StatusChangeForm
@@ -22,7 +22,17 @@ from .models import TRANSITIONS, Problem, ProblemPhoto, Status, Support
 from .trail import trail_for
 
 DRAFT_KEY = "problem_report_draft"
-DRAFT_FIELDS = ("title", "description", "theme", "upz", "latitude", "longitude", "photo_alt", "anonymous")
+DRAFT_FIELDS = (
+    "title",
+    "description",
+    "theme",
+    "upz",
+    "place_description",
+    "latitude",
+    "longitude",
+    "photo_alt",
+    "anonymous",
+)
 
 
 def index(request):
@@ -49,7 +59,7 @@ def map_view(request):
 def map_points(request):
     form = ProblemFilterForm(request.GET or None)
     filters = form.filters() if request.GET else ProblemFilterForm().filters()
-    return JsonResponse({"problems": selectors.problem_map_points(filters=filters)})
+    return JsonResponse({"problems": selectors.problem_map_points(filters=filters, user=request.user)})
 
 
 def similar(request):
@@ -86,6 +96,7 @@ def report(request):
                     upz=data["upz"],
                     latitude=data["latitude"],
                     longitude=data["longitude"],
+                    place_description=data["place_description"],
                     anonymous=data["anonymous"],
                     photos=[(upload, data["photo_alt"]) for upload in data["photos"]],
                     # A report queued offline was already written and confirmed on the phone: publish it.
@@ -157,6 +168,8 @@ def detail(request, pk: int):
         "supported": user.is_authenticated and Support.objects.filter(problem=problem, user=user).exists(),
         "following": is_following(user=user, target=problem),
         "territory": map_config() if problem.has_point else None,
+        "point": public_point(user=user, lat=problem.latitude, lon=problem.longitude),
+        "exact_place": user.has_perm("territory.view_exact_location"),
         "trail": trail_for(problem),
     }
     if user.has_perm("problems.change_status", problem):

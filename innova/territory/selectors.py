@@ -1,6 +1,6 @@
 from django.db.models import QuerySet
 
-from .geometry import ATTRIBUTION, territory, zone_for_point
+from .geometry import ATTRIBUTION, coarsened, territory, zone_for_point
 from .models import Upz
 
 
@@ -42,3 +42,11 @@ def map_config() -> dict:
             for upz in Upz.objects.all()
         ],
     }
+
+
+def public_point(*, user, lat: float | None, lon: float | None) -> tuple[float | None, float | None]:
+    """The point as ``user`` may see it: exact for the staff allowed to (``territory.view_exact_location``),
+    rounded to 0.001° (about 110 m: a street, not a door) for everyone else, anonymous visitors included."""
+    if user is not None and user.has_perm("territory.view_exact_location"):
+        return lat, lon
+    return coarsened(lat), coarsened(lon)
