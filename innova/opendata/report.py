@@ -25,16 +25,19 @@ def report_context(*, year: int, month: int) -> dict:
     start = datetime.date(year, month, 1)
     end = datetime.date(year, month, calendar.monthrange(year, month)[1])
     board = selectors.dashboard(start=start, end=end)
-    names = {u.code: str(u) for u in Upz.objects.all()}
+    upzs = list(Upz.objects.all())
+    names = {u.code: str(u) for u in upzs}
     sections = []
     for source, counts in board.sections:
-        # The report keeps to two tables a section, by UPZ and by status, under the titles the dashboard uses.
+        # The report keeps to two tables a section, by UPZ and by status, under the titles the dashboard uses;
+        # by UPZ it draws the map of the official boundaries (the table below it holds every figure, rural included).
         titles = source.chart_titles
+        by_upz = {names.get(code, code): n for code, n in counts.by_upz.items()}
         tables = [
-            (titles[dimension], charts.bar_chart(data), list(data.items()))
-            for dimension, data in (
-                ("upz", {names.get(code, code): n for code, n in counts.by_upz.items()}),
-                ("status", counts.by_status),
+            (titles[dimension], chart, list(data.items()))
+            for dimension, data, chart in (
+                ("upz", by_upz, charts.upz_choropleth(upzs, counts.by_upz) if by_upz else ""),
+                ("status", counts.by_status, charts.bar_chart(counts.by_status)),
             )
             if dimension in titles
         ]

@@ -82,3 +82,16 @@ def test_report_text_reads_as_spanish_without_gender_slips():
     assert "del 1 de diciembre de 2026 al 31 de diciembre de 2026" in html
     assert "Propuestas del mes" in html and "Lluvias de ideas del mes" in html
     assert "nuevos" not in html
+
+def test_the_monthly_report_maps_problems_on_the_official_upz_boundaries(make_problem):
+    make_problem(title="En Gran Yomasa")
+    today = timezone.localdate()
+    (section,) = [
+        s
+        for s in report.report_context(year=today.year, month=today.month)["sections"]
+        if s["source"].kind == "problems"
+    ]
+    title, chart, rows = section["tables"][0]
+    # Seven UPZ shapes drawn from their boundaries, Gran Yomasa labelled with its count; the table keeps the figures.
+    assert chart.count("<path") == 7 and "57: 1" in chart and "<rect" not in chart
+    assert ("57 Gran Yomasa", 1) in rows

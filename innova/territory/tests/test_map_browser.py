@@ -88,3 +88,18 @@ def test_an_xyz_tile_server_set_by_the_operator_loads_under_the_csp(
     assert "© Servidor de mapas de prueba" in attribution and "IDECA Bogotá" in attribution
     assert not violations, violations
     screenshot(page, "problems-map-with-tiles", full_page=False)
+
+
+def test_tapping_inside_upz_57_names_gran_yomasa_on_the_report_form(browser_context_factory, live_server, screenshot):
+    page = browser_context_factory(width=360, height=740).new_page()
+    page.goto(live_server.url + "/problemas/nuevo/")
+    label = page.locator("#report-map .upz-label", has_text="Gran Yomasa")
+    label.scroll_into_view_if_needed()
+    box = label.bounding_box()
+    # The label sits at the point deepest inside UPZ 57 and lets taps through to the map; tap just below its text.
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] + 4)
+    page.get_by_text("Punto marcado en 57 Gran Yomasa").wait_for()
+    assert page.locator("#id_upz option:checked").inner_text() == "57 Gran Yomasa"
+    assert page.input_value("#id_latitude") != ""
+    assert "redondeado a unos 100 metros" in page.locator("#point-privacy").inner_text()
+    screenshot(page, "report-tap-in-gran-yomasa", full_page=False)

@@ -50,7 +50,7 @@
   }
 
   function baseMap(element) {
-    var map = L.map(element, { zoomControl: true, minZoom: 10, maxZoom: 18 });
+    var map = L.map(element, { zoomControl: true, minZoom: 10, maxZoom: 18, zoomSnap: 0.25 });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution(territory.attribution);
     if (territory.tiles) {
