@@ -76,9 +76,12 @@ def datapackage(*, created=None) -> dict:
         "name": "usme-innova",
         "title": "Usme Innova – datos abiertos",
         "description": "Public data of the Laboratorio de Innovación Pública Usme – Innova (Alcaldía Local de Usme, "
-        "Bogotá). No personal data: authors and supporters are never published.",
+        "Bogotá). No personal data: authors and supporters are never published; places are rounded to 0.001° "
+        "(~110 m).",
         "homepage": "/datos/",
         "licenses": [LICENSE],
+        # UPZ codes and names follow IDECA's official boundaries, whose licence asks for credit and share alike.
+        "sources": [{"title": "IDECA Bogotá, Mapa de Referencia para Bogotá D.C. 12.16 (UPZ); compartir igual"}],
         "created": (created or timezone.now()).isoformat(),
         "resources": resources,
     }
