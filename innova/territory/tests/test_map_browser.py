@@ -103,3 +103,19 @@ def test_tapping_inside_upz_57_names_gran_yomasa_on_the_report_form(browser_cont
     assert page.input_value("#id_latitude") != ""
     assert "redondeado a unos 100 metros" in page.locator("#point-privacy").inner_text()
     screenshot(page, "report-tap-in-gran-yomasa", full_page=False)
+
+
+def test_choosing_a_upz_in_the_list_centres_the_map_on_it(browser_context_factory, live_server):
+    page = browser_context_factory(width=360, height=740).new_page()
+    page.goto(live_server.url + "/problemas/nuevo/")
+    page.locator("#report-map .upz-label", has_text="Danubio").wait_for()
+    page.select_option("#id_upz", label="61 Ciudad Usme")
+    page.wait_for_timeout(600)  # Leaflet's zoom animation
+    map_box = page.locator("#report-map").bounding_box()
+
+    def inside_map(name):
+        box = page.locator("#report-map .upz-label", has_text=name).bounding_box()
+        centre_y = box["y"] + box["height"] / 2
+        return map_box["y"] <= centre_y <= map_box["y"] + map_box["height"]
+
+    assert inside_map("Ciudad Usme") and not inside_map("Danubio")
