@@ -10,9 +10,9 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from .ratelimit import RateLimited
-
 from innova.territory.maptiles import tiles_origin
+
+from .ratelimit import RateLimited
 
 # Everything a page needs is served by the app itself: no third-party origin is allowed.
 CONTENT_SECURITY_POLICY = "; ".join(

@@ -83,6 +83,7 @@ def test_report_text_reads_as_spanish_without_gender_slips():
     assert "Propuestas del mes" in html and "Lluvias de ideas del mes" in html
     assert "nuevos" not in html
 
+
 def test_the_monthly_report_maps_problems_on_the_official_upz_boundaries(make_problem):
     make_problem(title="En Gran Yomasa")
     today = timezone.localdate()
