@@ -3,22 +3,38 @@
 Usage::
 
     python -m bench.opinion_map DIR [DIR ...]
+    python -m bench.opinion_map --replay DIR [DIR ...] [--cadence 5] [--orders 9]
     python -m bench.opinion_map --synthetic 10000x1000@0.2
 
 For each Pol.is export directory prints one line::
 
     NAME participants=N clustered=C statements=M groups=K ari=A ours_s=T reddwarf_s=R
+    NAME orders=9 ari_min=A ari_median=A ari_max=A
 
 ``ari`` is sklearn's adjusted Rand index between our groups and Pol.is's ``group-id`` over the
-participants both clustered.  Timings are the best of ``--repeat`` runs (default 5); ours includes
-building the vote matrix from ``(participant, statement, vote)`` triples, red-dwarf's is its
-``run_pipeline`` on the same votes as a list of dicts.  red-dwarf is imported lazily and is a
-benchmark-only dependency (``requirements-bench.txt``); without it ``reddwarf_s=NA``.
+participants both clustered; the second line is its spread over ``--orders`` shuffled row orders.
+Timings are the best of ``--repeat`` runs (default 5); ours includes building the vote matrix from
+``(participant, statement, vote)`` triples, red-dwarf's is its ``run_pipeline`` on the same votes as a
+list of dicts.  red-dwarf is imported lazily and is a benchmark-only dependency
+(``requirements-bench.txt``); without it ``reddwarf_s=NA``.  ``--k-rule polis`` chooses k with
+Pol.is's rule instead of ours.
+
+``--replay`` feeds ``votes.csv`` in time order through the analysis, recomputing with ``previous=``
+after every ``--cadence`` minutes of conversation time that had votes (as a live conversation would),
+with one simulated restart half-way that keeps only what Pol.is keeps after a restart (in-conversation
+set, base clusters, groups, axes).  It prints the final state's ARI and its spread over row orders.
+
+A third line flags conversations whose Pol.is labels cannot be reproduced from the export: the share
+of labelled participants with fewer than ``min(7, columns)`` votes (no Pol.is version clusters them on
+a fresh run), and the silhouette of Pol.is's own partition on our final map (below 0.2 the labels are
+not a clear partition of the map, so any clustering can disagree).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import re
 import sys
 import time
@@ -27,9 +43,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import adjusted_rand_score
+from sklearn.metrics import adjusted_rand_score, silhouette_score
 
-from innova.opinions.analysis import VoteMatrix, analyse, load_polis_export
+from innova.opinions.analysis import (
+    MIN_VOTES,
+    OpinionMapResult,
+    PolisExport,
+    PreviousState,
+    VoteMatrix,
+    analyse,
+    load_polis_export,
+)
+
+#: Flag thresholds for conversations whose Pol.is labels cannot be reproduced.
+FLAG_BELOW_THRESHOLD = 0.02
+FLAG_SILHOUETTE = 0.2
 
 
 def _best_of(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
@@ -59,7 +87,54 @@ def _reddwarf_time(triples: list, moderated_out: frozenset, repeat: int) -> str:
     return f"{seconds:.3f}"
 
 
-def bench_directory(directory: Path, repeat: int) -> str:
+def _ari(export: PolisExport, result: OpinionMapResult) -> float:
+    both = [p for p in result.clustered_participant_ids if p in export.polis_group_ids]
+    return adjusted_rand_score(
+        [export.polis_group_ids[p] for p in both], [result.group_of_participant[p] for p in both]
+    )
+
+
+def _shuffled(matrix: VoteMatrix, seed: int) -> VoteMatrix:
+    """The same votes with the participants' rows in another order."""
+    order = np.random.default_rng(seed).permutation(len(matrix.participant_ids))
+    position = np.empty_like(order)
+    position[order] = np.arange(order.size)
+    ids = tuple(matrix.participant_ids[i] for i in order)
+    return VoteMatrix(ids, matrix.statement_ids, position[matrix.rows], matrix.cols, matrix.values)
+
+
+def _spread_line(name: str, aris: list[float]) -> str:
+    return (
+        f"{name} orders={len(aris)} ari_min={min(aris):.3f} ari_median={float(np.median(aris)):.3f} "
+        f"ari_max={max(aris):.3f}"
+    )
+
+
+def _flags_line(name: str, export: PolisExport, result: OpinionMapResult) -> str:
+    """Why Pol.is's labels may be out of reach: light voters with a group, and how clear Pol.is's partition is."""
+    vm = export.votes
+    n_votes = np.bincount(vm.rows, minlength=len(vm.participant_ids))
+    columns = int((np.bincount(vm.cols, minlength=len(vm.statement_ids)) > 0).sum())
+    labelled = [i for i, p in enumerate(vm.participant_ids) if p in export.polis_group_ids]
+    below = sum(n_votes[i] < min(MIN_VOTES, columns) for i in labelled) / max(len(labelled), 1)
+    index = {p: i for i, p in enumerate(result.clustered_participant_ids)}
+    both = [p for p in export.polis_group_ids if p in index]
+    labels = [export.polis_group_ids[p] for p in both]
+    sil = float("nan")
+    if len(set(labels)) >= 2:
+        sil = float(silhouette_score(result.coords[[index[p] for p in both]], labels))
+    reasons = []
+    if below > FLAG_BELOW_THRESHOLD:
+        reasons.append("labelled-below-threshold")
+    if not sil >= FLAG_SILHOUETTE:
+        reasons.append("polis-partition-unclear")
+    return (
+        f"{name} polis_labelled={len(labelled)} labelled_below_threshold={below:.1%} "
+        f"polis_silhouette={sil:.3f} flag={','.join(reasons) or 'none'}"
+    )
+
+
+def bench_directory(directory: Path, repeat: int, orders: int, k_rule: str) -> list[str]:
     export = load_polis_export(directory)
     vm = export.votes
     triples = [
@@ -70,17 +145,84 @@ def bench_directory(directory: Path, repeat: int) -> str:
 
     def ours() -> object:
         matrix = VoteMatrix.from_triples(triples)
-        return analyse(votes=matrix, moderated_out=moderated, random_state=0)
+        return analyse(votes=matrix, moderated_out=moderated, k_rule=k_rule)
 
     ours_s, result = _best_of(ours, repeat)
-    both = [p for p in result.clustered_participant_ids if p in export.polis_group_ids]
-    ari = adjusted_rand_score([export.polis_group_ids[p] for p in both], [result.group_of_participant[p] for p in both])
     reddwarf_s = _reddwarf_time(triples, moderated, repeat)
-    return (
+    aris = [
+        _ari(export, analyse(votes=_shuffled(vm, seed), moderated_out=moderated, k_rule=k_rule))
+        for seed in range(orders)
+    ]
+    return [
         f"{directory.name} participants={len(vm.participant_ids)} "
         f"clustered={len(result.clustered_participant_ids)} statements={len(result.statement_ids)} "
-        f"groups={len(result.groups)} ari={ari:.3f} ours_s={ours_s:.3f} reddwarf_s={reddwarf_s}"
+        f"groups={len(result.groups)} ari={_ari(export, result):.3f} ours_s={ours_s:.3f} reddwarf_s={reddwarf_s}",
+        _spread_line(directory.name, aris),
+        _flags_line(directory.name, export, result),
+    ]
+
+
+def read_vote_log(directory: Path) -> list[tuple[int, int, int, float]]:
+    """``(timestamp ms, participant, statement, vote)`` from ``votes.csv``, in time order (stable)."""
+    with open(directory / "votes.csv", newline="", encoding="utf-8") as fh:
+        log = [
+            (int(row["timestamp"]), int(row["voter-id"]), int(row["comment-id"]), float(row["vote"]))
+            for row in csv.DictReader(fh)
+        ]
+    return sorted(log, key=lambda entry: entry[0])
+
+
+def polis_restart(state: PreviousState) -> PreviousState:
+    """What survives a Pol.is math-worker restart: in-conversation set, base clusters, groups and the PCA."""
+    stored = PreviousState.from_dict(json.loads(json.dumps(state.to_dict())))
+    return PreviousState(
+        in_conversation=stored.in_conversation,
+        groups=stored.groups,
+        statement_ids=stored.statement_ids,
+        components=stored.components,
+        base_clusters=stored.base_clusters,
     )
+
+
+def replay(
+    export: PolisExport, log: list, cadence_minutes: float, k_rule: str, seed: int | None
+) -> tuple[OpinionMapResult, int]:
+    """Recompute after each ``cadence_minutes`` of conversation time with votes; returns the last result and runs."""
+    vm = export.votes
+    pids = sorted({p for _, p, _, _ in log} | set(vm.participant_ids))
+    if seed is not None:
+        pids = [pids[i] for i in np.random.default_rng(seed).permutation(len(pids))]
+    sids = sorted({s for _, _, s, _ in log} | set(vm.statement_ids))
+    prow, scol = {p: i for i, p in enumerate(pids)}, {s: j for j, s in enumerate(sids)}
+    rows = np.array([prow[p] for _, p, _, _ in log])
+    cols = np.array([scol[s] for _, _, s, _ in log])
+    vals = np.array([v for *_, v in log])
+    buckets = np.array([int(t // (cadence_minutes * 60_000)) for t, *_ in log])
+    ends = np.flatnonzero(np.append(buckets[1:] != buckets[:-1], True)) + 1
+    state, result = None, None
+    for n, end in enumerate(ends):
+        if n == len(ends) // 2 and state is not None:
+            state = polis_restart(state)
+        matrix = VoteMatrix(tuple(pids), tuple(sids), rows[:end], cols[:end], vals[:end])
+        result = analyse(votes=matrix, moderated_out=export.moderated_out, previous=state, k_rule=k_rule)
+        state = result.k_state
+    return result, len(ends)
+
+
+def bench_replay(directory: Path, cadence: float, orders: int, k_rule: str) -> list[str]:
+    export = load_polis_export(directory)
+    log = read_vote_log(directory)
+    t0 = time.perf_counter()
+    result, runs = replay(export, log, cadence, k_rule, None)
+    seconds = time.perf_counter() - t0
+    aris = [_ari(export, replay(export, log, cadence, k_rule, seed)[0]) for seed in range(orders)]
+    return [
+        f"{directory.name} replay cadence_min={cadence:g} runs={runs} "
+        f"clustered={len(result.clustered_participant_ids)} polis_clustered={len(export.polis_group_ids)} "
+        f"groups={len(result.groups)} ari={_ari(export, result):.3f} replay_s={seconds:.1f}",
+        _spread_line(f"{directory.name} replay", aris),
+        _flags_line(directory.name, export, result),
+    ]
 
 
 def synthetic_matrix(n: int, m: int, density: float, seed: int = 0) -> VoteMatrix:
@@ -103,7 +245,7 @@ def bench_synthetic(spec: str, repeat: int) -> str:
         raise SystemExit(f"bad --synthetic spec {spec!r}, expected e.g. 10000x1000@0.2")
     n, m, density = int(match[1]), int(match[2]), float(match[3])
     matrix = synthetic_matrix(n, m, density)
-    ours_s, result = _best_of(lambda: analyse(votes=matrix, random_state=0), repeat)
+    ours_s, result = _best_of(lambda: analyse(votes=matrix), repeat)
     return (
         f"synthetic-{spec} participants={n} clustered={len(result.clustered_participant_ids)} "
         f"statements={m} votes={matrix.values.size} groups={len(result.groups)} ours_s={ours_s:.3f}"
@@ -115,11 +257,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", nargs="*", type=Path, help="Pol.is export directories")
     parser.add_argument("--synthetic", metavar="NxM@D", help="time a random N x M matrix at density D")
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing; the best is reported")
+    parser.add_argument("--replay", action="store_true", help="feed votes.csv in time order with previous= state")
+    parser.add_argument("--cadence", type=float, default=5.0, help="replay: minutes of conversation per recompute")
+    parser.add_argument("--orders", type=int, default=9, help="shuffled row orders for the ARI spread")
+    parser.add_argument("--k-rule", choices=("parsimony", "polis"), default="parsimony", help="how k is chosen")
     args = parser.parse_args(argv)
     if not args.dirs and not args.synthetic:
         parser.error("give at least one directory or --synthetic")
     for directory in args.dirs:
-        print(bench_directory(directory, args.repeat), flush=True)
+        if args.replay:
+            lines = bench_replay(directory, args.cadence, args.orders, args.k_rule)
+        else:
+            lines = bench_directory(directory, args.repeat, args.orders, args.k_rule)
+        print("\n".join(lines), flush=True)
     if args.synthetic:
         print(bench_synthetic(args.synthetic, args.repeat), flush=True)
     return 0

@@ -36,6 +36,7 @@ import numpy as np
 import scipy.linalg
 import scipy.sparse as sp
 from scipy.optimize import linear_sum_assignment
+from scipy.spatial import cKDTree
 
 __all__ = [
     "Consensus",
@@ -533,9 +534,10 @@ def _orient(comps: np.ndarray, statement_ids: tuple, prev: PreviousState) -> np.
     return out
 
 
-def _nearest(points: np.ndarray, centres: np.ndarray) -> np.ndarray:
-    d = (points**2).sum(axis=1)[:, None] - 2.0 * points @ centres.T + (centres**2).sum(axis=1)[None, :]
-    return np.argmin(d, axis=1)
+def _nearest_two(points: np.ndarray, centres: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Nearest centre of each point, its distance and the distance to the second nearest (inf if none)."""
+    dist, idx = cKDTree(centres).query(points, k=2)
+    return idx[:, 0], dist[:, 0], dist[:, 1]
 
 
 def _weighted_centres(points: np.ndarray, weights: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
@@ -616,8 +618,10 @@ def _kmeans(
     else:
         first = _first_distinct(points, k)
         ids, centres = np.arange(first.size), points[first]
+    # Lloyd's iterations; Hamerly's bounds (distance to the own centre, lower bound to any other) skip the
+    # points whose nearest centre cannot have changed, so each step costs far less than a full search.
+    labels, upper, lower = _nearest_two(points, centres)
     for step in range(max_iters + 1):
-        labels = _nearest(points, centres)
         counts = np.bincount(labels, minlength=len(centres))
         used = np.flatnonzero(counts)
         remap = np.full(len(centres), -1)
@@ -625,9 +629,18 @@ def _kmeans(
         labels = remap[labels]
         new_centres = _weighted_centres(points, weights, labels, used.size)
         done = step == max_iters or _same_clustering(centres, new_centres, threshold)
+        moved = np.sqrt(((new_centres - centres[used]) ** 2).sum(axis=1))
         ids, centres = ids[used], new_centres
         if done:
             break
+        upper = upper + moved[labels]
+        lower = lower - moved.max()
+        check = np.flatnonzero(upper > lower)
+        if check.size:
+            upper[check] = np.sqrt(((points[check] - centres[labels[check]]) ** 2).sum(axis=1))
+            check = check[upper[check] > lower[check]]
+        if check.size:
+            labels[check], upper[check], lower[check] = _nearest_two(points[check], centres)
     return ids, centres, labels
 
 

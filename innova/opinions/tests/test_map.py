@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.urls import reverse
 
-from innova.opinions import selectors, services
+from innova.opinions import mapping, selectors, services
 from innova.opinions.models import MapResult, Participant
 from innova.opinions.tasks import opinion_map_recompute_task
 
@@ -110,6 +110,21 @@ def test_a_vote_after_the_computation_is_placed_approximately(debate, two_blocs,
     bloc0 = Participant.objects.get(debate=debate, anonymous_key="bloc0-0")
     group_of_bloc0 = next(p[3] for p in view["result"].data["participants"] if p[0] == bloc0.pk)
     assert view["viewer"]["approximate"] and view["viewer"]["group"] == group_of_bloc0
+
+
+def test_a_rejected_statement_leaves_the_map_but_its_votes_keep_their_weight(debate, two_blocs, facilitator):
+    statements = two_blocs(debate)
+    services.statement_moderate(actor=facilitator, statement=statements[-1], approve=False)
+    data = services.opinion_map_recompute(debate=debate).data
+    # As in Pol.is, the rejected statement is a zero column: out of the map, still in the projection scale.
+    assert statements[-1].pk not in data["pca"]["statement_ids"]
+    assert data["pca"]["columns"] == 10 and data["pca"]["zeroed_columns"] == 1
+    assert str(statements[-1].pk) not in data["group_votes"]
+    # Someone placed later with the same votes lands where the computation put the participant.
+    someone = Participant.objects.get(debate=debate, anonymous_key="bloc0-0")
+    votes = dict(someone.votes.values_list("statement_id", "value"))
+    stored = next(p for p in data["participants"] if p[0] == someone.pk)
+    assert mapping.project(data, votes) == pytest.approx((stored[1], stored[2]), abs=1e-3)
 
 
 def test_empty_debate_has_no_map_yet(client, debate):
