@@ -444,12 +444,12 @@ def test_any_matrix_gives_a_consistent_partition(votes):
 # --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", CONVERSATIONS)
-def test_real_conversation_matches_polis_groups(name):
+@pytest.mark.parametrize(("name", "min_ari"), list(zip(CONVERSATIONS, [0.87, 0.95], strict=True)))
+def test_real_conversation_matches_polis_groups(name, min_ari):
     export = load_polis_export(polis_conversation(name))
     result = analyse(votes=export.votes, moderated_out=export.moderated_out)
     both = [p for p in result.clustered_participant_ids if p in export.polis_group_ids]
     assert len(both) >= 0.9 * len(export.polis_group_ids)
     ari = adjusted_rand_score([export.polis_group_ids[p] for p in both], [result.group_of_participant[p] for p in both])
-    assert ari >= 0.8
+    assert ari >= min_ari  # 0.876 and 0.976 measured (docs/OPINION_MAP.md)
     assert not set(export.moderated_out) & set(result.statement_ids)
