@@ -35,6 +35,7 @@ from typing import Any, Literal
 import numpy as np
 import scipy.linalg
 import scipy.sparse as sp
+import scipy.sparse.linalg
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial import cKDTree
 
@@ -74,6 +75,8 @@ K_TOLERANCE = 0.02
 Z_90 = 1.2816
 
 _DENSE_PCA_MAX_CELLS = 60_000_000
+#: From this many statements the top components come from Lanczos iterations instead of a dense solver.
+_LANCZOS_MIN_STATEMENTS = 300
 
 
 # --------------------------------------------------------------------------------------------------
@@ -509,7 +512,13 @@ def _top_components(rows: np.ndarray, cols: np.ndarray, centred: np.ndarray, n: 
         x = sp.csr_matrix((centred, (rows, cols)), shape=(n, m))
         gram = (x.T @ x).toarray()
     k = min(2, m)
-    _, vecs = scipy.linalg.eigh(gram, subset_by_index=[m - k, m - 1])
+    if m >= _LANCZOS_MIN_STATEMENTS:
+        # Lanczos to machine precision from a fixed start: the same top-2 eigenvectors as the dense solver
+        # (to rounding), several times faster on a shared machine at 1,000 statements.
+        values, vecs = scipy.sparse.linalg.eigsh(gram, k=k, which="LA", v0=np.ones(m), tol=0)
+        vecs = vecs[:, np.argsort(values)]
+    else:
+        _, vecs = scipy.linalg.eigh(gram, subset_by_index=[m - k, m - 1])
     comps[:k] = vecs[:, ::-1].T
     return comps
 

@@ -453,3 +453,17 @@ def test_real_conversation_matches_polis_groups(name, min_ari):
     ari = adjusted_rand_score([export.polis_group_ids[p] for p in both], [result.group_of_participant[p] for p in both])
     assert ari >= min_ari  # 0.876 and 0.976 measured (docs/OPINION_MAP.md)
     assert not set(export.moderated_out) & set(result.statement_ids)
+
+
+def test_many_statements_give_the_same_map_with_the_iterative_solver(monkeypatch):
+    from innova.opinions import analysis
+
+    rng = np.random.default_rng(8)
+    lean = rng.choice([-1.0, 1.0], size=(2, 320))
+    dense = bloc_matrix([40, 40], lean, noise=0.2, skip=0.8, seed=8)
+    votes = VoteMatrix.from_dense(participant_ids=range(80), statement_ids=range(320), matrix=dense)
+    iterative = analyse(votes=votes)
+    monkeypatch.setattr(analysis, "_LANCZOS_MIN_STATEMENTS", 10**9)
+    exact = analyse(votes=votes)
+    np.testing.assert_allclose(iterative.pca_components, exact.pca_components, atol=1e-10)
+    assert iterative.group_of_participant == exact.group_of_participant
