@@ -9,16 +9,19 @@ Vote encoding: ``1`` agree, ``-1`` disagree, ``0`` pass; a missing cell means "n
 
 Pipeline (one call to :func:`analyse`):
 
-1. drop moderated-out statements, de-duplicate votes (the last one wins);
-2. decide the *in-conversation* participants (>= ``min(7, n_statements)`` votes, sticky across runs
-   through :class:`PreviousState`, topped up with the heaviest voters up to 15);
+1. de-duplicate votes (the last one wins); moderated-out statements stay as all-zero columns (as in
+   Pol.is: never shown, but counted in the projection scale); rows in participant-id order;
+2. decide the *in-conversation* participants (>= ``min(7, columns)`` votes, moderated-out ones included,
+   sticky across runs through :class:`PreviousState`, topped up with the heaviest voters up to 15);
 3. PCA of the vote matrix with unseen votes imputed by the column mean (so they are 0 once
    centred); exact top-2 eigenvectors of the covariance matrix;
 4. sparsity-aware projection: each participant's centred votes on the statements they saw,
-   dotted with the components and scaled by ``sqrt(n_statements / n_their_votes)``;
-5. base clusters: k-means with up to 100 clusters over the in-conversation projections;
-6. groups: weighted k-means over the base-cluster centres for k in ``2..min(5, 2 + nb // 12)``,
-   k chosen by silhouette and smoothed over runs (a new k must win ``k_buffer`` consecutive runs);
+   dotted with the components and scaled by ``sqrt(columns / (own votes + zeroed columns))``;
+5. base clusters: Pol.is-style k-means with up to 100 clusters over the in-conversation projections,
+   started from the previous base clusters or from the first distinct points;
+6. groups: weighted k-means over the base-cluster centres for k in ``2..min(5, 2 + nb // 12)``, each k
+   started from its previous clustering or the first distinct centres; k chosen by silhouette
+   (``k_rule``) and smoothed over runs (a new k must win ``k_buffer`` consecutive runs);
    group ids are carried over from the previous run by membership overlap;
 7. representative statements per group (Pol.is ``repness``), group-informed consensus and
    divisive statements.
