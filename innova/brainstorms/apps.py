@@ -21,5 +21,5 @@ class BrainstormsConfig(AppConfig):
         trail.register(selectors.board_trail_entries)
         membership_end_listener_register(services.board_sockets_membership_ended)
         visibility.register(Board, "brainstorms.view_board")
-        moderation.register(Card, comments=False)
+        moderation.register(Card, comments=False, on_hidden_changed=services.card_hidden_changed)
         visibility.register(Card, visibility.part_of("board"))

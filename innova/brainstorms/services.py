@@ -265,6 +265,20 @@ def card_post(
     return card
 
 
+def card_hidden_changed(*, target: Card, hidden: bool) -> None:
+    """Moderation hid a board idea (or showed it again): besides leaving the board page, a hidden idea leaves the
+    board's stored live events — the event that added it becomes a removal, so a socket replaying from an older
+    sequence never receives its text — and open screens drop it at once."""
+    board = _locked(target.board)
+    if hidden:
+        BoardEvent.objects.filter(board=board, type="card_added", data__id=target.pk).update(
+            type="card_removed", data={"card": target.pk}
+        )
+        _event(board, "card_removed", {"card": target.pk})
+    else:
+        _event(board, "card_added", card_payload(target))
+
+
 IDEA_WINDOW = datetime.timedelta(hours=1)
 DOT_WINDOW = datetime.timedelta(minutes=1)
 MAX_IDEAS_PER_HOUR = 1000

@@ -8,6 +8,7 @@ board ideas, opinion-map statements) with ``comments=False`` — it can be repor
 Each app's selectors leave hidden objects out; who may see one is ``core/visibility.py``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +20,9 @@ class Moderatable:
     model: type
     comment_max_depth: int  # 0: no replies; 1: one level of replies; 2: replies to replies
     takes_comments: bool = True
+    # Called inside the moderation transaction when the object is hidden or shown again: an app whose content is
+    # also copied elsewhere (a board's stored live events) takes it out of there too.
+    on_hidden_changed: Callable[..., None] | None = None
 
 
 _registry: dict[str, Moderatable] = {}
@@ -28,10 +32,13 @@ _registry: dict[str, Moderatable] = {}
 MAX_COMMENT_DEPTH = 2
 
 
-def register(model, *, comment_max_depth: int = 1, comments: bool = True) -> None:
+def register(model, *, comment_max_depth: int = 1, comments: bool = True, on_hidden_changed=None) -> None:
     comment_max_depth = max(0, min(comment_max_depth, MAX_COMMENT_DEPTH))
     _registry[model._meta.label_lower] = Moderatable(
-        model=model, comment_max_depth=comment_max_depth, takes_comments=comments
+        model=model,
+        comment_max_depth=comment_max_depth,
+        takes_comments=comments,
+        on_hidden_changed=on_hidden_changed,
     )
 
 

@@ -191,6 +191,9 @@ def moderation_set_hidden(*, actor, target, hidden: bool, reason: str):
     target.hidden_at = timezone.now() if hidden else None
     target.hidden_reason = reason.strip()
     target.save(update_fields=["hidden_at", "hidden_reason"])
+    entry = moderation.entry_for(type(target))
+    if entry is not None and entry.on_hidden_changed is not None:
+        entry.on_hidden_changed(target=target, hidden=hidden)
     if isinstance(target, Comment):
         comments_changed(content_type_id=target.target_type_id, target_id=target.target_id)
     Flag.objects.filter(

@@ -280,3 +280,24 @@ def test_hardening_14_frames_that_are_not_json_or_carry_nul_bytes_answer_an_erro
     assert board.prompt == "¿Qué hacemos?"
     guest = services.guest_join(board=board, nickname="Ro\x00sa", accept_policy=True)
     assert guest.nickname == "Rosa"
+
+
+def test_a_hidden_idea_leaves_the_stored_live_events_and_open_screens(client, make_user, make_board, someone):
+    """Moderation hides an idea: a socket or page that replays the board's events from the start never gets its
+    text again, open screens are told to drop it, and showing it again brings it back."""
+    from innova.core.services import moderation_set_hidden
+
+    facilitator = make_user("facilitator")
+    board = make_board(actor=facilitator)
+    card = services.card_post(board=board, someone=someone(user=make_user("citizen")), text=SECRET_IDEA)
+    events_url = reverse("brainstorms:events", args=[board.pk]) + "?since=0"
+    assert SECRET_IDEA in str(client.get(events_url).json()["events"])
+
+    moderation_set_hidden(actor=facilitator, target=card, hidden=True, reason="Datos personales")
+    replay = client.get(events_url).json()["events"]
+    assert SECRET_IDEA not in str(replay)
+    assert replay[-1]["type"] == "card_removed" and replay[-1]["data"] == {"card": card.pk}
+
+    moderation_set_hidden(actor=facilitator, target=card, hidden=False, reason="Revisado: se puede mostrar")
+    last = client.get(events_url).json()["events"][-1]
+    assert last["type"] == "card_added" and last["data"]["text"] == SECRET_IDEA

@@ -101,7 +101,10 @@
   function apply(event) {
     var data = event.data || {};
     if (event.type === "card_added") addCard(data);
-    else if (event.type === "group_added") addGroup(data);
+    else if (event.type === "card_removed") {
+      var removed = document.getElementById("idea-" + data.card);  // hidden by the moderators
+      if (removed) removed.remove();
+    } else if (event.type === "group_added") addGroup(data);
     else if (event.type === "vote") {
       var votes = board.querySelector("#idea-" + data.card + " .idea-votes");
       if (votes) votes.textContent = data.votes;
