@@ -31,6 +31,15 @@ queda visible como "Cuenta eliminada", sin sus datos personales.
 Puede escribirnos desde la página de contacto o acercarse a la Alcaldía Local de Usme.
 """
 
+_PLACES_V1_1 = """\
+### El lugar de sus reportes
+Si marca en el mapa el lugar de un problema, el punto exacto y el barrio o la dirección que escriba solo los ven
+las personas del equipo de la Alcaldía que deben ir al sitio. En la página pública, en el mapa, en la API y en los
+datos abiertos el punto se publica redondeado a unos 100 metros (una cuadra, no una puerta), para que nadie pueda
+ubicar su casa a partir de un reporte.
+
+"""
+
 _CERTIFICATES_V1_1 = """\
 ### Certificados de los cursos
 Si usted termina un curso del laboratorio, su certificado es un registro público del laboratorio: guardamos el
@@ -45,7 +54,7 @@ escríbanos desde la página de contacto.
 POLICY_V1_1 = POLICY_V1.replace(
     'queda visible como "Cuenta eliminada", sin sus datos personales.\n',
     'queda visible como "Cuenta eliminada", sin sus datos personales. Los certificados de los cursos se conservan\n'
-    "(vea la sección siguiente).\n\n" + _CERTIFICATES_V1_1.rstrip("\n") + "\n",
+    "(vea la sección siguiente).\n\n" + _CERTIFICATES_V1_1 + _PLACES_V1_1.rstrip("\n") + "\n",
 )
 
 # Every version shipped with the code: (version, text, publication date). Tests put them back after a flush.

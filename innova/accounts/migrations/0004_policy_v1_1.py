@@ -1,4 +1,5 @@
-"""Policy 1.1: course certificates stay verifiable after the holder deletes their account (issue #19)."""
+"""Policy 1.1: course certificates stay verifiable after the holder deletes their account (issue #19), and the exact
+place of a report is private while the published point is rounded (issue #18.7)."""
 
 from django.db import migrations
 

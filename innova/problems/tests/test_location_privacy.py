@@ -62,6 +62,11 @@ def test_hardening_07_the_report_form_says_the_point_is_rounded(client):
     assert "redondeado a unos 100" in html
 
 
+def test_hardening_07_the_data_protection_text_says_the_exact_place_is_private(client):
+    policy = client.get("/politica-de-datos/").content.decode()
+    assert "El lugar de sus reportes" in policy and "redondeado a unos 100 metros" in policy
+
+
 def test_the_barrio_or_address_in_words_is_private_to_staff(client, make_problem, official):
     problem = make_problem(title="Poste caído", place_description="Calle 91 Sur # 14-23")
     assert "Calle 91 Sur" not in client.get(problem.get_absolute_url()).content.decode()
