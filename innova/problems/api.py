@@ -14,6 +14,7 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
+from innova.core.api_docs import BAD_REQUEST, FORBIDDEN, UNAUTHENTICATED
 from innova.core.services import comment_add
 from innova.opendata.api import ApiViewMixin
 from innova.territory.models import Upz
@@ -156,10 +157,7 @@ class ProblemFilter(django_filters.FilterSet):
         fields = ["upz", "theme", "status", "published_after", "published_before", "answered"]
 
 
-UNAUTHENTICATED = OpenApiResponse(description=_("Log in or send an API key."))
-FORBIDDEN = OpenApiResponse(description=_("Your account may not do this (the same rule as on the web)."))
 NOT_FOUND = OpenApiResponse(description=_("No published problem with this id."))
-BAD_REQUEST = OpenApiResponse(description=_("Invalid data; the messages say what to fix."))
 
 
 @extend_schema(

@@ -17,6 +17,7 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
+from innova.core.api_docs import BAD_REQUEST, FORBIDDEN, UNAUTHENTICATED
 from innova.opendata.api import ApiViewMixin
 from innova.problems.api import SupportResultSerializer, SupportSerializer, UpzSerializer
 
@@ -109,10 +110,7 @@ class ProposalFilter(django_filters.FilterSet):
         return selectors.proposal_search(queryset, value)
 
 
-UNAUTHENTICATED = OpenApiResponse(description=_("Log in or send an API key."))
-FORBIDDEN = OpenApiResponse(description=_("Your account may not do this (the same rule as on the web)."))
 NOT_FOUND = OpenApiResponse(description=_("No published proposal with this id."))
-BAD_REQUEST = OpenApiResponse(description=_("Invalid data; the messages say what to fix."))
 
 
 @extend_schema(
