@@ -108,7 +108,7 @@ def test_facilitator_opens_a_debate_moderates_and_imports_a_polis_conversation(
     from innova.debates.testing import make_debate
     from innova.opinions.models import Statement, StatementStatus
 
-    from .test_polis import BREXIT, _need
+    from .polis_data import BREXIT, polis_conversation
 
     context = browser_context_factory()
     login_browser(context, facilitator)
@@ -136,11 +136,11 @@ def test_facilitator_opens_a_debate_moderates_and_imports_a_polis_conversation(
     assert Statement.objects.filter(debate=debate, status=StatementStatus.APPROVED).count() == 2
 
     # Import a real Pol.is conversation into an empty debate and see its map.
-    _need(BREXIT)
+    brexit = polis_conversation(BREXIT)
     archive = tmp_path / "brexit.zip"
     with zipfile.ZipFile(archive, "w") as bundle:
         for name in ("comments.csv", "participants-votes.csv"):
-            bundle.write(BREXIT / name, name)
+            bundle.write(brexit / name, name)
     empty = make_debate(author=facilitator, title="Brexit (conversación de Pol.is importada)")
     page.goto(live_server.url + f"/mapas-de-opinion/{empty.pk}/importar/")
     page.set_input_files("#id_archive", str(archive))

@@ -107,4 +107,4 @@ def test_deadline_started_on_4_december_skips_the_holidays(
     deadline = page.get_by_text("La Alcaldía debe responder a más tardar el")
     screenshot(page, "deadline")
     text = deadline.inner_text().lower()
-    assert "29 dic 2026" in text, text  # not 25 December (Christmas), the count before holidays were skipped
+    assert "29 dic. 2026" in text, text  # not 25 December (Christmas), the count before holidays were skipped
