@@ -4,15 +4,15 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core import exports
+from innova.core.pdf import pdf_render, pdf_response
 from innova.core.permissions import require_perm
 from innova.fronts.models import Front
 
@@ -382,14 +382,7 @@ def printable(request, board: Board):
 
 @visible_board
 def export_pdf(request, board: Board):
-    from django.contrib.staticfiles import finders
-    from weasyprint import HTML
-
-    with open(finders.find("brainstorms/print.css"), encoding="utf-8") as css:
-        inline_css = css.read()
-    context = {**_printable_context(board), "pdf": True, "inline_css": inline_css}
-    html = render_to_string("brainstorms/print.html", context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="lluvia-{board.pk}.pdf"'
-    return response
+    pdf = pdf_render(
+        "brainstorms/print.html", _printable_context(board), request=request, stylesheets=("brainstorms/print.css",)
+    )
+    return pdf_response(pdf, filename=f"lluvia-{board.pk}.pdf", download=True)

@@ -6,11 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from innova.core.pdf import pdf_render, pdf_response
 from innova.core.permissions import require_perm
 
 from . import selectors, services
@@ -152,10 +152,5 @@ def paper_stack(request):
 
 def paper_form_pdf(request):
     """The one-page paper form for attention points, as a PDF to print."""
-    from weasyprint import HTML
-
-    html = render_to_string("intake/paper_form.html", {"upzs": selectors.upz_choices_text()}, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="formulario-usme-innova.pdf"'
-    return response
+    pdf = pdf_render("intake/paper_form.html", {"upzs": selectors.upz_choices_text()}, request=request)
+    return pdf_response(pdf, filename="formulario-usme-innova.pdf")

@@ -5,9 +5,9 @@ import datetime
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from innova.core.pdf import pdf_render
 from innova.territory.models import Upz
 
 from . import charts, selectors
@@ -55,11 +55,8 @@ def report_context(*, year: int, month: int) -> dict:
 
 
 def report_pdf(*, year: int, month: int) -> bytes:
-    from weasyprint import HTML
-
     with translation.override("es"):
-        html = render_to_string("opendata/report_pdf.html", report_context(year=year, month=month))
-    return HTML(string=html).write_pdf()
+        return pdf_render("opendata/report_pdf.html", report_context(year=year, month=month))
 
 
 def report_path(year: int, month: int) -> str:

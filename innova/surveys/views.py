@@ -1,22 +1,20 @@
 import itertools
-from pathlib import Path
 from uuid import uuid4
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.exports import csv_response, xlsx_response
+from innova.core.pdf import pdf_render, pdf_response
 from innova.core.permissions import require_perm
 
 from . import exports, selectors, services
@@ -238,19 +236,12 @@ def results_print(request, slug: str):
 
 
 def results_pdf(request, slug: str):
-    from weasyprint import HTML
-
     survey = _survey_for(request, slug)
     if (pending := _results_pending(request, survey)) is not None:
         return pending
-    # WeasyPrint reads the stylesheet inline (the browser page links it: the CSP allows no inline style).
-    print_css = Path(finders.find("surveys/print.css")).read_text(encoding="utf-8")
-    context = {**_results_context(request, survey), "pdf": True, "print_css": print_css}
-    html = render_to_string("surveys/results_print.html", context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="resultados-{survey.slug}.pdf"'
-    return response
+    context = _results_context(request, survey)
+    pdf = pdf_render("surveys/results_print.html", context, request=request, stylesheets=("surveys/print.css",))
+    return pdf_response(pdf, filename=f"resultados-{survey.slug}.pdf")
 
 
 def free_text(request, slug: str, question_pk: int):
