@@ -16,12 +16,18 @@ def service_into_form(form, action: Callable[[], T]) -> T | None:
     try:
         return action()
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
+        errors_into_form(form, error)
         return None
+
+
+def errors_into_form(form, error: ValidationError) -> None:
+    """A service's refusal on the form: next to the field it names (``ValidationError({"photos": …})``), else on
+    top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 def service_with_message(request, action: Callable[[], object], success: str) -> bool:

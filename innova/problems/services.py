@@ -61,10 +61,13 @@ def problem_report(
     if upz is None and latitude is not None:
         upz = upz_for_point(lat=latitude, lon=longitude)
     if upz is None:
-        raise ValidationError(_("Choose the UPZ or the rural zone where the problem is."))
+        raise ValidationError({"upz": _("Choose the UPZ or the rural zone where the problem is.")})
     if len(photos) > MAX_PHOTOS:
-        raise ValidationError(_("You can attach up to 4 photos."))
-    processed = [(photo_process(upload), alt) for upload, alt in photos]
+        raise ValidationError({"photos": _("You can attach up to 4 photos.")})
+    try:
+        processed = [(photo_process(upload), alt) for upload, alt in photos]
+    except ValidationError as refused:  # the form shows it next to the photos, the API and channels as a message
+        raise ValidationError({"photos": refused.error_list}) from refused
     now = timezone.now()
     problem = Problem.objects.create(
         title=title.strip(),

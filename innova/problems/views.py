@@ -12,6 +12,7 @@ from innova.core.files import private_file_response
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import RateLimited
 from innova.core.selectors import CachedCountPaginator
+from innova.core.service_results import errors_into_form
 from innova.core.views import form_action, form_rate_limited, pending_answer_pages, support_toggle
 from innova.notifications.services import is_following
 from innova.territory.selectors import map_config, public_point
@@ -113,7 +114,7 @@ def report(request):
             except ValidationError as error:
                 if queued:
                     return JsonResponse({"status": "invalid", "errors": error.messages}, status=400)
-                form.add_error("photos" if "foto" in " ".join(error.messages).lower() else None, error)
+                errors_into_form(form, error)
             else:
                 if queued:
                     if problem.published_at is None:

@@ -67,6 +67,8 @@ def test_non_image_upload_is_refused(client, citizen, theme, upz):
     )
     assert response.status_code == 200
     assert "no es una foto que podamos leer" in response.content.decode()
+    # Next to the photos (not on top of the form), whatever words the message uses.
+    assert "no es una foto que podamos leer" in str(response.context["form"].errors["photos"])
     assert not Problem.objects.exists()
 
 
