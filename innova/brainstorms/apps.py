@@ -11,6 +11,7 @@ class BrainstormsConfig(AppConfig):
         from innova.core import moderation, personal_data, visibility
         from innova.fronts.services import membership_end_listener_register
         from innova.problems import trail
+        from innova.proposals import extensions as proposal_extensions
 
         from . import selectors, services
         from .models import Board, Card
@@ -23,3 +24,4 @@ class BrainstormsConfig(AppConfig):
         visibility.register(Board, "brainstorms.view_board")
         moderation.register(Card, comments=False)
         visibility.register(Card, visibility.part_of("board"))
+        proposal_extensions.register_source_card_url(selectors.card_board_url)

@@ -100,6 +100,12 @@ def board_results(*, board: Board) -> dict:
     return {"cards": cards, "groups": groups, "participants": participants}
 
 
+def card_board_url(card_id: int) -> str:
+    """Where a proposal made from this card links back: its board's results ("" when the card is gone)."""
+    card = Card.objects.select_related("board").filter(pk=card_id).first()
+    return f"{card.board.get_absolute_url()}#resultados" if card else ""
+
+
 def brainstorms_personal_data(user) -> list[dict]:
     return [
         {"board": card.board.prompt, "idea": card.text, "anonymous": card.anonymous, "at": card.created_at.isoformat()}
