@@ -9,6 +9,7 @@ class BrainstormsConfig(AppConfig):
 
     def ready(self):
         from innova.core import moderation, personal_data, visibility
+        from innova.fronts.selectors import activity_source_register
         from innova.fronts.services import membership_end_listener_register
         from innova.problems import trail
         from innova.proposals import extensions as proposal_extensions
@@ -21,6 +22,7 @@ class BrainstormsConfig(AppConfig):
         )
         trail.register(selectors.board_trail_entries)
         membership_end_listener_register(services.board_sockets_membership_ended)
+        activity_source_register(selectors.front_board_activity)
         visibility.register(Board, "brainstorms.view_board")
         moderation.register(Card, comments=False)
         visibility.register(Card, visibility.part_of("board"))
