@@ -124,8 +124,8 @@ class Card(models.Model):
     anonymous = models.BooleanField(_("post without my name"), default=False)
     group = models.ForeignKey(CardGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="cards")
     vote_count = models.PositiveIntegerField(default=0)
-    # Set when the card became a problem (one click on a closed board); proposals link back with their own
-    # ``source_card`` foreign key to this model.
+    # Set when the card became a problem (one click on a closed board). A proposal made from a card keeps the
+    # card's number (``Proposal.source_card_id``: proposals sit below brainstorms and do not import them).
     problem = models.ForeignKey(
         "problems.Problem", null=True, blank=True, on_delete=models.SET_NULL, related_name="source_cards"
     )

@@ -4,6 +4,7 @@ from django.db.models.functions import Coalesce
 from innova.core.participation import text_search
 from innova.core.predicates import is_active_user, is_staff_member
 from innova.fronts.models import Membership, MemberStatus
+from innova.fronts.selectors import Activity
 
 from .models import Board, BoardEvent, Card, CardGroup, DotVote, Participant
 
@@ -98,6 +99,20 @@ def board_results(*, board: Board) -> dict:
     groups = list(board.groups.annotate(votes=Sum("cards__vote_count")).order_by(F("votes").desc(nulls_last=True)))
     participants = Participant.objects.filter(board=board).count()
     return {"cards": cards, "groups": groups, "participants": participants}
+
+
+def front_board_activity(front, limit: int) -> list:
+    """A front's boards, for the front's activity (registered with ``fronts.selectors.activity_source_register``)."""
+    return [
+        Activity(board.created_at, "board", board.prompt, board.get_absolute_url())
+        for board in Board.objects.filter(front=front).order_by("-created_at")[:limit]
+    ]
+
+
+def card_board_url(card_id: int) -> str:
+    """Where a proposal made from this card links back: its board's results ("" when the card is gone)."""
+    card = Card.objects.select_related("board").filter(pk=card_id).first()
+    return f"{card.board.get_absolute_url()}#resultados" if card else ""
 
 
 def brainstorms_personal_data(user) -> list[dict]:

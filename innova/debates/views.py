@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
 
-from . import selectors, services
+from . import extensions, selectors, services
 from .forms import ArgumentForm, CloseForm, DebateForm, DebateRequestForm, DeclineForm
 from .models import Argument, Debate, DebateRequest
 
@@ -48,7 +48,7 @@ def _detail_context(request, debate, **extra) -> dict:
         "arguments": selectors.debate_arguments(debate=debate, user=request.user),
         "argument_form": ArgumentForm() if debate.is_open and request.user.is_authenticated else None,
         "problems": debate.problems.filter(hidden_at__isnull=True),
-        **_opinions(request, debate),
+        **extensions.detail_context(user=request.user, debate=debate),
     }
     context.update(extra)
     return context
@@ -86,15 +86,6 @@ def argument_support(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(argument)
-
-
-def _opinions(request, debate) -> dict:
-    """Facilitators see how many statements of the opinion map wait for review."""
-    if not request.user.has_perm("opinions.moderate_statement", debate):
-        return {"can_moderate": False}
-    from innova.opinions.selectors import statements_pending
-
-    return {"can_moderate": True, "pending_count": statements_pending(debate=debate).count()}
 
 
 @login_required

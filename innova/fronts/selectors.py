@@ -70,6 +70,16 @@ class Activity:
     url: str = ""
 
 
+# Apps above fronts add their own entries to a front's activity (brainstorms: its boards), registered in their
+# ``AppConfig.ready()`` as ``fn(front, limit) -> list[Activity]``.
+_activity_sources: list = []
+
+
+def activity_source_register(fn) -> None:
+    if fn not in _activity_sources:
+        _activity_sources.append(fn)
+
+
 def front_activity(*, front: Front, limit: int = 15) -> list[Activity]:
     """The front's recent activity: sessions, minutes, boards, new members and linked problems, newest first."""
     items: list[Activity] = []
@@ -81,13 +91,8 @@ def front_activity(*, front: Front, limit: int = 15) -> list[Activity]:
         items.append(Activity(membership.created_at, "member", membership.user.public_name))
     for link in FrontProblem.objects.filter(front=front).select_related("problem").order_by("-created_at")[:limit]:
         items.append(Activity(link.created_at, "problem", link.problem.title, link.problem.get_absolute_url()))
-    try:
-        from innova.brainstorms.models import Board
-    except ImportError:  # pragma: no cover - brainstorms is always installed with fronts
-        Board = None
-    if Board is not None:
-        for board in Board.objects.filter(front=front).order_by("-created_at")[:limit]:
-            items.append(Activity(board.created_at, "board", board.prompt, board.get_absolute_url()))
+    for source in _activity_sources:
+        items.extend(source(front, limit))
     items.sort(key=lambda item: item.at, reverse=True)
     return items[:limit]
 

@@ -9,6 +9,7 @@ class OpinionsConfig(AppConfig):
 
     def ready(self):
         from innova.core import moderation, personal_data, visibility
+        from innova.debates import extensions as debate_extensions
 
         from . import selectors, services
         from .models import Statement
@@ -18,3 +19,4 @@ class OpinionsConfig(AppConfig):
         # Participants report a statement they vote on; moderators hide it from the voting and the map.
         moderation.register(Statement, comments=False)
         visibility.register(Statement, statement_is_visible)
+        debate_extensions.register_detail_context(selectors.debate_moderation_context)

@@ -17,6 +17,13 @@ def statements_pending(*, debate):
     return Statement.objects.filter(debate=debate, status=StatementStatus.PENDING).select_related("author")
 
 
+def debate_moderation_context(user, debate) -> dict:
+    """For the debate's page: facilitators see how many statements of the opinion map wait for review."""
+    if not user.has_perm("opinions.moderate_statement", debate):
+        return {"can_moderate": False}
+    return {"can_moderate": True, "pending_count": statements_pending(debate=debate).count()}
+
+
 def statement_next(*, debate, participant: Participant | None) -> Statement | None:
     """The next statement to show on the card view: approved, not yet voted, fewest votes first."""
     queryset = statements_approved(debate=debate)

@@ -57,7 +57,8 @@ class Proposal(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposals")
     coauthors = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="coauthored_proposals", blank=True)
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.NEW)
-    # A brainstorm card (innova.brainstorms) the proposal came from; a plain id so this app does not depend on it.
+    # A brainstorm card (innova.brainstorms) the proposal came from. A plain id, not a foreign key: brainstorms sit
+    # above proposals and create them; brainstorms registers the link back (``proposals.extensions``).
     source_card_id = models.PositiveBigIntegerField(null=True, blank=True)
     source_idea = models.ForeignKey(
         "proposals.Idea", null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"

@@ -12,7 +12,7 @@ from innova.core.selectors import CachedCountPaginator
 from innova.core.views import form_action, pending_answer_pages, support_toggle
 from innova.problems.models import Problem
 
-from . import selectors, services
+from . import extensions, selectors, services
 from .forms import InviteForm, ProposalFilterForm, ProposalForm, StatusChangeForm
 from .models import TRANSITIONS, Invitation, Origin, Proposal, Status, Support
 
@@ -120,18 +120,9 @@ def detail(request, pk: int):
         form = StatusChangeForm()
         form.fields["to_status"].choices = [(s, Status(s).label) for s in allowed]
         context["status_form"] = form if allowed else None
-    context["source_board_url"] = _source_board_url(proposal)
+    # The brainstorm a proposal came from (its card's board), linked back from the proposal page.
+    context["source_board_url"] = extensions.source_card_url(proposal.source_card_id)
     return render(request, "proposals/detail.html", context)
-
-
-def _source_board_url(proposal) -> str:
-    """The brainstorm a proposal came from (its card's board), linked back from the proposal page."""
-    if not proposal.source_card_id:
-        return ""
-    from innova.brainstorms.models import Card
-
-    card = Card.objects.select_related("board").filter(pk=proposal.source_card_id).first()
-    return f"{card.board.get_absolute_url()}#resultados" if card else ""
 
 
 @login_required

@@ -3,6 +3,7 @@
 Tops up to ``--fronts`` work fronts (slugs bench-frente-N) with members drawn from the synthetic people of
 `seed_bench` (a long tail: a few fronts of hundreds, most of a dozen), sessions for about a third of them, a few
 linked problems each, and ``--boards`` brainstorm boards with cards on the first fronts. Bulk inserts, any database.
+It lives in brainstorms, the app above fronts, because it seeds both (docs/ARCHITECTURE.md, "Layers between apps").
 """
 
 import random
