@@ -135,6 +135,39 @@ def make_problem(db, make_user):
     return make
 
 
+@pytest.fixture
+def list_queries_constant(client):
+    """``list_queries_constant(url, add_rows, user=…, params=…)``: a list page costs the same number of queries with
+    3 rows as with 60 (not just under a cap: one query per row would show). ``add_rows(n)`` creates n more rows;
+    the page is read once before counting (session, caches), then counted with 3 rows and with 60."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def counted(url, params):
+        cache.clear()  # what a page caches must not make the second count cheaper
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url, params or {})
+        assert response.status_code == 200, (url, response.status_code)
+        return [q["sql"] for q in context.captured_queries]
+
+    def check(url, add_rows, *, user=None, params=None, few=3, many=60):
+        if user is not None:
+            client.force_login(user)
+        add_rows(few)
+        counted(url, params)
+        with_few = counted(url, params)
+        add_rows(many - few)
+        with_many = counted(url, params)
+        extra = "\n".join(with_many[len(with_few) :]) if len(with_many) > len(with_few) else ""
+        assert len(with_many) == len(with_few), (
+            f"{url}: {len(with_few)} queries with {few} rows, {len(with_many)} with {many}:\n{extra}"
+        )
+        return len(with_few)
+
+    return check
+
+
 # --- Real browser -------------------------------------------------------------------------------
 
 

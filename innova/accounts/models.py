@@ -101,10 +101,6 @@ class User(AbstractUser):
         return self.display_name or self.email.split("@")[0]
 
     @property
-    def is_lab_staff(self) -> bool:
-        return self.role in (Role.FACILITATOR, Role.ADMINISTRATOR)
-
-    @property
     def role_label(self) -> str:
         """The verified role shown next to contributions; citizens show none."""
         if self.role == Role.CITIZEN or self.deleted_at:

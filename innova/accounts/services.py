@@ -183,7 +183,9 @@ def user_delete_account(*, user: User, request=None) -> None:
 
 
 def staff_needs_mfa(user: User) -> bool:
-    if not settings.INNOVA_STAFF_MFA_REQUIRED or not user.is_authenticated or not user.is_lab_staff:
+    if not settings.INNOVA_STAFF_MFA_REQUIRED or not user.is_authenticated:
+        return False
+    if not user.has_perm("accounts.view_staff_area"):
         return False
     from allauth.mfa.models import Authenticator
 

@@ -1,7 +1,7 @@
 import rules
 
 from innova.core.predicates import is_active_user, is_official_or_staff, is_staff_member
-from innova.fronts.rules import is_front_coordinator, is_front_member
+from innova.fronts.rules import is_front_coordinator
 
 
 @rules.predicate
@@ -16,12 +16,13 @@ def is_board_coordinator(user, board) -> bool:
 
 @rules.predicate
 def is_board_open_to_user(user, board) -> bool:
-    """Members-only boards take only the front's members; other boards take anyone logged in."""
+    """Members-only boards take only those who take part in the front (``fronts.participate_front``: its members and
+    the lab's staff); other boards take anyone logged in."""
     if board is None:
         return False
     if not board.members_only or board.front_id is None:
         return True
-    return is_front_member(user, board.front)
+    return rules.has_perm("fronts.participate_front", user, board.front)
 
 
 @rules.predicate

@@ -25,9 +25,9 @@ PARTICIPANT_COOKIE_SALT = "innova.opinions.participant"
 PARTICIPANT_COOKIE_AGE = 365 * 24 * 3600
 
 
-def _debate(pk: int) -> Debate:
+def _debate(request, pk: int) -> Debate:
     debate = get_object_or_404(Debate, pk=pk)
-    if not debate.has_opinion_map:
+    if not request.user.has_perm("opinions.view_map", debate):
         raise Http404
     return debate
 
@@ -79,7 +79,7 @@ def index(request):
 
 
 def map_view(request, pk: int):
-    debate = _debate(pk)
+    debate = _debate(request, pk)
     participant = _participant(request, debate)
     context = {
         "debate": debate,
@@ -104,7 +104,7 @@ def _card_context(request, debate, participant, form=None):
 
 def vote(request, pk: int):
     """The card view: one statement at a time. POST records a vote (htmx swaps in the next card)."""
-    debate = _debate(pk)
+    debate = _debate(request, pk)
     refusal = _refuse(request, debate)
     if refusal is not None:
         return refusal
@@ -142,7 +142,7 @@ def vote(request, pk: int):
 
 
 def my_votes(request, pk: int):
-    debate = _debate(pk)
+    debate = _debate(request, pk)
     refusal = _refuse(request, debate)
     if refusal is not None:
         return refusal
@@ -155,7 +155,7 @@ def my_votes(request, pk: int):
 
 
 def propose(request, pk: int):
-    debate = _debate(pk)
+    debate = _debate(request, pk)
     refusal = _refuse(request, debate)
     if refusal is not None:
         return refusal
@@ -181,7 +181,7 @@ def propose(request, pk: int):
 
 
 def moderate(request, pk: int):
-    debate = _debate(pk)
+    debate = _debate(request, pk)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     require_perm(request.user, "opinions.moderate_statement", debate)
@@ -202,7 +202,7 @@ def moderate(request, pk: int):
 
 
 def export(request, pk: int):
-    debate = _debate(pk)
+    debate = _debate(request, pk)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     require_perm(request.user, "opinions.export_polis", debate)
@@ -213,7 +213,7 @@ def export(request, pk: int):
 
 
 def import_polis(request, pk: int):
-    debate = _debate(pk)
+    debate = _debate(request, pk)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     require_perm(request.user, "opinions.import_polis", debate)
@@ -245,7 +245,7 @@ def import_polis(request, pk: int):
 @require_POST
 def recompute(request, pk: int):
     """Facilitators can ask for the map now (it is queued like after votes, never computed in the request)."""
-    debate = _debate(pk)
+    debate = _debate(request, pk)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("opinions:map", kwargs={"pk": pk}))
     require_perm(request.user, "opinions.moderate_statement", debate)
