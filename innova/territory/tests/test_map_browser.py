@@ -2,9 +2,13 @@
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlparse
 
 import pytest
 from PIL import Image
+
+from innova.core.middleware import CONTENT_SECURITY_POLICY
+from innova.territory.tests.archive import usme_archive_write
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -88,6 +92,48 @@ def test_an_xyz_tile_server_set_by_the_operator_loads_under_the_csp(
     assert "© Servidor de mapas de prueba" in attribution and "IDECA Bogotá" in attribution
     assert not violations, violations
     screenshot(page, "problems-map-with-tiles", full_page=False)
+
+
+def test_a_local_pmtiles_archive_draws_streets_with_no_request_leaving_the_site(
+    browser_context_factory, live_server, settings, tmp_path, screenshot
+):
+    archive = tmp_path / "usme.pmtiles"
+    usme_archive_write(archive, zooms=(12, 13))
+    settings.MAP_TILES = str(archive)
+    settings.MAP_TILES_ATTRIBUTION = "© Teselas de prueba"
+    page = browser_context_factory(width=360, height=740).new_page()
+    requested, archive_answers, errors = [], [], []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on(
+        "response",
+        lambda response: (
+            archive_answers.append((response.status, response.request.headers.get("range")))
+            if "/territorio/teselas.pmtiles" in response.url
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: errors.append(error.stack))
+    violations = _violations(page)
+    response = page.goto(live_server.url + "/problemas/mapa/")
+    # Case (c) adds no origin to the policy: the archive comes from the site itself.
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    tiles = page.locator(".leaflet-tile-pane img.leaflet-tile-loaded[src^='blob:']")
+    tiles.first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert tiles.count() >= 2
+    # Each tile is a decoded 256 px PNG read out of the archive.
+    sizes = tiles.evaluate_all("images => images.map(image => [image.complete, image.naturalWidth])")
+    assert sizes and all(size == [True, 256] for size in sizes), sizes
+    assert archive_answers and all(status == 206 for status, _ in archive_answers), archive_answers
+    assert all(asked and asked.startswith("bytes=") for _, asked in archive_answers)
+    attribution = page.locator(".leaflet-control-attribution").inner_text()
+    assert "© Teselas de prueba" in attribution and "IDECA Bogotá" in attribution
+    assert not errors, errors
+    assert not violations, violations
+    # Every request, the tiles' blob: images included, stays on this machine.
+    hosts = {urlparse(url.removeprefix("blob:")).hostname for url in requested if not url.startswith("data:")}
+    assert hosts <= {"127.0.0.1", "localhost"}, sorted(url for url in requested if "127.0.0.1" not in url)
+    screenshot(page, "problems-map-with-pmtiles-archive", full_page=False)
 
 
 def test_tapping_inside_upz_57_names_gran_yomasa_on_the_report_form(browser_context_factory, live_server, screenshot):

@@ -1,5 +1,5 @@
 /* Maps of Usme: the official UPZ boundaries (IDECA Bogotá) are the base layer; streets only when the operator
-   sets MAP_TILES (see territory/maptiles.py). Which UPZ holds a tap is computed here from the same polygons the
+   sets MAP_TILES (see territory/maptiles.py): a tile server, or a PMTiles archive this site serves. Which UPZ holds a tap is computed here from the same polygons the
    server checks. */
 (function () {
   "use strict";
@@ -49,11 +49,25 @@
     return zoneAt(lat, lon) !== null || inPolygon([territory.outline.map(function (p) { return [p[1], p[0]]; })], lat, lon);
   }
 
+  // The operator's PMTiles archive, served by this site in byte ranges (territory/views.py): the vendored pmtiles
+  // library reads each tile out of it. Its zoom levels come from the archive's header; beyond them Leaflet scales.
+  function addArchiveTiles(map, tiles) {
+    if (typeof pmtiles === "undefined") { return; }
+    var archive = new pmtiles.PMTiles(tiles.pmtiles);
+    archive.getHeader().then(function (header) {
+      pmtiles.leafletRasterLayer(archive, {
+        attribution: tiles.attribution, maxZoom: 19, minNativeZoom: header.minZoom, maxNativeZoom: header.maxZoom
+      }).addTo(map);
+    });
+  }
+
   function baseMap(element) {
     var map = L.map(element, { zoomControl: true, minZoom: 10, maxZoom: 18, zoomSnap: 0.25 });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution(territory.attribution);
-    if (territory.tiles) {
+    if (territory.tiles && territory.tiles.pmtiles) {
+      addArchiveTiles(map, territory.tiles);
+    } else if (territory.tiles) {
       L.tileLayer(territory.tiles.url, { attribution: territory.tiles.attribution, maxZoom: 19 }).addTo(map);
     }
     var urban = L.featureGroup();
