@@ -4,7 +4,6 @@ import zoneinfo
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from innova.core.participation import search_fields
 from innova.core.permissions import require_perm
+from innova.notifications.outbox import address_email_queue
 from innova.notifications.services import notification_emit
 from innova.territory.selectors import upz_for_point
 from innova.territory.validators import validate_point_in_usme
@@ -276,11 +276,8 @@ def _send_email(*, registration: Registration, subject: str, template: str, with
         }
         text = render_to_string(f"agenda/email/{template}.txt", context)
         html = render_to_string(f"agenda/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject=f"[Usme Innova] {subject}", body=text, to=[to])
-    message.attach_alternative(html, "text/html")
-    if with_qr:
-        message.attach(f"inscripcion-{registration.code}.png", qr_png(registration.code), "image/png")
-    message.send(fail_silently=True)
+    qr = ((f"inscripcion-{registration.code}.png", qr_png(registration.code), "image/png"),) if with_qr else ()
+    address_email_queue(to=to, subject=subject, text=text, html=html, attachments=qr)
 
 
 def registration_confirmation_send(*, registration: Registration) -> None:

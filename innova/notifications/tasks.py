@@ -5,7 +5,7 @@ import smtplib
 
 from celery import shared_task
 
-from . import services
+from . import outbox, services
 
 MAX_RETRIES = 5
 
@@ -15,17 +15,22 @@ def retry_countdown(retries: int) -> int:
     return 60 * 2**retries
 
 
+def _again(task, exc: Exception, args: tuple):
+    """Retry ``task`` with ``args`` after an SMTP error, with backoff; in the embedded default (eager Celery, no
+    broker to schedule a retry on) try again here, at once, as often."""
+    if task.request.is_eager:
+        if task.request.retries >= task.max_retries:
+            raise exc
+        return task.apply(args=args, retries=task.request.retries + 1, throw=True).get()
+    raise task.retry(args=args, exc=exc, countdown=retry_countdown(task.request.retries)) from exc
+
+
 @shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
 def notification_email_send(self, delivery_id: int) -> bool:
     try:
         return services.email_delivery_send(delivery_id=delivery_id)
     except smtplib.SMTPException as exc:
-        if self.request.is_eager:
-            # Embedded default (no broker to schedule a retry on): try again here, at once, as often.
-            if self.request.retries >= self.max_retries:
-                raise
-            return self.apply(args=(delivery_id,), retries=self.request.retries + 1, throw=True).get()
-        raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
+        return _again(self, exc, (delivery_id,))
 
 
 @shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
@@ -38,11 +43,16 @@ def notification_emails_send(self, delivery_ids: list[int]) -> list[int]:
         sent, _skipped = services.email_deliveries_send(delivery_ids=delivery_ids)
         return sent
     except services.DeliveriesFailed as exc:
-        if self.request.is_eager:
-            if self.request.retries >= self.max_retries:
-                raise
-            return self.apply(args=(exc.delivery_ids,), retries=self.request.retries + 1, throw=True).get()
-        raise self.retry(args=(exc.delivery_ids,), exc=exc, countdown=retry_countdown(self.request.retries)) from exc
+        return _again(self, exc, (exc.delivery_ids,))  # only the ones that failed
+
+
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
+def address_email_send(self, message: dict) -> None:
+    """One e-mail to an address (``outbox.address_email_queue``), retried on SMTP errors."""
+    try:
+        outbox.address_email_deliver(message)
+    except smtplib.SMTPException as exc:
+        return _again(self, exc, (message,))
 
 
 @shared_task

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from innova.core.participation import (
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limits_suspended
 from innova.core.services import audit_record
+from innova.notifications.outbox import address_email_queue
 from innova.notifications.services import follow_set
 
 from .models import (
@@ -225,7 +225,7 @@ def proposal_invite(*, inviter, proposal: Proposal, email: str, accept_url_for=N
             "title": proposal.title,
             "link": link,
         }
-        transaction.on_commit(lambda: send_mail(subject, body, None, [email], fail_silently=True))
+        address_email_queue(to=email, subject=subject, text=body)
     return invitation
 
 

@@ -185,14 +185,15 @@ def test_on_a_worker_an_smtp_error_schedules_a_retry_with_backoff(make_user, fla
     class Scheduled(Exception):
         pass
 
-    def fake_retry(*, exc, countdown):
-        scheduled.update(exc=exc, countdown=countdown)
+    def fake_retry(*, exc, countdown, args):
+        scheduled.update(exc=exc, countdown=countdown, args=args)
         return Scheduled()
 
     monkeypatch.setattr(tasks.notification_email_send, "retry", fake_retry)
     with pytest.raises(Scheduled):
         tasks.notification_email_send.run(delivery.pk)
     assert scheduled["countdown"] == 60 and isinstance(scheduled["exc"], smtplib.SMTPException)
+    assert scheduled["args"] == (delivery.pk,)
     assert tasks.notification_email_send.run(delivery.pk) is True  # the retry
     assert tasks.notification_email_send.run(delivery.pk) is False  # and any later duplicate
     assert len(mail.outbox) == 1
