@@ -33,11 +33,18 @@ def tiles_archive() -> Path | None:
     return path if path.is_absolute() else Path(settings.BASE_DIR) / path
 
 
+def remote_archive() -> bool:
+    """``MAP_TILES`` is the address of a PMTiles archive on another server: not supported (no streets, and a
+    warning from ``manage.py check``), since reading it would need its origin in the CSP ``connect-src``."""
+    value = _setting()
+    return value.lower().endswith(ARCHIVE_SUFFIX) and urlsplit(value).scheme in ("http", "https")
+
+
 def tiles_origin() -> str:
     """The scheme and host of the tile server, or "" when the maps use no tiles (or serve them from the site)."""
     template = _setting()
     parts = urlsplit(template)
-    if not template or not parts.netloc or parts.scheme not in ("http", "https"):
+    if not template or remote_archive() or not parts.netloc or parts.scheme not in ("http", "https"):
         return ""
     return f"{parts.scheme}://{parts.netloc}"
 
@@ -46,7 +53,7 @@ def tile_layer() -> dict | None:
     """What Leaflet needs for the tile layer (``url`` of an XYZ template or ``pmtiles`` of the served archive),
     or None for polygons only."""
     value = _setting()
-    if not value:
+    if not value or remote_archive():
         return None
     attribution = getattr(settings, "MAP_TILES_ATTRIBUTION", "")
     if tiles_archive() is not None:

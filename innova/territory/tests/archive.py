@@ -44,8 +44,11 @@ def tile_png(z: int, x: int, y: int) -> bytes:
     return buffer.getvalue()
 
 
-def usme_archive_write(path: Path, *, zooms: tuple[int, ...] = (12, 13)) -> list[tuple[int, int, int]]:
-    """Write a raster PMTiles archive covering Usme at ``zooms`` to ``path``; return the (z, x, y) it holds."""
+def usme_archive_write(
+    path: Path, *, zooms: tuple[int, ...] = (12, 13), tile_type: TileType = TileType.PNG
+) -> list[tuple[int, int, int]]:
+    """Write a raster PMTiles archive covering Usme at ``zooms`` to ``path``; return the (z, x, y) it holds.
+    ``tile_type`` only labels the archive (``TileType.MVT`` makes one a raster reader must refuse)."""
     tiles = sorted(
         (tile for zoom in zooms for tile in tiles_covering(USME_BBOX, zoom)), key=lambda t: zxy_to_tileid(*t)
     )
@@ -56,7 +59,7 @@ def usme_archive_write(path: Path, *, zooms: tuple[int, ...] = (12, 13)) -> list
             writer.write_tile(zxy_to_tileid(z, x, y), tile_png(z, x, y))
         writer.finalize(
             {
-                "tile_type": TileType.PNG,
+                "tile_type": tile_type,
                 "tile_compression": Compression.NONE,
                 "min_lon_e7": int(west * 10_000_000),
                 "min_lat_e7": int(south * 10_000_000),

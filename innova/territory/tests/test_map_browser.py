@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 from PIL import Image
+from pmtiles.tile import TileType
 
 from innova.core.middleware import CONTENT_SECURITY_POLICY
 from innova.territory.tests.archive import usme_archive_write
@@ -134,6 +135,26 @@ def test_a_local_pmtiles_archive_draws_streets_with_no_request_leaving_the_site(
     hosts = {urlparse(url.removeprefix("blob:")).hostname for url in requested if not url.startswith("data:")}
     assert hosts <= {"127.0.0.1", "localhost"}, sorted(url for url in requested if "127.0.0.1" not in url)
     screenshot(page, "problems-map-with-pmtiles-archive", full_page=False)
+
+
+@pytest.mark.parametrize("archive_kind", ["missing", "vector"])
+def test_an_archive_that_cannot_be_drawn_leaves_the_polygons(
+    browser_context_factory, live_server, settings, tmp_path, archive_kind
+):
+    archive = tmp_path / "usme.pmtiles"
+    if archive_kind == "vector":
+        usme_archive_write(archive, zooms=(12,), tile_type=TileType.MVT)
+    settings.MAP_TILES = str(archive)
+    page = browser_context_factory(width=360, height=740).new_page()
+    errors, warnings = [], []
+    page.on("pageerror", lambda error: errors.append(error.stack))
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    page.goto(live_server.url + "/problemas/mapa/")
+    page.locator(".upz-label", has_text="Gran Yomasa").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".leaflet-tile").count() == 0
+    assert not errors, errors
+    assert any("PMTiles" in text for text in warnings), warnings
 
 
 def test_tapping_inside_upz_57_names_gran_yomasa_on_the_report_form(browser_context_factory, live_server, screenshot):

@@ -5,6 +5,7 @@ import logging
 import pytest
 
 from innova.core.middleware import CONTENT_SECURITY_POLICY
+from innova.territory.checks import map_tiles_check
 from innova.territory.maptiles import tile_layer, tiles_archive, tiles_origin
 from innova.territory.tests.archive import usme_archive_write
 
@@ -111,6 +112,11 @@ def test_a_missing_archive_is_404_and_logged_not_500(client, settings, tmp_path,
         response = client.get(URL)
     assert response.status_code == 404
     assert "no-such.pmtiles" in caplog.text
+    assert [warning.id for warning in map_tiles_check()] == ["territory.W001"]
+
+
+def test_a_readable_archive_passes_the_check(archive):
+    assert map_tiles_check() == []
 
 
 @pytest.mark.parametrize("value", ["", "https://tiles.example.org/{z}/{x}/{y}.png"])
@@ -123,7 +129,8 @@ def test_what_counts_as_an_archive(settings):
     settings.MAP_TILES = "tiles/usme.PMTILES"
     assert tiles_archive() == settings.BASE_DIR / "tiles/usme.PMTILES"
     settings.MAP_TILES = "https://example.org/usme.pmtiles"  # a remote archive is not read (it is not an XYZ template)
-    assert tiles_archive() is None
+    assert tiles_archive() is None and tile_layer() is None and tiles_origin() == ""
+    assert [warning.id for warning in map_tiles_check()] == ["territory.W002"]
     settings.MAP_TILES = "/srv/innova/usme.pmtiles"
     assert str(tiles_archive()) == "/srv/innova/usme.pmtiles"
     assert tiles_origin() == ""

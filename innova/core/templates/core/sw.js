@@ -18,7 +18,9 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/cuenta/")) {
+  // Byte ranges (the map's PMTiles archive) go straight to the network: never cached, never answered with a page.
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/cuenta/") ||
+      request.headers.has("range")) {
     return;
   }
   if (url.pathname.startsWith("/static/")) {

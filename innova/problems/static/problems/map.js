@@ -55,9 +55,16 @@
     if (typeof pmtiles === "undefined") { return; }
     var archive = new pmtiles.PMTiles(tiles.pmtiles);
     archive.getHeader().then(function (header) {
+      // Images only (PNG, JPEG, WebP, AVIF): a vector archive would need a renderer, so the map keeps its polygons.
+      if ([2, 3, 4, 5].indexOf(header.tileType) === -1) {
+        console.warn("MAP_TILES: the PMTiles archive does not hold raster tiles; the map shows the UPZs only.");
+        return;
+      }
       pmtiles.leafletRasterLayer(archive, {
         attribution: tiles.attribution, maxZoom: 19, minNativeZoom: header.minZoom, maxNativeZoom: header.maxZoom
       }).addTo(map);
+    }).catch(function (error) {
+      console.warn("MAP_TILES: the PMTiles archive cannot be read; the map shows the UPZs only.", error);
     });
   }
 
