@@ -1,6 +1,6 @@
 """Demo surveys, with generated answers over the UPZs of Usme:
 
-- "Percepción de seguridad en tu barrio", open, a few hundred answers; its results are public once it closes.
+- "Percepción de seguridad en su barrio", open, a few hundred answers; its results are public once it closes.
 - "¿Cómo se mueve por Usme?", closed last month with public results: what anyone can read without an account.
 
 Idempotent: each survey is found by its slug; answers are generated only when it is created.
@@ -51,7 +51,7 @@ MOBILITY_IDEAS = [
 def _build(author) -> Survey:
     survey = services.survey_create(
         actor=author,
-        title="Percepción de seguridad en tu barrio",
+        title="Percepción de seguridad en su barrio",
         slug=SLUG,
         description=(
             "El Laboratorio de Innovación de Usme quiere entender cómo se siente la gente en su barrio. "
