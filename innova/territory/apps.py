@@ -6,3 +6,10 @@ class TerritoryConfig(AppConfig):
     name = "innova.territory"
     label = "territory"
     verbose_name = _("Territory")
+
+    def ready(self):
+        from innova.core import baseline
+
+        from .services import territory_load
+
+        baseline.register(territory_load)
