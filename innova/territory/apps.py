@@ -9,7 +9,10 @@ class TerritoryConfig(AppConfig):
 
     def ready(self):
         from innova.core import baseline
+        from innova.core.middleware import img_origin_register
 
+        from .maptiles import tiles_origin
         from .services import territory_load
 
         baseline.register(territory_load)
+        img_origin_register(tiles_origin)  # the operator's map tiles are allowed as images in the CSP
