@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
+from innova.core.roles import CLAIMABLE_ROLES, STAFF_ROLES, Role
 from innova.core.services import audit_record, person_shown_changed
 
 from .models import Consent, PolicyVersion, RoleClaim, User
-from .roles import CLAIMABLE_ROLES, STAFF_ROLES, Role
 from .selectors import policy_current
 
 

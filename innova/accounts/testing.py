@@ -5,10 +5,10 @@ import itertools
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 
+from innova.core.roles import Role
 from innova.core.testing import TEST_PASSWORD
 
 from .models import User
-from .roles import Role
 from .services import consent_record
 
 _counter = itertools.count(1)

@@ -1,6 +1,7 @@
 import re
 import time
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import mail_admins
@@ -94,7 +95,6 @@ def comment_add(*, author, target, body: str, parent: Comment | None = None) -> 
 
 
 def _notify_comment(comment: Comment, target) -> None:
-    from innova.accounts.models import User
     from innova.notifications.services import followers_of, notification_emit
 
     told: set[int] = set()
@@ -109,7 +109,7 @@ def _notify_comment(comment: Comment, target) -> None:
         told.add(comment.parent.author_id)
     names = set(MENTION.findall(comment.body))
     if names:
-        mentioned = User.objects.filter(display_name__in=names, is_active=True)
+        mentioned = get_user_model().objects.filter(display_name__in=names, is_active=True)
         notification_emit(
             kind="mentioned",
             recipients=mentioned,
