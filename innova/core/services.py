@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import moderation
+from . import moderation, notify
 from .models import AuditEntry, Comment, CommentVote, ContactMessage, Flag
 from .permissions import require_perm
 from .ratelimit import rate_limit_user
@@ -95,11 +95,9 @@ def comment_add(*, author, target, body: str, parent: Comment | None = None) -> 
 
 
 def _notify_comment(comment: Comment, target) -> None:
-    from innova.notifications.services import followers_of, notification_emit
-
     told: set[int] = set()
     if comment.parent is not None:
-        notification_emit(
+        notify.emit(
             kind="comment_reply",
             recipients=[comment.parent.author],
             target=target,
@@ -110,7 +108,7 @@ def _notify_comment(comment: Comment, target) -> None:
     names = set(MENTION.findall(comment.body))
     if names:
         mentioned = get_user_model().objects.filter(display_name__in=names, is_active=True)
-        notification_emit(
+        notify.emit(
             kind="mentioned",
             recipients=mentioned,
             target=target,
@@ -119,9 +117,9 @@ def _notify_comment(comment: Comment, target) -> None:
         )
         told.update(mentioned.values_list("pk", flat=True))
     # Everyone else who follows the page hears of it too (weekly digest by default), once.
-    notification_emit(
+    notify.emit(
         kind="comment_added",
-        recipients=followers_of(target).exclude(pk__in=told),
+        recipients=notify.followers_of(target).exclude(pk__in=told),
         target=target,
         actor=comment.author,
         dedupe_key=f"comment:{comment.pk}",
@@ -202,13 +200,11 @@ def moderation_set_hidden(*, actor, target, hidden: bool, reason: str):
     kind = "content_hidden" if hidden else "content_unhidden"
     author = getattr(target, "author", None)  # none for a guest's board idea: nobody to tell
 
-    def notify():
-        from innova.notifications.services import notification_emit
-
+    def notify_author():
         if author is not None:
-            notification_emit(kind=kind, recipients=[author], target=target, actor=actor, url=_safe_url(target))
+            notify.emit(kind=kind, recipients=[author], target=target, actor=actor, url=_safe_url(target))
 
-    transaction.on_commit(notify)
+    transaction.on_commit(notify_author)
     return target
 
 
