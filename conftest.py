@@ -71,7 +71,7 @@ def _in_memory_channel_layer(settings):
 
 @pytest.fixture
 def make_user(db):
-    from innova.core.testing import make_user as _make_user
+    from innova.accounts.testing import make_user as _make_user
 
     return _make_user
 

@@ -129,7 +129,7 @@ def main() -> None:
     from django.core.cache import cache
     from django.test import Client
 
-    from innova.core.testing import make_user
+    from innova.accounts.testing import make_user
     from innova.surveys.models import Survey
 
     survey = seed(args.responses)

@@ -48,8 +48,8 @@ def _matrix_material(w):
 def _matrix_comment(w):
     """core comment votes / debates: one comment on the matrix problem, made on first use."""
     if not hasattr(w, "comment"):
+        from innova.accounts.testing import make_user
         from innova.core.services import comment_add
-        from innova.core.testing import make_user
 
         w.comment = comment_add(author=make_user("citizen"), target=w.problem, body="Comentario de la matriz")
     return w.comment
@@ -71,7 +71,7 @@ def _matrix_photo(w):
 
 def _matrix_argument(w):
     if not hasattr(w, "argument"):
-        from innova.core.testing import make_user
+        from innova.accounts.testing import make_user
         from innova.debates.services import argument_add
 
         w.argument = argument_add(author=make_user("citizen"), debate=_matrix_debate(w), side="for", body="Sí")
@@ -80,7 +80,7 @@ def _matrix_argument(w):
 
 def _matrix_debate_request(w):
     if not hasattr(w, "debate_request"):
-        from innova.core.testing import make_user
+        from innova.accounts.testing import make_user
         from innova.debates.services import debate_request_create
 
         w.debate_request = debate_request_create(user=make_user("citizen"), title="¿Debatimos esto?")
@@ -109,7 +109,7 @@ def _matrix_difficulty(w):
 def _matrix_instructor(w):
     """courses: an instructor of the matrix course who holds none of the matrix roles' staff powers."""
     if not hasattr(w, "instructor"):
-        from innova.core.testing import make_user
+        from innova.accounts.testing import make_user
 
         w.instructor = make_user("citizen")
         w.course.instructors.add(w.instructor)
@@ -118,7 +118,7 @@ def _matrix_instructor(w):
 
 def _matrix_staff(w):
     if not hasattr(w, "staff"):
-        from innova.core.testing import make_user
+        from innova.accounts.testing import make_user
 
         w.staff = make_user("facilitator")
     return w.staff

@@ -8,8 +8,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from innova.core import personal_data
+        from innova.core import baseline, personal_data
+        from innova.core import views as core_views
 
         from . import selectors, services
 
         personal_data.register("account", export=selectors.user_account_data, erase=services.user_erase_account_data)
+        baseline.register(services.policy_publish_shipped)
+        core_views.policy_source_register(selectors.policy_current)

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.backends import BaseBackend
 
-from .roles import Role
+from innova.core.roles import Role
 
 
 @cache

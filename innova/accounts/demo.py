@@ -6,8 +6,9 @@ exempt from MFA only because INNOVA_STAFF_MFA_REQUIRED is off in ``make run``.
 
 from allauth.account.models import EmailAddress
 
+from innova.core.roles import Role
+
 from .models import User
-from .roles import Role
 from .services import consent_record
 
 DEMO_PASSWORD = "usme-innova-demo"  # noqa: S105 - public demo accounts, documented in README  # nosec B105

@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .roles import Role
+from innova.core.roles import Role
 
 
 class InnovaUserManager(UserManager):

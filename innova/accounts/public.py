@@ -8,6 +8,7 @@ deleted accounts are not counted.
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.roles import Role
 from innova.opendata.registry import (
     DashboardCounts,
     DashboardSource,
@@ -18,7 +19,6 @@ from innova.opendata.registry import (
 )
 
 from .models import User
-from .roles import Role
 
 
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:

@@ -7,11 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innova.core import notify
 from innova.core.permissions import require_perm
+from innova.core.roles import CLAIMABLE_ROLES, STAFF_ROLES, Role
 from innova.core.services import audit_record, person_shown_changed
 
 from .models import Consent, PolicyVersion, RoleClaim, User
-from .roles import CLAIMABLE_ROLES, STAFF_ROLES, Role
 from .selectors import policy_current
 
 
@@ -115,12 +116,8 @@ def role_claim_reject(*, claim: RoleClaim, actor: User, reason: str) -> RoleClai
 
 
 def _notify_role_decision(claim: RoleClaim) -> None:
-    from innova.notifications.services import notification_emit
-
     kind = "role_verified" if claim.status == RoleClaim.Status.VERIFIED else "role_rejected"
-    transaction.on_commit(
-        lambda: notification_emit(kind=kind, recipients=[claim.user], target=claim, actor=claim.decided_by)
-    )
+    transaction.on_commit(lambda: notify.emit(kind=kind, recipients=[claim.user], target=claim, actor=claim.decided_by))
 
 
 @transaction.atomic

@@ -10,8 +10,6 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from innova.territory.maptiles import tiles_origin
-
 from .ratelimit import RateLimited
 
 # Everything a page needs is served by the app itself: no third-party origin is allowed.
@@ -34,6 +32,20 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+# Apps that show images from another origin register ``fn() -> origin or ""`` in ``AppConfig.ready()``
+# (territory: the operator's map tiles, ``MAP_TILES``); asked on every response, so a changed setting counts.
+_img_origin_sources: list = []
+
+
+def img_origin_register(fn) -> None:
+    if fn not in _img_origin_sources:
+        _img_origin_sources.append(fn)
+
+
+def _img_origins() -> str:
+    return " ".join(origin for origin in (fn() for fn in _img_origin_sources) if origin)
+
+
 @lru_cache(maxsize=4)
 def content_security_policy(extra_img_origin: str = "") -> str:
     """The policy, with the origin of the operator's map tiles (``MAP_TILES``) allowed for images."""
@@ -51,7 +63,7 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not getattr(settings, "CSP_DISABLED", False):
-            policy = content_security_policy(tiles_origin())
+            policy = content_security_policy(_img_origins())
             response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", "geolocation=(self), camera=(self), microphone=()")
         return response

@@ -18,6 +18,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from . import notify
 from .ratelimit import rate_limit_user
 from .text import fold, similarity, stems, stems_document
 
@@ -146,17 +147,15 @@ def status_change_record(
 
     ``history`` is the related manager of the target's history (``problem.status_changes``).
     """
-    from innova.notifications.services import followers_of, notification_emit
-
     from .services import audit_record
 
     change = history.create(from_status=previous, to_status=to_status, actor=actor, reason=reason.strip())
     data = {"from": previous, "to": to_status}
     audit_record(actor=actor, action=audit_action, target=target, reason=reason, data=data)
     transaction.on_commit(
-        lambda: notification_emit(
+        lambda: notify.emit(
             kind=notification_kind,
-            recipients=followers_of(target),
+            recipients=notify.followers_of(target),
             target=target,
             actor=actor,
             dedupe_key=f"{notification_kind}:{change.pk}",  # each step reaches each person once

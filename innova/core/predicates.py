@@ -7,7 +7,7 @@ verifies it (see ``innova.accounts.services.role_claim_verify``).
 
 import rules
 
-from innova.accounts.roles import Role
+from innova.core.roles import Role
 
 
 @rules.predicate

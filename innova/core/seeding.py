@@ -6,6 +6,7 @@ Synthetic people have unusable passwords and e-mails under @bench.invalid (creat
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
 
 from innova.core.participation import add_working_days
@@ -14,9 +15,9 @@ BENCH_EMAIL_DOMAIN = "@bench.invalid"
 
 
 def bench_user_ids() -> list[int]:
-    from innova.accounts.models import User
-
-    return list(User.objects.filter(email__endswith=BENCH_EMAIL_DOMAIN).order_by("pk").values_list("pk", flat=True))
+    return list(
+        get_user_model().objects.filter(email__endswith=BENCH_EMAIL_DOMAIN).order_by("pk").values_list("pk", flat=True)
+    )
 
 
 def rows_copy(*, table: str, columns: list[str], rows: Iterable[tuple]) -> int:

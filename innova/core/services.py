@@ -1,6 +1,7 @@
 import re
 import time
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import mail_admins
@@ -9,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import moderation
+from . import moderation, notify
 from .models import AuditEntry, Comment, CommentVote, ContactMessage, Flag
 from .permissions import require_perm
 from .ratelimit import rate_limit_user
@@ -94,12 +95,9 @@ def comment_add(*, author, target, body: str, parent: Comment | None = None) -> 
 
 
 def _notify_comment(comment: Comment, target) -> None:
-    from innova.accounts.models import User
-    from innova.notifications.services import followers_of, notification_emit
-
     told: set[int] = set()
     if comment.parent is not None:
-        notification_emit(
+        notify.emit(
             kind="comment_reply",
             recipients=[comment.parent.author],
             target=target,
@@ -109,8 +107,8 @@ def _notify_comment(comment: Comment, target) -> None:
         told.add(comment.parent.author_id)
     names = set(MENTION.findall(comment.body))
     if names:
-        mentioned = User.objects.filter(display_name__in=names, is_active=True)
-        notification_emit(
+        mentioned = get_user_model().objects.filter(display_name__in=names, is_active=True)
+        notify.emit(
             kind="mentioned",
             recipients=mentioned,
             target=target,
@@ -119,9 +117,9 @@ def _notify_comment(comment: Comment, target) -> None:
         )
         told.update(mentioned.values_list("pk", flat=True))
     # Everyone else who follows the page hears of it too (weekly digest by default), once.
-    notification_emit(
+    notify.emit(
         kind="comment_added",
-        recipients=followers_of(target).exclude(pk__in=told),
+        recipients=notify.followers_of(target).exclude(pk__in=told),
         target=target,
         actor=comment.author,
         dedupe_key=f"comment:{comment.pk}",
@@ -205,13 +203,11 @@ def moderation_set_hidden(*, actor, target, hidden: bool, reason: str):
     kind = "content_hidden" if hidden else "content_unhidden"
     author = getattr(target, "author", None)  # none for a guest's board idea: nobody to tell
 
-    def notify():
-        from innova.notifications.services import notification_emit
-
+    def notify_author():
         if author is not None:
-            notification_emit(kind=kind, recipients=[author], target=target, actor=actor, url=_safe_url(target))
+            notify.emit(kind=kind, recipients=[author], target=target, actor=actor, url=_safe_url(target))
 
-    transaction.on_commit(notify)
+    transaction.on_commit(notify_author)
     return target
 
 

@@ -1,62 +1,21 @@
-"""Helpers shared by the tests of every app: people in each role, baseline data, browser log-in.
+"""Helpers shared by the tests of every app: baseline data, browser log-in, concurrency (people in each role:
+``innova.accounts.testing.make_user``).
 
 Tests build their data through the real services where a service exists (as Zulip does), so a test
 exercises the same path a person does.
 """
 
-import itertools
-
 from django.conf import settings
 
-_counter = itertools.count(1)
+from innova.core import baseline
+
 TEST_PASSWORD = "clave-de-prueba-Usme-2026"  # noqa: S105 - test fixture  # nosec B105
-TOTP_TEST_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - test fixture  # nosec B105
 
 
 def baseline_data_ensure() -> None:
-    """Data the migrations load (UPZs, policy versions); transactional tests flush it, so put it back."""
-    from innova.accounts.services import policy_publish_shipped
-    from innova.territory.services import territory_load
-
-    territory_load()
-    policy_publish_shipped()
-    _themes_load()
-
-
-def _themes_load() -> None:
-    from importlib import import_module
-
-    from innova.problems.models import Theme
-
-    themes = import_module("innova.problems.migrations.0002_themes_and_search_index").THEMES
-    for order, (slug, name) in enumerate(themes):
-        Theme.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
-
-
-def make_user(role: str = "citizen", *, email: str | None = None, display_name: str | None = None, **extra):
-    """A verified, consenting user in ``role``; staff get a TOTP authenticator (MFA is required for them)."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    from innova.accounts.models import User
-    from innova.accounts.roles import Role
-    from innova.accounts.services import consent_record
-
-    n = next(_counter)
-    email = email or f"{role}{n}@prueba.usme.co"
-    user = User.objects.create_user(
-        email=email,
-        password=TEST_PASSWORD,
-        display_name=display_name or f"{Role(role).label} {n}",
-        role=role,
-        is_staff=role == Role.ADMINISTRATOR,
-        **extra,
-    )
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    consent_record(user=user)
-    if role in (Role.FACILITATOR, Role.ADMINISTRATOR):
-        TOTP.activate(user, TOTP_TEST_SECRET)
-    return user
+    """Data the migrations load (UPZs, policy versions, themes); transactional tests flush it, so put it back.
+    Each app registers its loader with ``core.baseline``."""
+    baseline.ensure()
 
 
 def browser_login(context, live_server_url: str, user) -> None:

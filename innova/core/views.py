@@ -12,8 +12,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve
 
-from innova.accounts.selectors import policy_current
-
 from . import moderation, selectors, services
 from .forms import CommentForm, ContactForm, ReasonForm
 from .models import Comment
@@ -25,8 +23,18 @@ def home(request):
     return render(request, "core/home.html")
 
 
+# The data-policy page shows the current policy version, which accounts stores: accounts (above core) registers
+# ``fn() -> PolicyVersion | None`` in its ``AppConfig.ready()``.
+_policy_current: list = []
+
+
+def policy_source_register(fn) -> None:
+    _policy_current[:] = [fn]
+
+
 def data_policy(request):
-    return render(request, "core/pages/policy.html", {"policy": policy_current()})
+    policy = _policy_current[0]() if _policy_current else None
+    return render(request, "core/pages/policy.html", {"policy": policy})
 
 
 def terms(request):

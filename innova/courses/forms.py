@@ -4,7 +4,7 @@ from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from innova.accounts.roles import Role
+from innova.core.roles import Role
 
 from .models import Course, Material, Session
 

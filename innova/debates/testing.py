@@ -1,6 +1,6 @@
 """Helpers to build debates in tests (also used by tests/url_matrix.py)."""
 
-from innova.core.testing import make_user
+from innova.accounts.testing import make_user
 
 
 def make_debate(*, author=None, title="¿Cómo recuperamos la quebrada Yomasa?", **extra):

@@ -1,6 +1,6 @@
 """Helpers to build fronts and difficulties in tests (also used by tests/url_matrix.py)."""
 
-from innova.core.testing import make_user
+from innova.accounts.testing import make_user
 
 
 def make_front(*, creator=None, name="Frente de movilidad de Usme"):

@@ -8,10 +8,11 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from innova.core import personal_data
+        from innova.core import notify, personal_data
 
         from . import selectors, services
 
         personal_data.register(
             "notifications", export=selectors.notification_export, erase=services.notification_erase_for_user
         )
+        notify.register(services)  # core and accounts tell people through core.notify

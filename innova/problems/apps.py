@@ -8,7 +8,7 @@ class ProblemsConfig(AppConfig):
     verbose_name = _("Problems")
 
     def ready(self):
-        from innova.core import moderation, personal_data, visibility
+        from innova.core import baseline, moderation, personal_data, visibility
 
         from . import selectors, services
         from .models import Problem
@@ -16,3 +16,4 @@ class ProblemsConfig(AppConfig):
         moderation.register(Problem, comment_max_depth=1)
         visibility.register(Problem, "problems.view_problem")
         personal_data.register("problems", export=selectors.problem_personal_data, erase=services.problem_erase_author)
+        baseline.register(services.themes_load)

@@ -4,7 +4,7 @@
 import random
 
 from innova.accounts.models import User
-from innova.accounts.roles import Role
+from innova.core.roles import Role
 from innova.territory.models import Upz
 
 from . import services

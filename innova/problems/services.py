@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,10 +21,27 @@ from innova.notifications.services import follow_set, followers_of, notification
 from innova.territory.selectors import upz_for_point
 from innova.territory.validators import validate_point_in_usme
 
-from .models import REASON_REQUIRED, TRANSITIONS, OfficialAnswer, Problem, ProblemPhoto, Status, StatusChange, Support
+from .models import (
+    REASON_REQUIRED,
+    TRANSITIONS,
+    OfficialAnswer,
+    Problem,
+    ProblemPhoto,
+    Status,
+    StatusChange,
+    Support,
+    Theme,
+)
 from .photos import photo_process
 
 MAX_PHOTOS = 4
+
+
+def themes_load() -> None:
+    """The themes the data migration loads; idempotent (``core.baseline``: tests that flush the database)."""
+    themes = import_module("innova.problems.migrations.0002_themes_and_search_index").THEMES
+    for order, (slug, name) in enumerate(themes):
+        Theme.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
 
 
 def _search_fields(title: str, description: str) -> dict:

@@ -3,9 +3,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from innova.accounts.models import RoleClaim
-from innova.accounts.roles import Role
 from innova.accounts.services import role_claim_reject, role_claim_submit, role_claim_verify
 from innova.core.models import AuditEntry
+from innova.core.roles import Role
 from innova.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db

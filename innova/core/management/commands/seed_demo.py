@@ -11,8 +11,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from innova.core import notify
 from innova.core.ratelimit import rate_limits_suspended
-from innova.notifications.services import email_muted
 
 
 class Command(BaseCommand):
@@ -27,6 +27,6 @@ class Command(BaseCommand):
                 continue
             # Demo people have made-up addresses: notifications show in the app, no e-mail is sent. Demo residents
             # write dozens of comments in one go: the per-person rate limits are for people, not for the seed.
-            with email_muted(), rate_limits_suspended(), transaction.atomic():
+            with notify.email_muted(), rate_limits_suspended(), transaction.atomic():
                 importlib.import_module(module_name).load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -1,3 +1,5 @@
+"""Who people are on the platform. In the bottom layer: core's predicates ask it, accounts stores it on ``User``."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
