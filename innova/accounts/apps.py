@@ -12,4 +12,4 @@ class AccountsConfig(AppConfig):
 
         from . import selectors, services
 
-        personal_data.register("account", export=selectors.user_account_data, erase=services.user_erase_account_data)
+        personal_data.register("account", export=selectors.user_account_data, erase=services.accounts_erase_user)

@@ -13,5 +13,5 @@ class NotificationsConfig(AppConfig):
         from . import selectors, services
 
         personal_data.register(
-            "notifications", export=selectors.notification_export, erase=services.notification_erase_for_user
+            "notifications", export=selectors.notification_export, erase=services.notifications_erase_user
         )
