@@ -14,3 +14,11 @@ def test_account_erasers_follow_one_pattern():
         if handler.erase and not handler.erase.__module__.startswith("innova.core"):
             app = handler.erase.__module__.split(".")[1]
             assert handler.erase.__name__ == f"{app}_erase_user", (handler.section, handler.erase.__module__)
+
+
+def test_e_mail_tasks_have_distinct_names_and_keep_their_registered_ones():
+    """The Python names differ by more than one letter; the Celery names stay those a broker may have queued."""
+    from innova.notifications import tasks
+
+    assert tasks.email_deliveries_send_batch.name == "innova.notifications.tasks.notification_emails_send"
+    assert tasks.email_delivery_send_one.name == "innova.notifications.tasks.notification_email_send"

@@ -368,12 +368,12 @@ def email_deliveries_enqueue(*, delivery_ids: list[int]) -> None:
     """
     from innova.core.resilience import task_enqueue
 
-    from .tasks import notification_emails_send
+    from .tasks import email_deliveries_send_batch
 
     if not delivery_ids:
         return
     try:
-        task_enqueue(notification_emails_send, list(delivery_ids))
+        task_enqueue(email_deliveries_send_batch, list(delivery_ids))
     except Exception:  # noqa: BLE001 - the delivery rows keep the failure; the write that caused it stands
         logger.warning("E-mail deliveries %s… failed", delivery_ids[:5], exc_info=True)
 
