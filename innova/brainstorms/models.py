@@ -124,8 +124,8 @@ class Card(models.Model):
     anonymous = models.BooleanField(_("post without my name"), default=False)
     group = models.ForeignKey(CardGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="cards")
     vote_count = models.PositiveIntegerField(default=0)
-    # Set when the card became a problem (one click on a closed board); proposals link back with their own
-    # ``source_card`` foreign key to this model.
+    # Set when the card became a problem (one click on a closed board); a proposal made from a card records it in
+    # ``Proposal.source_card_id`` (a plain integer).
     problem = models.ForeignKey(
         "problems.Problem", null=True, blank=True, on_delete=models.SET_NULL, related_name="source_cards"
     )
