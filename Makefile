@@ -4,14 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
+# The optional e5 embeddings for brainstorm grouping suggestions (requirements-suggestions.txt); 0 leaves them out.
+SUGGESTIONS_E5 ?= 1
 
 .PHONY: install run dev test lint format messages translations bench faults clean backup restore audit
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-suggestions.txt
 	@PYTHON=$(PYTHON) bash tools/system_packages.sh run
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@if [ "$(SUGGESTIONS_E5)" = "1" ]; then $(BIN)/python -m pip install --quiet -r requirements-suggestions.txt; fi
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -69,6 +72,7 @@ restore: install
 audit: install
 	$(BIN)/bandit -q -r innova -c pyproject.toml
 	$(BIN)/python tools/pip_audit_check.py requirements.txt
+	$(BIN)/python tools/pip_audit_check.py requirements-suggestions.txt
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

@@ -168,6 +168,56 @@ def list_queries_constant(client):
     return check
 
 
+# --- Shared by several apps' tests (one copy here, not one per app) ---------------------------------------------
+
+
+@pytest.fixture
+def theme(db):
+    from innova.problems.models import Theme
+
+    return Theme.objects.get(slug="movilidad")
+
+
+@pytest.fixture
+def upz(db):
+    from innova.territory.models import Upz
+
+    return Upz.objects.get(code="57")
+
+
+@pytest.fixture
+def make_proposal(db, make_user):
+    """make_proposal(title=…, author=…, publish=True, **fields): a proposal through the real services."""
+    from innova.proposals import services
+
+    def make(
+        title="Senderos iluminados al parque Santa Librada",
+        summary="Iluminar los senderos del parque con luminarias solares.",
+        solution="Instalar 20 luminarias solares y cuidar los senderos con la junta de acción comunal.",
+        author=None,
+        publish=True,
+        **extra,
+    ):
+        author = author or make_user("citizen")
+        proposal = services.proposal_create(author=author, title=title, summary=summary, solution=solution, **extra)
+        if publish:
+            proposal = services.proposal_publish(user=author, proposal=proposal)
+        return proposal
+
+    return make
+
+
+@pytest.fixture
+def make_event(db, make_user):
+    """make_event(**fields): an agenda event created through the real service by a facilitator."""
+    from innova.agenda.testing import make_event as _make_event
+
+    def make(organiser=None, questions=(), **extra):
+        return _make_event(organiser=organiser or make_user("facilitator"), questions=questions, **extra)
+
+    return make
+
+
 # --- Real browser -------------------------------------------------------------------------------
 
 

@@ -20,10 +20,9 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from innova.core.models import Comment, Flag
-from innova.problems.models import Problem, ProblemPhoto, Theme
+from innova.problems.models import Problem, ProblemPhoto
 from innova.problems.photos import photo_process
 from innova.problems.services import problem_report
-from innova.territory.models import Upz
 from tests.test_url_matrix import world  # noqa: F401 - the matrix's fixture: one object of each kind
 from tests.url_matrix import EXPECTED
 
@@ -85,16 +84,6 @@ def assert_inert(response, *, must_show: str | None = None):
     assert "<script>alert" not in html.lower()
     if must_show:
         assert must_show in html, f"the text itself ({must_show!r}) should be shown, escaped"
-
-
-@pytest.fixture
-def theme(db):
-    return Theme.objects.get(slug="movilidad")
-
-
-@pytest.fixture
-def upz(db):
-    return Upz.objects.get(code="57")
 
 
 @pytest.fixture

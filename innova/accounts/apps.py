@@ -13,6 +13,6 @@ class AccountsConfig(AppConfig):
 
         from . import selectors, services
 
-        personal_data.register("account", export=selectors.user_account_data, erase=services.user_erase_account_data)
+        personal_data.register("account", export=selectors.user_account_data, erase=services.accounts_erase_user)
         baseline.register(services.policy_publish_shipped)
         core_views.policy_source_register(selectors.policy_current)

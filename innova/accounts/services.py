@@ -136,7 +136,7 @@ def user_role_assign(*, user: User, role: str, actor: User) -> User:
     return user
 
 
-def user_erase_account_data(user: User) -> None:
+def accounts_erase_user(user: User) -> None:
     """Erase the accounts app's personal data of a user (contributions elsewhere stay, anonymised)."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator

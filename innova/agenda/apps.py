@@ -12,4 +12,4 @@ class AgendaConfig(AppConfig):
 
         from . import selectors, services
 
-        personal_data.register("agenda", export=selectors.registration_personal_data, erase=services.registration_erase)
+        personal_data.register("agenda", export=selectors.registration_personal_data, erase=services.agenda_erase_user)

@@ -330,7 +330,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
     return sent
 
 
-def registration_erase(user) -> None:
+def agenda_erase_user(user) -> None:
     """Account deletion: cancel (promoting the waiting list) and delete the person's registrations."""
     for registration in Registration.objects.filter(user=user).exclude(status=RegistrationStatus.CANCELLED):
         registration_cancel(registration=registration)

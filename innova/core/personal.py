@@ -53,7 +53,7 @@ def comment_votes_export(user) -> list[dict]:
     ]
 
 
-def comment_votes_erase(user) -> None:
+def comment_votes_erase_user(user) -> None:
     """Withdraw the person's votes, each comment's score moving back by that vote."""
     from django.db.models import F
 
@@ -78,7 +78,7 @@ def flags_export(user) -> list[dict]:
     ]
 
 
-def flags_erase(user) -> None:
+def flags_erase_user(user) -> None:
     from .models import Flag
 
     Flag.objects.filter(user=user).delete()
@@ -93,7 +93,7 @@ def contact_messages_export(user) -> list[dict]:
     ]
 
 
-def contact_messages_erase(user) -> None:
+def contact_messages_erase_user(user) -> None:
     from .models import ContactMessage
 
     ContactMessage.objects.filter(email__iexact=user.email).delete()
@@ -108,7 +108,7 @@ def staff_actions_export(user) -> list[dict]:
     ]
 
 
-def audit_anonymise(user) -> None:
+def staff_actions_erase_user(user) -> None:
     """Entries about this person (their account, their role claims) keep what happened, not who they were."""
     from .models import AuditEntry
 
@@ -137,7 +137,7 @@ def login_records_export(user) -> dict:
     return {"logins": rows(AccessLog), "failed_logins": rows(AccessFailureLog), "lockouts": rows(AccessAttempt)}
 
 
-def login_records_erase(user) -> None:
+def login_records_erase_user(user) -> None:
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django.contrib.admin.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
@@ -157,8 +157,8 @@ def register_all() -> None:
     from . import personal_data
 
     personal_data.register("comments", export=comments_export)
-    personal_data.register("comment_votes", export=comment_votes_export, erase=comment_votes_erase)
-    personal_data.register("flags", export=flags_export, erase=flags_erase)
-    personal_data.register("contact_messages", export=contact_messages_export, erase=contact_messages_erase)
-    personal_data.register("staff_actions", export=staff_actions_export, erase=audit_anonymise)
-    personal_data.register("login_records", export=login_records_export, erase=login_records_erase)
+    personal_data.register("comment_votes", export=comment_votes_export, erase=comment_votes_erase_user)
+    personal_data.register("flags", export=flags_export, erase=flags_erase_user)
+    personal_data.register("contact_messages", export=contact_messages_export, erase=contact_messages_erase_user)
+    personal_data.register("staff_actions", export=staff_actions_export, erase=staff_actions_erase_user)
+    personal_data.register("login_records", export=login_records_export, erase=login_records_erase_user)

@@ -55,11 +55,6 @@ def contact(request):
     return render(request, "core/pages/contact.html", {"form": form})
 
 
-def coming_soon(request, section: str = ""):
-    """Placeholder for a section whose app has not landed yet: says so plainly, never a 404."""
-    return render(request, "core/coming_soon.html", {"section": section})
-
-
 @never_cache
 @require_GET
 def healthz(request):

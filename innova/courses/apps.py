@@ -12,4 +12,4 @@ class CoursesConfig(AppConfig):
 
         from . import selectors, services
 
-        personal_data.register("courses", export=selectors.course_personal_data, erase=services.enrollment_erase)
+        personal_data.register("courses", export=selectors.course_personal_data, erase=services.courses_erase_user)

@@ -227,7 +227,7 @@ def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> Certi
     return certificate
 
 
-def enrollment_erase(user) -> None:
+def courses_erase_user(user) -> None:
     """Account deletion: enrollments and attendance go; certificates stay verifiable as printed (a public record of
     the lab, see the data-protection policy 1.1), no longer linked to the person."""
     for enrollment in Enrollment.objects.filter(user=user):

@@ -12,4 +12,4 @@ class DebateAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        services.debate_search_refresh(debate=obj)  # the question may have been corrected here
+        services.debate_search_update(debate=obj)  # the question may have been corrected here

@@ -19,7 +19,5 @@ class DebatesConfig(AppConfig):
         visibility.register(Debate, "debates.view_debate")
         moderation.register(Argument, comments=False)
         visibility.register(Argument, visibility.part_of("debate"))
-        personal_data.register(
-            "debates", export=selectors.debate_personal_data, erase=services.debate_personal_data_erase
-        )
+        personal_data.register("debates", export=selectors.debate_personal_data, erase=services.debates_erase_user)
         trail.register(selectors.debate_trail_entries)

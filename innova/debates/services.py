@@ -25,7 +25,7 @@ def _search_fields(debate: Debate) -> dict:
     return search_fields(debate.title, debate.context, debate.conclusion)
 
 
-def debate_search_refresh(*, debate: Debate) -> None:
+def debate_search_update(*, debate: Debate) -> None:
     """Write the search columns again after the debate's texts changed outside these services (the admin)."""
     Debate.objects.filter(pk=debate.pk).update(**_search_fields(debate))
 
@@ -166,7 +166,7 @@ def debate_request_decline(*, actor, debate_request: DebateRequest, reason: str)
     return debate_request
 
 
-def debate_personal_data_erase(user) -> None:
+def debates_erase_user(user) -> None:
     """Account deletion: arguments stay public under the anonymised account; supports and requests go."""
     argument_supports_erase(user=user)
     DebateRequest.objects.filter(requested_by=user).delete()

@@ -14,6 +14,6 @@ class DifficultiesConfig(AppConfig):
         from . import selectors, services
 
         personal_data.register(
-            "difficulties", export=selectors.difficulty_personal_data, erase=services.difficulty_personal_data_erase
+            "difficulties", export=selectors.difficulty_personal_data, erase=services.difficulties_erase_user
         )
         trail.register(selectors.difficulty_trail_entries)

@@ -99,6 +99,6 @@ def difficulty_reviews_due_notify(*, today: datetime.date | None = None) -> int:
     return told
 
 
-def difficulty_personal_data_erase(user) -> None:
+def difficulties_erase_user(user) -> None:
     """Account deletion: the difficulties stay (they belong to the front or proposal), without the owner."""
     Difficulty.objects.filter(owner=user).update(owner=None)

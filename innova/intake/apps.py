@@ -12,4 +12,4 @@ class IntakeConfig(AppConfig):
 
         from . import selectors, services
 
-        personal_data.register("channels", export=selectors.intake_personal_data, erase=services.intake_erase_for_user)
+        personal_data.register("channels", export=selectors.intake_personal_data, erase=services.intake_erase_user)

@@ -211,7 +211,7 @@ def intake_assisted_report(
     return problem
 
 
-def intake_erase_for_user(user) -> None:
+def intake_erase_user(user) -> None:
     """Account deletion: phone numbers, conversations and the messages to them are erased."""
     conversations = Conversation.objects.filter(user=user)
     phones = list(conversations.values_list("phone", flat=True))

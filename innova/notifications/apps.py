@@ -13,6 +13,6 @@ class NotificationsConfig(AppConfig):
         from . import selectors, services
 
         personal_data.register(
-            "notifications", export=selectors.notification_export, erase=services.notification_erase_for_user
+            "notifications", export=selectors.notification_export, erase=services.notifications_erase_user
         )
         notify.register(services)  # core and accounts tell people through core.notify

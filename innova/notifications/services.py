@@ -53,7 +53,7 @@ def _target_url(target) -> str:
 def follow_set(*, user, target, following: bool) -> bool:
     """Follow or unfollow ``target``; idempotent. Returns whether the user now follows it.
 
-    No permission check: domain services call it for authors and supporters. People go through ``follow_toggle``.
+    No permission check: domain services call it for authors and supporters. People go through ``follow_set_checked``.
     """
     target_type = ContentType.objects.get_for_model(target)
     if following:
@@ -63,7 +63,7 @@ def follow_set(*, user, target, following: bool) -> bool:
     return following
 
 
-def follow_toggle(*, user, target, following: bool) -> bool:
+def follow_set_checked(*, user, target, following: bool) -> bool:
     """A person follows or stops following any followable object (problem, proposal, debate, front, board)."""
     if following:
         require_visible(user, target)  # 404 for what the person cannot open (a members-only board, a draft)
@@ -368,12 +368,12 @@ def email_deliveries_enqueue(*, delivery_ids: list[int]) -> None:
     """
     from innova.core.resilience import task_enqueue
 
-    from .tasks import notification_emails_send
+    from .tasks import email_deliveries_send_batch
 
     if not delivery_ids:
         return
     try:
-        task_enqueue(notification_emails_send, list(delivery_ids))
+        task_enqueue(email_deliveries_send_batch, list(delivery_ids))
     except Exception:  # noqa: BLE001 - the delivery rows keep the failure; the write that caused it stands
         logger.warning("E-mail deliveries %s… failed", delivery_ids[:5], exc_info=True)
 
@@ -540,7 +540,7 @@ def site_url(path: str) -> str:
 # --- Personal data -----------------------------------------------------------------------------------------------
 
 
-def notification_erase_for_user(user) -> None:
+def notifications_erase_user(user) -> None:
     Notification.objects.filter(recipient=user).delete()
     Follow.objects.filter(user=user).delete()
     Preference.objects.filter(user=user).delete()

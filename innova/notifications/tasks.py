@@ -25,16 +25,22 @@ def _again(task, exc: Exception, args: tuple):
     raise task.retry(args=args, exc=exc, countdown=retry_countdown(task.request.retries)) from exc
 
 
-@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
-def notification_email_send(self, delivery_id: int) -> bool:
+# The registered task names stay as they were: a broker may still hold messages queued under them.
+@shared_task(
+    bind=True, max_retries=MAX_RETRIES, acks_late=True, name="innova.notifications.tasks.notification_email_send"
+)
+def email_delivery_send_one(self, delivery_id: int) -> bool:
+    """One delivery (the task before one-per-event batches; kept for deliveries already queued under its name)."""
     try:
         return services.email_delivery_send(delivery_id=delivery_id)
     except smtplib.SMTPException as exc:
         return _again(self, exc, (delivery_id,))
 
 
-@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
-def notification_emails_send(self, delivery_ids: list[int]) -> list[int]:
+@shared_task(
+    bind=True, max_retries=MAX_RETRIES, acks_late=True, name="innova.notifications.tasks.notification_emails_send"
+)
+def email_deliveries_send_batch(self, delivery_ids: list[int]) -> list[int]:
     """Every immediate e-mail of one event (or one digest run): one task, one SMTP connection.
 
     A retry carries only the deliveries that failed: the ones already sent are never sent again.

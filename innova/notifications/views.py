@@ -91,7 +91,9 @@ def follow(request, content_type_id: int, object_id: int):
         target = content_type.get_object_for_this_type(pk=object_id)
     except Exception as exc:  # noqa: BLE001 - unknown type or object: nothing to follow
         raise Http404 from exc
-    following = services.follow_toggle(user=request.user, target=target, following=request.POST.get("following") == "1")
+    following = services.follow_set_checked(
+        user=request.user, target=target, following=request.POST.get("following") == "1"
+    )
     if request.htmx:
         from .templatetags.notifications import follow_button_context
 

@@ -13,4 +13,4 @@ class OpendataConfig(AppConfig):
         from . import registry, selectors, services
 
         registry.autodiscover()
-        personal_data.register("opendata", export=selectors.api_token_personal_data, erase=services.api_token_erase)
+        personal_data.register("opendata", export=selectors.api_token_personal_data, erase=services.opendata_erase_user)

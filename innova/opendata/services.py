@@ -114,5 +114,5 @@ def opendata_export(*, user=None) -> Export:
 
 
 @transaction.atomic
-def api_token_erase(user) -> None:
+def opendata_erase_user(user) -> None:
     ApiToken.objects.filter(user=user).delete()

@@ -15,7 +15,7 @@ class OpinionsConfig(AppConfig):
         from .models import Statement
         from .rules import statement_is_visible
 
-        personal_data.register("opinions", export=selectors.opinion_personal_data, erase=services.opinion_erase_user)
+        personal_data.register("opinions", export=selectors.opinion_personal_data, erase=services.opinions_erase_user)
         # Participants report a statement they vote on; moderators hide it from the voting and the map.
         moderation.register(Statement, comments=False)
         visibility.register(Statement, statement_is_visible)

@@ -140,7 +140,7 @@ def opinion_map_recompute(*, debate) -> MapResult:
     return result
 
 
-def opinion_erase_user(user) -> None:
+def opinions_erase_user(user) -> None:
     """Account deletion: the person's participations and votes go; statements stay, without author."""
     Participant.objects.filter(user=user).delete()
     Statement.objects.filter(author=user).update(author=None)

@@ -15,5 +15,5 @@ class ProblemsConfig(AppConfig):
 
         moderation.register(Problem, comment_max_depth=1)
         visibility.register(Problem, "problems.view_problem")
-        personal_data.register("problems", export=selectors.problem_personal_data, erase=services.problem_erase_author)
+        personal_data.register("problems", export=selectors.problem_personal_data, erase=services.problems_erase_user)
         baseline.register(services.themes_load)

@@ -236,7 +236,7 @@ def problem_answer(*, actor, problem: Problem, body: str) -> OfficialAnswer:
     return answer
 
 
-def problem_erase_author(user) -> None:
+def problems_erase_user(user) -> None:
     """Account deletion: problems stay public; their author is the anonymised account. Supports are removed."""
     supports_erase(support_model=Support, target_field="problem", user=user)
     Problem.objects.filter(author=user).update(author_role_label="")

@@ -17,6 +17,6 @@ class ProposalsConfig(AppConfig):
         moderation.register(Proposal, comment_max_depth=1)
         visibility.register(Proposal, "proposals.view_proposal")
         personal_data.register(
-            "proposals", export=selectors.proposal_personal_data, erase=services.proposal_erase_author
+            "proposals", export=selectors.proposal_personal_data, erase=services.proposals_erase_user
         )
         trail.register(selectors.proposal_trail_entries)

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import ideas
+from . import views_ideas
 
 app_name = "ideas"
 
 urlpatterns = [
-    path("", ideas.index, name="index"),
-    path("bandeja/", ideas.queue, name="queue"),
-    path("<int:pk>/clasificar/", ideas.triage, name="triage"),
-    path("seguimiento/<uuid:token>/", ideas.track, name="track"),
+    path("", views_ideas.index, name="index"),
+    path("bandeja/", views_ideas.queue, name="queue"),
+    path("<int:pk>/clasificar/", views_ideas.triage, name="triage"),
+    path("seguimiento/<uuid:token>/", views_ideas.track, name="track"),
 ]

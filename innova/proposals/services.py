@@ -320,7 +320,7 @@ def idea_triage(*, actor, idea: Idea, decision: str, reason: str = "", theme=Non
 # --- Personal data ------------------------------------------------------------------------------------------------
 
 
-def proposal_erase_author(user) -> None:
+def proposals_erase_user(user) -> None:
     """Account deletion: proposals stay public (authorship passes to the anonymised account); supports go,
     invitations to the person's address go, and ideas are kept without a person."""
     supports_erase(support_model=Support, target_field="proposal", user=user)

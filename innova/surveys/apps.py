@@ -12,4 +12,4 @@ class SurveysConfig(AppConfig):
 
         from . import rules, selectors, services  # noqa: F401 - rules registers the permissions
 
-        personal_data.register("surveys", export=selectors.survey_personal_data, erase=services.survey_erase_respondent)
+        personal_data.register("surveys", export=selectors.survey_personal_data, erase=services.surveys_erase_user)

@@ -377,6 +377,6 @@ def answer_rows(*, question: Question, value) -> list[Answer]:
     return [Answer(question=question, text=str(value))]
 
 
-def survey_erase_respondent(user) -> None:
+def surveys_erase_user(user) -> None:
     """Account deletion: identified responses stay in the results, no longer linked to the person."""
     Response.objects.filter(user=user).update(user=None, draft={})

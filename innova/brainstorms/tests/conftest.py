@@ -3,6 +3,9 @@ import pytest
 from innova.brainstorms import services
 from innova.brainstorms.services import Someone
 
+SECRET_PROMPT = "¿Qué llevamos a la junta?"
+SECRET_IDEA = "Reunión privada del frente con la junta de acción comunal"
+
 
 @pytest.fixture
 def make_board(db, make_user):
@@ -17,6 +20,23 @@ def make_board(db, make_user):
 @pytest.fixture
 def someone():
     return lambda user=None, guest=None: Someone(user=user, guest=guest)
+
+
+@pytest.fixture
+def members_only_board(db, make_user, theme, someone):
+    """A front of the lab with a members-only board holding one card of its one member (still open):
+    ``{"board", "card", "front", "coordinator", "member"}``."""
+    from innova.fronts import services as fronts
+
+    coordinator = make_user("facilitator", display_name="Coordinadora Alba")
+    front = fronts.front_create(creator=coordinator, name="Frente de movilidad", theme=theme, description="x")
+    board = services.board_create(
+        actor=coordinator, prompt=SECRET_PROMPT, front=front, members_only=True, allow_guests=True
+    )
+    member = make_user("citizen", display_name="Miembro Marta")
+    fronts.front_join(user=member, front=front)
+    card = services.card_post(board=board, someone=someone(member), text=SECRET_IDEA)
+    return {"board": board, "card": card, "front": front, "coordinator": coordinator, "member": member}
 
 
 @pytest.fixture

@@ -19,24 +19,15 @@ from innova.problems.models import Theme
 from innova.proposals.models import Proposal
 from innova.routing import websocket_urlpatterns
 
-SECRET_PROMPT = "¿Qué llevamos a la junta?"
-SECRET_IDEA = "Reunión privada del frente con la junta de acción comunal"
+from .conftest import SECRET_IDEA, SECRET_PROMPT
 
 
 @pytest.fixture
-def private_board(db, make_user, someone):
-    """A members-only board of a front (closed, with one card), its coordinator and one member."""
-    coordinator = make_user("facilitator", display_name="Coordinadora Alba")
-    theme = Theme.objects.get(slug="movilidad")
-    front = fronts.front_create(creator=coordinator, name="Frente de movilidad", theme=theme, description="x")
-    board = services.board_create(
-        actor=coordinator, prompt=SECRET_PROMPT, front=front, members_only=True, allow_guests=True
-    )
-    member = make_user("citizen", display_name="Miembro Marta")
-    fronts.front_join(user=member, front=front)
-    card = services.card_post(board=board, someone=someone(member), text=SECRET_IDEA)
+def private_board(members_only_board):
+    """The members-only board of a front (closed, with one card), its coordinator and one member."""
+    board, coordinator = members_only_board["board"], members_only_board["coordinator"]
     services.board_phase_set(actor=coordinator, board=board, phase=Phase.CLOSED)
-    return {"board": board, "card": card, "front": front, "coordinator": coordinator, "member": member}
+    return members_only_board
 
 
 def _board_state(board: Board) -> dict:

@@ -8,28 +8,19 @@ from django.urls import reverse
 
 from innova.brainstorms import services
 from innova.core.testing import run_async_isolated
-from innova.fronts import services as fronts
-from innova.problems.models import Theme
 from innova.routing import websocket_urlpatterns
 
-SECRET_IDEA = "Reunión privada del frente con la junta de acción comunal"
+from .conftest import SECRET_IDEA
+
 READ_PAGES = ["detail", "projector", "events", "guest", "export_csv", "print", "export_pdf"]
 
 
 @pytest.fixture
-def front_with_boards(db, make_user, someone):
+def front_with_boards(members_only_board):
     """A front of the lab with a members-only board (one card) and an ordinary board; a member and a stranger."""
-    coordinator = make_user("facilitator", display_name="Coordinadora Alba")
-    theme = Theme.objects.get(slug="movilidad")
-    front = fronts.front_create(creator=coordinator, name="Frente de movilidad", theme=theme, description="x")
-    private = services.board_create(
-        actor=coordinator, prompt="¿Qué llevamos a la junta?", front=front, members_only=True, allow_guests=True
-    )
+    front, coordinator = members_only_board["front"], members_only_board["coordinator"]
     ordinary = services.board_create(actor=coordinator, prompt="¿Cómo llegamos al colegio?", front=front)
-    member = make_user("citizen", display_name="Miembro Marta")
-    fronts.front_join(user=member, front=front)
-    services.card_post(board=private, someone=someone(member), text=SECRET_IDEA)
-    return {"coordinator": coordinator, "front": front, "private": private, "ordinary": ordinary, "member": member}
+    return {**members_only_board, "private": members_only_board["board"], "ordinary": ordinary}
 
 
 @pytest.mark.parametrize(

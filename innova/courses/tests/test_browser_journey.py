@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_register_check_in_and_certificate(
     browser_context_factory, live_server, login_browser, screenshot, make_user, make_course, request
 ):
-    make_event = request.getfixturevalue("agenda_event_factory")
+    make_event = request.getfixturevalue("make_event")
     organiser = make_user("facilitator", display_name="Paola (Laboratorio)")
     citizen = make_user("citizen", display_name="Marleny", first_name="Marleny", last_name="Rodríguez")
     event = make_event(organiser=organiser, title="Taller de cartografía social", latitude=4.522, longitude=-74.118)

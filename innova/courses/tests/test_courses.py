@@ -137,7 +137,7 @@ def test_account_erase_removes_enrollments_but_keeps_certificates_verifiable(mak
     learner, certificate = _certified(make_course, make_user)
     course = certificate.enrollment.course
     assert selectors.course_personal_data(learner)["enrollments"][0]["certificate"] == certificate.code
-    services.enrollment_erase(learner)
+    services.courses_erase_user(learner)
     assert not Enrollment.objects.exists()
     kept = Certificate.objects.get(code=certificate.code)
     assert kept.enrollment is None and kept.holder_name == "Marleny Rodríguez" and kept.course_title == course.title

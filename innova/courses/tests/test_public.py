@@ -17,14 +17,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def completed(make_course, make_user, agenda_event_factory):
+def completed(make_course, make_user, make_event):
     """A course on trees, with one session at an agenda event, completed by one person of UPZ 57 out of two."""
     instructor = make_user("facilitator")
     course = make_course(
         title="Cuidado de árboles urbanos", sessions=2, instructor=instructor, requires_final_activity=False
     )
     first = course.sessions.first()
-    first.event = agenda_event_factory(organiser=instructor)
+    first.event = make_event(organiser=instructor)
     first.save()
     graduate = make_user("citizen", display_name="Graduada Pública", upz=Upz.objects.get(code="57"))
     enrollment = services.course_enroll(user=graduate, course=course)

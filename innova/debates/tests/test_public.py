@@ -64,7 +64,7 @@ def test_a_search_narrowed_to_a_upz_finds_no_debate(debated):
 def test_admin_corrections_refresh_the_search_columns(debated):
     Debate.objects.filter(pk=debated.pk).update(title="¿Recuperamos el humedal?")
     debated.refresh_from_db()
-    services.debate_search_refresh(debate=debated)
+    services.debate_search_update(debate=debated)
     assert search_everything(q="humedales", kind="debates").total == 1
 
 

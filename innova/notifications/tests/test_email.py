@@ -139,7 +139,7 @@ def test_a_failed_send_is_retried_and_sent_once(make_user, emit, flaky_smtp):
     assert len(mail.outbox) == 1
     assert delivery.status == EmailDelivery.Status.SENT and delivery.attempts == 3
     # The task delivered twice more (a broker redelivery, a duplicate beat run…): nothing leaves again.
-    assert tasks.notification_email_send.delay(delivery.pk).get() is False
+    assert tasks.email_delivery_send_one.delay(delivery.pk).get() is False
     assert services.email_delivery_send(delivery_id=delivery.pk) is False
     assert len(mail.outbox) == 1 and flaky_smtp.calls == 3
 
@@ -189,13 +189,13 @@ def test_on_a_worker_an_smtp_error_schedules_a_retry_with_backoff(make_user, fla
         scheduled.update(exc=exc, countdown=countdown, args=args)
         return Scheduled()
 
-    monkeypatch.setattr(tasks.notification_email_send, "retry", fake_retry)
+    monkeypatch.setattr(tasks.email_delivery_send_one, "retry", fake_retry)
     with pytest.raises(Scheduled):
-        tasks.notification_email_send.run(delivery.pk)
+        tasks.email_delivery_send_one.run(delivery.pk)
     assert scheduled["countdown"] == 60 and isinstance(scheduled["exc"], smtplib.SMTPException)
     assert scheduled["args"] == (delivery.pk,)
-    assert tasks.notification_email_send.run(delivery.pk) is True  # the retry
-    assert tasks.notification_email_send.run(delivery.pk) is False  # and any later duplicate
+    assert tasks.email_delivery_send_one.run(delivery.pk) is True  # the retry
+    assert tasks.email_delivery_send_one.run(delivery.pk) is False  # and any later duplicate
     assert len(mail.outbox) == 1
 
 
@@ -227,8 +227,8 @@ def test_one_event_sends_every_email_in_one_task_over_one_connection(
     CountingConnections.opened = 0
     people = [make_user("citizen") for _ in range(12)]
     calls = []
-    original = tasks.notification_emails_send.delay
-    monkeypatch.setattr(tasks.notification_emails_send, "delay", lambda ids: calls.append(ids) or original(ids))
+    original = tasks.email_deliveries_send_batch.delay
+    monkeypatch.setattr(tasks.email_deliveries_send_batch, "delay", lambda ids: calls.append(ids) or original(ids))
     with django_assert_max_num_queries(30):
         emit(kind="mentioned", recipients=people, dedupe_key="many")
     assert len(calls) == 1 and len(calls[0]) == 12
@@ -261,7 +261,7 @@ def test_an_unreachable_broker_sends_in_the_request(make_user, emit, monkeypatch
     def refuse(*args, **kwargs):
         raise OperationalError("broker down")
 
-    monkeypatch.setattr(tasks.notification_emails_send, "delay", refuse)
+    monkeypatch.setattr(tasks.email_deliveries_send_batch, "delay", refuse)
     person = make_user("citizen")
     emit(kind="mentioned", recipients=[person])
     assert len(mail.outbox) == 1

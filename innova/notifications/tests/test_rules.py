@@ -30,12 +30,12 @@ def test_follow_target_matrix(request, states, role, state, allowed):
 
     user = request.getfixturevalue(role)
     if allowed:
-        assert services.follow_toggle(user=user, target=states[state], following=True) is True
+        assert services.follow_set_checked(user=user, target=states[state], following=True) is True
         assert services.is_following(user=user, target=states[state])
     else:
         # Refused: 404 for what the person cannot open at all (a draft, a hidden problem), 403 otherwise.
         with pytest.raises((PermissionDenied, Http404)):
-            services.follow_toggle(user=user, target=states[state], following=True)
+            services.follow_set_checked(user=user, target=states[state], following=True)
 
 
 def test_anonymous_and_inactive_people_follow_nothing(states, make_user):

@@ -5,12 +5,6 @@ from django.urls import reverse
 
 from innova.surveys import services
 from innova.surveys.models import Kind
-from innova.territory.models import Upz
-
-
-@pytest.fixture
-def upz(db):
-    return Upz.objects.get(code="57")
 
 
 @pytest.fixture
