@@ -5,11 +5,18 @@ Tests build their data through the real services where a service exists (as Zuli
 exercises the same path a person does.
 """
 
+import re
+
 from django.conf import settings
 
 from innova.core import baseline
 
 TEST_PASSWORD = "clave-de-prueba-Usme-2026"  # noqa: S105 - test fixture  # nosec B105
+
+
+def page_text(html: str) -> str:
+    """What a reader sees of a page: tags dropped, white space collapsed (for assertions on wording)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 def baseline_data_ensure() -> None:
