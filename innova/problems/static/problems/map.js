@@ -77,6 +77,10 @@
     } else if (territory.tiles) {
       L.tileLayer(territory.tiles.url, { attribution: territory.tiles.attribution, maxZoom: 19 }).addTo(map);
     }
+    // UPZ names sit under the report markers and clusters (a count must never hide behind a name).
+    map.createPane("upzLabels");
+    map.getPane("upzLabels").style.zIndex = 450;
+    map.getPane("upzLabels").style.pointerEvents = "none";
     var urban = L.featureGroup();
     var labels = [];
     var rural = L.featureGroup();
@@ -93,7 +97,7 @@
       });
       shape.addTo(urban);
       // The name sits at the point deepest inside the UPZ, so it never falls outside its shape.
-      labels.push(L.tooltip({ permanent: true, direction: "center", className: "upz-label", interactive: false })
+      labels.push(L.tooltip({ permanent: true, direction: "center", className: "upz-label", interactive: false, pane: "upzLabels" })
         .setLatLng(upz.centroid).setContent(upz.short_name));
     });
     // Leaflet draws a shape only on a map that has a view: centre first, then add.
