@@ -47,7 +47,7 @@ class ProblemForm(forms.Form):
         help_text=_("Choose it and the map below shows it; if you mark a point on the map we find the UPZ for you."),
     )
     place_description = forms.CharField(
-        label=_("Barrio or address (optional)"),
+        label=_("Barrio or address"),
         max_length=200,
         required=False,
         help_text=_("E.g. “Barrio Santa Librada” or “Calle 91 Sur # 14-23”. Only the staff who must go there see it."),

@@ -142,3 +142,11 @@ def test_anonymous_publication_hides_author_from_public_not_from_moderators(clie
     html = client.get(problem.get_absolute_url()).content.decode()
     assert "Vecino/a de Usme" in html and citizen.public_name not in html
     assert problem.author == citizen  # known to moderators (admin and moderation tools)
+
+
+def test_the_report_form_says_optional_once_per_field(client):
+    from innova.core.testing import page_text
+
+    text = page_text(client.get(reverse("problems:report")).content.decode())
+    assert "Barrio o dirección (opcional)" in text
+    assert "(opcional) (opcional)" not in text
