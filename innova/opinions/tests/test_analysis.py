@@ -444,7 +444,7 @@ def test_any_matrix_gives_a_consistent_partition(votes):
 # --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "min_ari"), list(zip(CONVERSATIONS, [0.87, 0.95], strict=True)))
+@pytest.mark.parametrize(("name", "min_ari"), list(zip(CONVERSATIONS, [0.87, 0.97], strict=True)))
 def test_real_conversation_matches_polis_groups(name, min_ari):
     export = load_polis_export(polis_conversation(name))
     result = analyse(votes=export.votes, moderated_out=export.moderated_out)
