@@ -24,6 +24,11 @@ after every ``--cadence`` minutes of conversation time that had votes (as a live
 with one simulated restart half-way that keeps only what Pol.is keeps after a restart (in-conversation
 set, base clusters, groups, axes).  It prints the final state's ARI and its spread over row orders.
 
+A fourth line compares red-dwarf (groups, ARI against Pol.is, time) or says it was skipped because the
+optional package is absent.  ``--synthetic`` also times a fixed numpy reference workload in the same process
+(``reference_s``, best of the runs before and after) and prints ``ratio`` = ours / reference, so timings taken on
+a loaded machine can be compared.
+
 A third line flags conversations whose Pol.is labels cannot be reproduced from the export: the share
 of labelled participants with fewer than ``min(7, columns)`` votes (no Pol.is version clusters them on
 a fresh run), and the silhouette of Pol.is's own partition on our final map (below 0.2 the labels are
@@ -43,6 +48,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 
 from innova.opinions.analysis import (
@@ -69,13 +75,14 @@ def _best_of(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
     return best, out
 
 
-def _reddwarf_time(triples: list, moderated_out: frozenset, repeat: int) -> str:
+def _reddwarf_run(triples: list, moderated_out: frozenset, repeat: int) -> tuple[float, dict] | None:
+    """Best time of red-dwarf's ``run_pipeline`` on the same votes and its group per participant (None if absent)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from reddwarf.implementations.polis import run_pipeline
     except ImportError:
-        return "NA"
+        return None
     votes = [{"participant_id": p, "statement_id": s, "vote": v, "modified": 0} for p, s, v in triples]
 
     def run() -> object:
@@ -83,8 +90,23 @@ def _reddwarf_time(triples: list, moderated_out: frozenset, repeat: int) -> str:
             warnings.simplefilter("ignore")
             return run_pipeline(votes=votes, mod_out_statement_ids=sorted(moderated_out), random_state=0)
 
-    seconds, _ = _best_of(run, repeat)
-    return f"{seconds:.3f}"
+    seconds, result = _best_of(run, repeat)
+    frame = result.participants_df  # type: ignore[attr-defined]
+    clustered = frame[frame["to_cluster"]]
+    return seconds, {p: int(g) for p, g in zip(clustered.index, clustered["cluster_id"], strict=True)}
+
+
+def _reddwarf_line(name: str, export: PolisExport, run: tuple[float, dict] | None, ours_s: float) -> str:
+    """red-dwarf's time and agreement with Pol.is, or why it was skipped (optional, benchmark-only package)."""
+    if run is None:
+        return f"{name} reddwarf skipped: package red-dwarf not installed (pip install red-dwarf==0.4.0)"
+    seconds, groups = run
+    both = [p for p in groups if p in export.polis_group_ids]
+    ari = adjusted_rand_score([export.polis_group_ids[p] for p in both], [groups[p] for p in both])
+    return (
+        f"{name} reddwarf clustered={len(groups)} groups={len(set(groups.values()))} ari={ari:.3f} "
+        f"reddwarf_s={seconds:.3f} ours_s={ours_s:.3f} speedup={seconds / ours_s:.1f}x"
+    )
 
 
 def _ari(export: PolisExport, result: OpinionMapResult) -> float:
@@ -148,7 +170,8 @@ def bench_directory(directory: Path, repeat: int, orders: int, k_rule: str) -> l
         return analyse(votes=matrix, moderated_out=moderated, k_rule=k_rule)
 
     ours_s, result = _best_of(ours, repeat)
-    reddwarf_s = _reddwarf_time(triples, moderated, repeat)
+    reddwarf = _reddwarf_run(triples, moderated, repeat)
+    reddwarf_s = f"{reddwarf[0]:.3f}" if reddwarf else "NA"
     aris = [
         _ari(export, analyse(votes=_shuffled(vm, seed), moderated_out=moderated, k_rule=k_rule))
         for seed in range(orders)
@@ -159,6 +182,7 @@ def bench_directory(directory: Path, repeat: int, orders: int, k_rule: str) -> l
         f"groups={len(result.groups)} ari={_ari(export, result):.3f} ours_s={ours_s:.3f} reddwarf_s={reddwarf_s}",
         _spread_line(directory.name, aris),
         _flags_line(directory.name, export, result),
+        _reddwarf_line(directory.name, export, reddwarf, ours_s),
     ]
 
 
@@ -239,16 +263,34 @@ def synthetic_matrix(n: int, m: int, density: float, seed: int = 0) -> VoteMatri
     return VoteMatrix(tuple(range(n)), tuple(range(m)), rows, cols, values)
 
 
+def reference_workload() -> None:
+    """A fixed numpy workload (sort, dense product, sparse products) to put timings on a noisy machine in scale."""
+    rng = np.random.default_rng(0)
+    np.sort(rng.random(2_000_000))
+    dense = rng.random((800, 800))
+    dense @ dense
+    matrix = synthetic_matrix(2000, 500, 0.2, seed=1)
+    x = sp.csr_matrix((matrix.values, (matrix.rows, matrix.cols)), shape=matrix.shape)
+    v = np.ones(matrix.shape[1])
+    for _ in range(50):
+        v = x.T @ (x @ v)
+        v /= np.linalg.norm(v)
+
+
 def bench_synthetic(spec: str, repeat: int) -> str:
     match = re.fullmatch(r"(\d+)x(\d+)@([0-9.]+)", spec)
     if not match:
         raise SystemExit(f"bad --synthetic spec {spec!r}, expected e.g. 10000x1000@0.2")
     n, m, density = int(match[1]), int(match[2]), float(match[3])
     matrix = synthetic_matrix(n, m, density)
+    ref_s, _ = _best_of(reference_workload, repeat)
     ours_s, result = _best_of(lambda: analyse(votes=matrix), repeat)
+    ref_after, _ = _best_of(reference_workload, repeat)
+    ref_s = min(ref_s, ref_after)
     return (
         f"synthetic-{spec} participants={n} clustered={len(result.clustered_participant_ids)} "
-        f"statements={m} votes={matrix.values.size} groups={len(result.groups)} ours_s={ours_s:.3f}"
+        f"statements={m} votes={matrix.values.size} groups={len(result.groups)} ours_s={ours_s:.3f} "
+        f"reference_s={ref_s:.3f} ratio={ours_s / ref_s:.2f}"
     )
 
 
