@@ -3,8 +3,7 @@ from django.db.models.functions import Coalesce
 
 from innova.core.participation import text_search
 from innova.core.predicates import is_active_user, is_staff_member
-from innova.fronts.models import Membership, MemberStatus
-from innova.fronts.selectors import Activity
+from innova.fronts.selectors import Activity, front_ids_of_member
 
 from .models import Board, BoardEvent, Card, CardGroup, DotVote, Participant
 
@@ -42,7 +41,7 @@ def board_visible_to(user) -> QuerySet[Board]:
         return Board.objects.all()
     if not is_active_user(user):
         return board_public()
-    own_fronts = Membership.objects.filter(user=user, status=MemberStatus.ACTIVE).values("front")
+    own_fronts = front_ids_of_member(user)
     return Board.objects.filter(Q(pk__in=board_public().values("pk")) | Q(front__in=own_fronts) | Q(facilitator=user))
 
 
