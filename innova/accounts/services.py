@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from innova.core import notify
+from innova.core import notify, personal_data
 from innova.core.permissions import require_perm
 from innova.core.roles import CLAIMABLE_ROLES, STAFF_ROLES, Role
 from innova.core.services import audit_record, person_shown_changed
@@ -163,7 +163,6 @@ def user_erase_account_data(user: User) -> None:
 @transaction.atomic
 def user_delete_account(*, user: User, request=None) -> None:
     """Habeas data: delete my account. Personal data goes; public contributions stay as 'Deleted account'."""
-    from innova.core import personal_data
 
     if not user.is_authenticated:
         raise PermissionDenied

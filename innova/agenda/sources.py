@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.predicates import is_staff_member
+
 
 @dataclass(frozen=True)
 class AgendaItem:
@@ -65,7 +67,6 @@ def register_membership_check(fn: Callable | None) -> None:
 
 
 def is_front_member(user, front_id: int | None) -> bool:
-    from innova.core.predicates import is_staff_member
 
     if is_staff_member(user):
         return True

@@ -4,6 +4,7 @@ from django.db.models.functions import Coalesce
 from innova.core.participation import text_search
 from innova.core.predicates import is_active_user, is_staff_member
 from innova.fronts.selectors import Activity, front_ids_of_member
+from innova.proposals.models import Proposal
 
 from .models import Board, BoardEvent, Card, CardGroup, DotVote, Participant
 
@@ -124,10 +125,6 @@ def brainstorms_personal_data(user) -> list[dict]:
 def board_trail_entries(problem) -> list[dict]:
     """For a problem's trail: the open boards whose ideas became this problem or proposals answering it."""
     from django.db.models import Q
-
-    from innova.proposals.models import Proposal
-
-    from .models import Board
 
     card_ids = Proposal.objects.filter(
         problems=problem, published_at__isnull=False, source_card_id__isnull=False

@@ -4,6 +4,7 @@ from datetime import datetime
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from innova.agenda.sources import AgendaItem
 from innova.core.predicates import is_active_user
 
 from .models import Front, FrontProblem, FrontSession, Membership, MemberStatus
@@ -45,7 +46,6 @@ def front_session_upcoming_list(*, limit: int | None = None) -> QuerySet[FrontSe
 
 def front_session_agenda_items(start, end) -> list:
     """The sessions of every front in ``[start, end)`` as agenda items: one agenda for the whole lab."""
-    from innova.agenda.sources import AgendaItem
 
     sessions = FrontSession.objects.filter(starts_at__gte=start, starts_at__lt=end).select_related("front")
     return [

@@ -1,10 +1,11 @@
 from celery import shared_task
 
+from innova.debates.models import Debate
+
 
 @shared_task(ignore_result=True)
 def opinion_map_recompute_task(debate_id: int) -> None:
     """Recompute a debate's opinion map (scheduled, debounced, by ``services.opinion_map_schedule``)."""
-    from innova.debates.models import Debate
 
     from .services import opinion_map_recompute
 
