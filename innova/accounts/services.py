@@ -13,6 +13,7 @@ from innova.core.roles import CLAIMABLE_ROLES, STAFF_ROLES, Role
 from innova.core.services import audit_record, person_shown_changed
 
 from .models import Consent, PolicyVersion, RoleClaim, User
+from .policy_text import SHIPPED
 from .selectors import policy_current
 
 
@@ -189,7 +190,6 @@ def staff_needs_mfa(user: User) -> bool:
 def policy_publish_shipped() -> PolicyVersion:
     """Every policy version shipped with the code (each also published by its data migration); idempotent.
     Returns the current one."""
-    from .policy_text import SHIPPED
 
     for version, body, published_at in SHIPPED:
         PolicyVersion.objects.get_or_create(version=version, defaults={"body": body, "published_at": published_at})

@@ -24,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 
 from innova.core.predicates import is_staff_member
 
+from .models import Kind
+
 
 @dataclass(frozen=True)
 class AgendaItem:
@@ -39,7 +41,6 @@ class AgendaItem:
 
     @property
     def kind_label(self) -> str:
-        from .models import Kind
 
         try:
             return str(Kind(self.kind).label)

@@ -32,6 +32,7 @@ from innova.core.visibility import require_visible
 from . import selectors
 from .kinds import ANSWERS, MESSAGES, category_of
 from .models import EmailDelivery, Follow, Frequency, Notification, Preference
+from .rules import is_followable_and_visible
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,6 @@ def follow_toggle(*, user, target, following: bool) -> bool:
         require_visible(user, target)  # 404 for what the person cannot open (a members-only board, a draft)
         require_perm(user, "notifications.follow_target", target)
         # Superusers pass every django-rules check; what may be followed holds for them too.
-        from .rules import is_followable_and_visible
 
         if not is_followable_and_visible(user, target):
             raise PermissionDenied("notifications.follow_target")
