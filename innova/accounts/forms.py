@@ -5,6 +5,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import RoleClaim, User
+from .services import consent_record
 
 
 class SignupForm(AllauthSignupForm):
@@ -38,7 +39,6 @@ class SignupForm(AllauthSignupForm):
         self.order_fields(self.field_order)
 
     def save(self, request):
-        from .services import consent_record
 
         user = super().save(request)
         user.display_name = self.cleaned_data["display_name"]

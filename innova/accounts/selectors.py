@@ -1,5 +1,7 @@
 from django.db.models import QuerySet
 
+from innova.core import personal_data
+
 from .models import Consent, PolicyVersion, RoleClaim, User
 
 
@@ -69,6 +71,5 @@ def user_account_data(user: User) -> dict:
 
 def user_personal_data_export(*, user: User) -> dict:
     """The habeas-data download: every app's registered data about this user."""
-    from innova.core import personal_data
 
     return {handler.section: handler.export(user) for handler in personal_data.handlers()}

@@ -7,12 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from innova.core import notify
+from innova.core import notify, personal_data
 from innova.core.permissions import require_perm
 from innova.core.roles import CLAIMABLE_ROLES, STAFF_ROLES, Role
 from innova.core.services import audit_record, person_shown_changed
 
 from .models import Consent, PolicyVersion, RoleClaim, User
+from .policy_text import SHIPPED
 from .selectors import policy_current
 
 
@@ -163,7 +164,6 @@ def accounts_erase_user(user: User) -> None:
 @transaction.atomic
 def user_delete_account(*, user: User, request=None) -> None:
     """Habeas data: delete my account. Personal data goes; public contributions stay as 'Deleted account'."""
-    from innova.core import personal_data
 
     if not user.is_authenticated:
         raise PermissionDenied
@@ -192,7 +192,6 @@ def staff_needs_mfa(user: User) -> bool:
 def policy_publish_shipped() -> PolicyVersion:
     """Every policy version shipped with the code (each also published by its data migration); idempotent.
     Returns the current one."""
-    from .policy_text import SHIPPED
 
     for version, body, published_at in SHIPPED:
         PolicyVersion.objects.get_or_create(version=version, defaults={"body": body, "published_at": published_at})

@@ -7,6 +7,7 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from .selectors import event_item
 from .sources import AgendaItem
 
 BOGOTA = zoneinfo.ZoneInfo("America/Bogota")
@@ -44,7 +45,6 @@ def _finish(cal: icalendar.Calendar) -> bytes:
 
 
 def event_ics(event) -> bytes:
-    from .selectors import event_item
 
     cal = _calendar(event.title)
     location = ", ".join(part for part in (event.place_name, event.address) if part) or event.online_url

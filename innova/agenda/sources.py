@@ -22,6 +22,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.predicates import is_staff_member
+
+from .models import Kind
+
 
 @dataclass(frozen=True)
 class AgendaItem:
@@ -37,7 +41,6 @@ class AgendaItem:
 
     @property
     def kind_label(self) -> str:
-        from .models import Kind
 
         try:
             return str(Kind(self.kind).label)
@@ -65,7 +68,6 @@ def register_membership_check(fn: Callable | None) -> None:
 
 
 def is_front_member(user, front_id: int | None) -> bool:
-    from innova.core.predicates import is_staff_member
 
     if is_staff_member(user):
         return True

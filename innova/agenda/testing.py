@@ -4,12 +4,13 @@ import datetime
 
 from django.utils import timezone
 
+from innova.territory.models import Upz
+
+from . import services
+
 
 def make_event(*, organiser, questions=(), **extra):
     """An event a week from now, created through the real service by ``organiser``."""
-    from innova.territory.models import Upz
-
-    from . import services
 
     start = timezone.now() + datetime.timedelta(days=7)
     data = {

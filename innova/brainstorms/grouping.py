@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from innova.core.text import stems, words
+from innova.core.text import stem, stems, words
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,6 @@ def _vectors(texts: list[str], method: str) -> tuple[np.ndarray, float]:
 
 def _name(texts: list[str]) -> str:
     """The word the cards share most (by Spanish stem, so "parque" and "parques" count together)."""
-    from innova.core.text import stem
 
     by_stem: Counter = Counter()
     surface: dict[str, Counter] = {}

@@ -3,8 +3,8 @@ from django.db.models.functions import Coalesce
 
 from innova.core.participation import text_search
 from innova.core.predicates import is_active_user, is_staff_member
-from innova.fronts.models import Membership, MemberStatus
-from innova.fronts.selectors import Activity
+from innova.fronts.selectors import Activity, front_ids_of_member
+from innova.proposals.models import Proposal
 
 from .models import Board, BoardEvent, Card, CardGroup, DotVote, Participant
 
@@ -42,7 +42,7 @@ def board_visible_to(user) -> QuerySet[Board]:
         return Board.objects.all()
     if not is_active_user(user):
         return board_public()
-    own_fronts = Membership.objects.filter(user=user, status=MemberStatus.ACTIVE).values("front")
+    own_fronts = front_ids_of_member(user)
     return Board.objects.filter(Q(pk__in=board_public().values("pk")) | Q(front__in=own_fronts) | Q(facilitator=user))
 
 
@@ -125,10 +125,6 @@ def brainstorms_personal_data(user) -> list[dict]:
 def board_trail_entries(problem) -> list[dict]:
     """For a problem's trail: the open boards whose ideas became this problem or proposals answering it."""
     from django.db.models import Q
-
-    from innova.proposals.models import Proposal
-
-    from .models import Board
 
     card_ids = Proposal.objects.filter(
         problems=problem, published_at__isnull=False, source_card_id__isnull=False

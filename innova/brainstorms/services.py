@@ -26,6 +26,10 @@ from django.utils.translation import ngettext
 from innova.core.participation import search_fields
 from innova.core.permissions import require_perm
 from innova.core.resilience import channel_layer_errors
+from innova.fronts.services import problem_link
+from innova.problems.services import problem_report
+from innova.proposals.models import Origin, Proposal
+from innova.proposals.services import proposal_create
 
 from .models import Board, BoardEvent, Card, CardGroup, Colour, DotVote, Guest, Participant, Phase
 
@@ -478,7 +482,6 @@ def board_phase_set(*, actor, board: Board, phase: str) -> Board:
 @transaction.atomic
 def card_to_problem(*, actor, card: Card, theme, upz=None):
     """One click on a closed board: the card becomes a problem of Usme, linked back to the board."""
-    from innova.problems.services import problem_report
 
     board = _locked(card.board)
     _facilitation_check(actor, board)
@@ -500,8 +503,6 @@ def card_to_problem(*, actor, card: Card, theme, upz=None):
     card.problem = problem
     card.save(update_fields=["problem"])
     if board.front_id:
-        from innova.fronts.services import problem_link
-
         if actor.has_perm("fronts.manage_front", board.front):
             problem_link(actor=actor, front=board.front, problem=problem)
     _event(board, "card_promoted", {"card": card.pk, "url": problem.get_absolute_url()})
@@ -515,8 +516,6 @@ def card_to_proposal(*, actor, card: Card):
     The draft is private to its author until published (proposals' rules); if the card already became a problem,
     the proposal answers that problem. Each person gets one draft per card (clicking twice opens the same one).
     """
-    from innova.proposals.models import Origin, Proposal
-    from innova.proposals.services import proposal_create
 
     card = Card.objects.select_related("board__front", "problem").get(pk=card.pk)  # current phase and problem link
     board = card.board

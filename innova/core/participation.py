@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from . import notify
 from .ratelimit import rate_limit_user
+from .services import audit_record
 from .text import fold, similarity, stems, stems_document
 
 # Deadlines owed to residents of Usme run on Bogotá's calendar, whatever the server's clock says.
@@ -147,7 +148,6 @@ def status_change_record(
 
     ``history`` is the related manager of the target's history (``problem.status_changes``).
     """
-    from .services import audit_record
 
     change = history.create(from_status=previous, to_status=to_status, actor=actor, reason=reason.strip())
     data = {"from": previous, "to": to_status}

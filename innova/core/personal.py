@@ -14,6 +14,9 @@ import re
 
 from django.db.models import Q
 
+from . import personal_data
+from .models import AuditEntry, Comment, CommentVote, ContactMessage, Flag
+
 DELETED_LABEL = "Cuenta eliminada"
 
 
@@ -30,7 +33,6 @@ def _scrub(text: str, user) -> str:
 
 
 def comments_export(user) -> list[dict]:
-    from .models import Comment
 
     return [
         {
@@ -45,7 +47,6 @@ def comments_export(user) -> list[dict]:
 
 
 def comment_votes_export(user) -> list[dict]:
-    from .models import CommentVote
 
     return [
         {"comment": v.comment_id, "value": v.value, "created_at": v.created_at.isoformat()}
@@ -57,15 +58,12 @@ def comment_votes_erase_user(user) -> None:
     """Withdraw the person's votes, each comment's score moving back by that vote."""
     from django.db.models import F
 
-    from .models import Comment, CommentVote
-
     for vote in list(CommentVote.objects.filter(user=user)):
         vote.delete()
         Comment.objects.filter(pk=vote.comment_id).update(score=F("score") - vote.value)
 
 
 def flags_export(user) -> list[dict]:
-    from .models import Flag
 
     return [
         {
@@ -79,13 +77,11 @@ def flags_export(user) -> list[dict]:
 
 
 def flags_erase_user(user) -> None:
-    from .models import Flag
 
     Flag.objects.filter(user=user).delete()
 
 
 def contact_messages_export(user) -> list[dict]:
-    from .models import ContactMessage
 
     return [
         {"name": m.name, "email": m.email, "subject": m.subject, "message": m.message, "sent_at": m.created_at}
@@ -94,13 +90,11 @@ def contact_messages_export(user) -> list[dict]:
 
 
 def contact_messages_erase_user(user) -> None:
-    from .models import ContactMessage
 
     ContactMessage.objects.filter(email__iexact=user.email).delete()
 
 
 def staff_actions_export(user) -> list[dict]:
-    from .models import AuditEntry
 
     return [
         {"action": e.action, "target": e.target_label, "reason": e.reason, "at": e.created_at.isoformat()}
@@ -110,7 +104,6 @@ def staff_actions_export(user) -> list[dict]:
 
 def staff_actions_erase_user(user) -> None:
     """Entries about this person (their account, their role claims) keep what happened, not who they were."""
-    from .models import AuditEntry
 
     about = Q(target_type="accounts.user", target_id=str(user.pk)) | Q(
         target_type="accounts.roleclaim",
@@ -154,7 +147,6 @@ def login_records_erase_user(user) -> None:
 
 
 def register_all() -> None:
-    from . import personal_data
 
     personal_data.register("comments", export=comments_export)
     personal_data.register("comment_votes", export=comment_votes_export, erase=comment_votes_erase_user)

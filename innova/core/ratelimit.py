@@ -29,6 +29,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import ngettext
 
+from .predicates import is_staff_member
+
 DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     # action: (allowed events, window in seconds)
     "comment": (30, 10 * 60),  # comments and replies, and statements proposed to an opinion map
@@ -97,7 +99,6 @@ def rate_limit(action: str, key: str) -> None:
 
 def rate_limit_user(action: str, user) -> None:
     """``rate_limit`` for a person with an account; lab staff are exempt. Call it after the permission check."""
-    from .predicates import is_staff_member
 
     if user is None or not user.is_authenticated or is_staff_member(user):
         return

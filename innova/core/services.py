@@ -14,6 +14,7 @@ from . import moderation, notify
 from .models import AuditEntry, Comment, CommentVote, ContactMessage, Flag
 from .permissions import require_perm
 from .ratelimit import rate_limit_user
+from .selectors import comments_version_key
 from .visibility import require_visible
 
 
@@ -48,8 +49,6 @@ def comments_changed(*, content_type_id: int, target_id: int) -> None:
     """Once the transaction commits, retire the cached comments of that target (what visitors without an account
     see, ``innova_content.comments_for``)."""
     from django.core.cache import cache
-
-    from .selectors import comments_version_key
 
     transaction.on_commit(lambda: cache.set(comments_version_key(content_type_id, target_id), time.time_ns(), None))
 

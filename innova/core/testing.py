@@ -10,6 +10,7 @@ import re
 from django.conf import settings
 
 from innova.core import baseline
+from innova.core.services import moderation_set_hidden
 
 TEST_PASSWORD = "clave-de-prueba-Usme-2026"  # noqa: S105 - test fixture  # nosec B105
 
@@ -129,8 +130,6 @@ def rules_matrix_case(request, *, role: str, state: str, make, moderator):
     from types import SimpleNamespace
 
     from django.contrib.auth.models import AnonymousUser
-
-    from innova.core.services import moderation_set_hidden
 
     user = AnonymousUser() if role == "anonymous" else request.getfixturevalue(role)
     own = state.startswith("own_") and role != "anonymous"

@@ -17,6 +17,7 @@ from .forms import CommentForm, ContactForm, ReasonForm
 from .models import Comment
 from .permissions import require_perm
 from .ratelimit import RateLimited
+from .resilience import is_dependency_outage
 
 
 def home(request):
@@ -116,8 +117,6 @@ def server_error(request):
     import sys
 
     from django.template import loader
-
-    from .resilience import is_dependency_outage
 
     if is_dependency_outage(sys.exc_info()[1]):
         response = _plain_response(loader.get_template("503.html").render({"request": request}), 503)

@@ -15,6 +15,8 @@ from collections.abc import Callable
 import rules
 from django.http import Http404
 
+from .predicates import is_staff_member
+
 _registry: dict[str, Callable] = {}
 
 
@@ -37,7 +39,6 @@ def part_of(parent: str) -> Callable:
     where the page is, while moderation has not hidden it (moderators still see it)."""
 
     def can_see(user, obj) -> bool:
-        from .predicates import is_staff_member
 
         if getattr(obj, "hidden_at", None) is not None and not is_staff_member(user):
             return False

@@ -20,8 +20,8 @@ class Debate(models.Model):
     status = models.CharField(max_length=10, choices=DebateStatus.choices, default=DebateStatus.OPEN, db_index=True)
     conclusion = models.TextField(_("conclusion"), max_length=4000, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="debates")
-    # The work front the debate belongs to; a plain integer until the fronts app lands.
-    front_id = models.PositiveIntegerField(null=True, blank=True)
+    # The work front the debate belongs to (fronts sit below debates: a real foreign key pointing down).
+    front = models.ForeignKey("fronts.Front", null=True, blank=True, on_delete=models.SET_NULL, related_name="debates")
     # The problems this debate is about: the debate shows in each problem's public trail.
     problems = models.ManyToManyField(
         "problems.Problem", blank=True, related_name="debates", verbose_name=_("problems")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from innova.core.participation import search_fields, support_set, supports_erase
 from innova.core.permissions import require_perm
 from innova.core.services import audit_record
+from innova.notifications.services import notification_emit
 
 from .models import (
     Argument,
@@ -115,7 +116,6 @@ def debate_request_create(*, user, title: str, context: str = "") -> DebateReque
 
 
 def _notify_requester(request_obj: DebateRequest, actor) -> None:
-    from innova.notifications.services import notification_emit
 
     target = request_obj.debate or request_obj
     url = request_obj.debate.get_absolute_url() if request_obj.debate else ""

@@ -2,8 +2,9 @@
 
 from innova.accounts.testing import make_user
 
+from . import services
+
 
 def make_debate(*, author=None, title="¿Cómo recuperamos la quebrada Yomasa?", **extra):
-    from . import services
 
     return services.debate_create(author=author or make_user("facilitator"), title=title, **extra)

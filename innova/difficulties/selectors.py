@@ -1,6 +1,8 @@
 from django.db.models import Q, QuerySet
 
-from .models import Difficulty, severity_band
+from innova.proposals.models import Proposal
+
+from .models import ACTIVE_STATUSES, Difficulty, severity_band
 
 
 def difficulty_visible() -> QuerySet[Difficulty]:
@@ -25,14 +27,12 @@ def difficulty_list(*, status: str = "", kind: str = "", front=None, proposal=No
 
 def _front_proposals(front):
     """Proposals that answer the problems of the front: their difficulties threaten the front too."""
-    from innova.proposals.models import Proposal
 
     return Proposal.objects.filter(problems__in=front.problems.all()).values("pk")
 
 
 def risk_matrix(*, front) -> list[dict]:
     """The 5×5 grid of a front's active difficulties: rows by likelihood (5 at the top), columns by impact 1–5."""
-    from .models import ACTIVE_STATUSES
 
     cells: dict[tuple[int, int], list[Difficulty]] = {}
     for difficulty in difficulty_list(front=front).filter(status__in=ACTIVE_STATUSES).order_by("title"):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
 from innova.core.services import audit_record
+from innova.notifications.services import notification_emit
 
 from .models import ACTIVE_STATUSES, TRANSITIONS, Difficulty, DifficultyKind, DifficultyStatus
 
@@ -71,7 +72,6 @@ def difficulty_change_status(*, actor, difficulty: Difficulty, to_status: str, r
 
 def difficulty_reviews_due_notify(*, today: datetime.date | None = None) -> int:
     """Tell each owner once per overdue review date; returns how many owners were told."""
-    from innova.notifications.services import notification_emit
 
     today = today or timezone.localdate()
     told = 0

@@ -1,11 +1,13 @@
 """Helpers to build fronts and difficulties in tests (also used by tests/url_matrix.py)."""
 
 from innova.accounts.testing import make_user
+from innova.fronts.services import front_create
+from innova.problems.models import Theme
+
+from . import services
 
 
 def make_front(*, creator=None, name="Frente de movilidad de Usme"):
-    from innova.fronts.services import front_create
-    from innova.problems.models import Theme
 
     return front_create(
         creator=creator or make_user("facilitator"),
@@ -16,7 +18,6 @@ def make_front(*, creator=None, name="Frente de movilidad de Usme"):
 
 
 def make_difficulty(*, actor=None, front=None, proposal=None, **extra):
-    from . import services
 
     if front is None and proposal is None:
         front = make_front(creator=actor)

@@ -3,6 +3,7 @@ import rules
 from innova.core.predicates import is_active_user, is_official_or_staff, is_staff_member
 
 from .models import MemberRole, Membership, MemberStatus
+from .selectors import front_is_member
 
 
 def _front_of(obj):
@@ -23,11 +24,7 @@ def is_front_coordinator(user, obj) -> bool:
 @rules.predicate
 def is_front_member(user, obj) -> bool:
     front = _front_of(obj)
-    return (
-        front is not None
-        and is_active_user(user)
-        and Membership.objects.filter(front=front, user=user, status=MemberStatus.ACTIVE).exists()
-    )
+    return front is not None and front_is_member(user=user, front_id=front.pk)
 
 
 rules.add_perm("fronts.create_front", is_official_or_staff)

@@ -4,6 +4,9 @@ from datetime import datetime
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from innova.agenda.sources import AgendaItem
+from innova.core.predicates import is_active_user
+
 from .models import Front, FrontProblem, FrontSession, Membership, MemberStatus
 
 
@@ -16,11 +19,17 @@ def front_list() -> QuerySet[Front]:
     )
 
 
-def front_is_member(*, user, front_id: int) -> bool:
-    """Is ``user`` an active member (any role) of the front? Used by other apps (agenda, brainstorms)."""
-    if user is None or not user.is_authenticated:
+def front_is_member(*, user, front_id: int | None) -> bool:
+    """Is ``user`` an active member (any role) of the front? The one membership check: the fronts rules (and
+    through them brainstorms) ask it, surveys import it, agenda (below fronts) gets it through its registry."""
+    if not front_id or not is_active_user(user):
         return False
     return Membership.objects.filter(front_id=front_id, user=user, status=MemberStatus.ACTIVE).exists()
+
+
+def front_ids_of_member(user) -> QuerySet:
+    """The ids of the fronts where ``user`` is an active member, for filtering other apps' querysets."""
+    return Membership.objects.filter(user=user, status=MemberStatus.ACTIVE).values("front")
 
 
 def front_membership(*, user, front: Front) -> Membership | None:
@@ -37,7 +46,6 @@ def front_session_upcoming_list(*, limit: int | None = None) -> QuerySet[FrontSe
 
 def front_session_agenda_items(start, end) -> list:
     """The sessions of every front in ``[start, end)`` as agenda items: one agenda for the whole lab."""
-    from innova.agenda.sources import AgendaItem
 
     sessions = FrontSession.objects.filter(starts_at__gte=start, starts_at__lt=end).select_related("front")
     return [

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
+from innova.core.predicates import is_official_or_staff
 from innova.problems.photos import photo_process
 
 from .models import Front, FrontProblem, FrontSession, JoinPolicy, MemberRole, Membership, MemberStatus
@@ -125,7 +126,6 @@ def membership_reject(*, actor, membership: Membership) -> None:
 @transaction.atomic
 def membership_set_role(*, actor, membership: Membership, role: str) -> Membership:
     """Make a member coordinator (only facilitators and officials may coordinate) or back to member."""
-    from innova.core.predicates import is_official_or_staff
 
     require_perm(actor, "fronts.manage_front", membership.front)
     if role == MemberRole.COORDINATOR and not is_official_or_staff(membership.user):

@@ -1,6 +1,7 @@
 from django.db.models import Count
 
 from innova.core.text import fold
+from innova.problems.models import Problem
 from innova.territory.models import Upz
 from innova.territory.selectors import upz_for_point
 
@@ -59,7 +60,6 @@ def upz_choices_text() -> str:
 
 
 def intake_channel_counts() -> dict[str, int]:
-    from innova.problems.models import Problem
 
     counts = dict(Problem.objects.filter(published_at__isnull=False).values_list("channel").annotate(n=Count("id")))
     return {label: counts.get(value, 0) for value, label in Channel.choices}

@@ -19,6 +19,7 @@ from innova.territory.models import Upz
 from . import conversation, selectors
 from .models import Channel, Conversation, InboundMessage, OutboundMessage, PaperConsent
 from .providers import backend_for
+from .tasks import send_outbound_message
 
 logger = logging.getLogger("innova.intake")
 
@@ -36,7 +37,6 @@ def _resident_for_phone(phone: str) -> User:
 
 
 def _queue_reply(conv_or_none, channel: str, phone: str, body: str) -> None:
-    from .tasks import send_outbound_message
 
     message = OutboundMessage.objects.create(channel=channel, to=phone, body=body, conversation=conv_or_none)
     task_enqueue_on_commit(send_outbound_message, message.pk)

@@ -24,12 +24,15 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innova.accounts.models import User
 from innova.core.permissions import require_perm
+from innova.core.resilience import task_enqueue
 from innova.core.visibility import require_visible
 
 from . import selectors
 from .kinds import ANSWERS, MESSAGES, category_of
 from .models import EmailDelivery, Follow, Frequency, Notification, Preference
+from .rules import is_followable_and_visible
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +72,6 @@ def follow_set_checked(*, user, target, following: bool) -> bool:
         require_visible(user, target)  # 404 for what the person cannot open (a members-only board, a draft)
         require_perm(user, "notifications.follow_target", target)
         # Superusers pass every django-rules check; what may be followed holds for them too.
-        from .rules import is_followable_and_visible
 
         if not is_followable_and_visible(user, target):
             raise PermissionDenied("notifications.follow_target")
@@ -77,7 +79,6 @@ def follow_set_checked(*, user, target, following: bool) -> bool:
 
 
 def followers_of(target):
-    from innova.accounts.models import User
 
     follows = Follow.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk)
     return User.objects.filter(pk__in=follows.values("user_id"), is_active=True)
@@ -153,7 +154,6 @@ def unsubscribe_token(*, user, kind: str) -> str:
 
 def unsubscribe_token_read(token: str):
     """(user, kind) for a valid token; raises ``signing.BadSignature`` for a forged or altered one."""
-    from innova.accounts.models import User
 
     data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     kind = data.get("k")
@@ -366,7 +366,6 @@ def email_deliveries_enqueue(*, delivery_ids: list[int]) -> None:
     In the embedded default (eager Celery) the task runs here and now; a failure is logged, never raised: the
     delivery rows keep it, and the write that caused it stands.
     """
-    from innova.core.resilience import task_enqueue
 
     from .tasks import email_deliveries_send_batch
 

@@ -13,6 +13,7 @@ from . import selectors, services
 from .forms import PreferencesForm
 from .kinds import CATEGORY_LABELS, label_of
 from .services import ALL_KINDS
+from .templatetags.notifications import follow_button_context
 
 
 @login_required
@@ -95,8 +96,6 @@ def follow(request, content_type_id: int, object_id: int):
         user=request.user, target=target, following=request.POST.get("following") == "1"
     )
     if request.htmx:
-        from .templatetags.notifications import follow_button_context
-
         return render(request, "notifications/_follow.html", follow_button_context(request, target))
     messages.success(request, _("You will be told about changes.") if following else _("You no longer follow it."))
     next_url = request.POST.get("next", "")

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from innova.core.models import Comment
 from innova.core.text import SPANISH_STOP_WORDS, fold, stem, stems
+from innova.territory.models import Upz
 
 from . import registry
 from .models import ApiToken
@@ -86,7 +88,6 @@ def search_everything(
     wanted = set(stems(q))
     if not wanted:
         return results
-    from innova.territory.models import Upz
 
     upz_counts: dict[int, int] = {}
     for source in registry.search_sources():
@@ -146,6 +147,5 @@ def api_token_personal_data(user) -> dict:
 
 def month_activity(*, start, end) -> dict:
     """Participation in a period that belongs to no single domain (comments on anything)."""
-    from innova.core.models import Comment
 
     return {"comments": Comment.objects.filter(created_at__date__gte=start, created_at__date__lte=end).count()}

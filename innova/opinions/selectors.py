@@ -1,6 +1,8 @@
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from innova.debates.models import Debate
+
 from .mapping import GROUP_COLOURS, group_colour, group_label, project
 from .models import MapResult, Participant, Statement, StatementStatus, Vote
 
@@ -209,7 +211,6 @@ def map_summary(*, groups: list[dict], consensus: list[dict]) -> list[str]:
 
 
 def debates_with_map():
-    from innova.debates.models import Debate
 
     return (
         Debate.objects.filter(has_opinion_map=True)

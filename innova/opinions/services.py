@@ -7,7 +7,9 @@ from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limit, rate_limit_user
+from innova.core.resilience import task_enqueue_later
 from innova.core.services import audit_record
+from innova.debates.models import Debate
 
 from .models import STATEMENT_MAX_LENGTH, MapResult, Participant, Statement, StatementStatus, Vote, VoteValue
 
@@ -116,14 +118,11 @@ def opinion_map_schedule(*, debate_id: int) -> None:
     from .tasks import opinion_map_recompute_task
 
     if cache.add(_recompute_lock_key(debate_id), 1, timeout=RECOMPUTE_DEBOUNCE * 4):
-        from innova.core.resilience import task_enqueue_later
-
         task_enqueue_later(opinion_map_recompute_task, debate_id, countdown=RECOMPUTE_DEBOUNCE)
 
 
 def opinion_map_recompute(*, debate) -> MapResult:
     """Run the analysis on the debate's votes and store what the map page draws. Called by the Celery task."""
-    from innova.debates.models import Debate
 
     from .mapping import map_compute
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from innova.territory.models import Upz
 
 from .models import Problem, Status, Theme
-from .selectors import SORTS
+from .selectors import DEFAULT_SORT, SORTS, ProblemFilters
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -108,7 +108,6 @@ class ProblemFilterForm(forms.Form):
     )
 
     def filters(self):
-        from .selectors import DEFAULT_SORT, ProblemFilters
 
         data = self.cleaned_data if self.is_valid() else {}
         answered = {"si": True, "no": False}.get(data.get("answered") or "")

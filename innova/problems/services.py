@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innova.accounts.models import User
 from innova.core.participation import add_working_days as add_working_days  # re-exported for callers
 from innova.core.participation import (
     answer_threshold_check,
@@ -209,8 +210,6 @@ def _merge_supports(*, duplicate: Problem, original: Problem) -> None:
     original.save(update_fields=["support_count"])
     _answer_threshold_check(original.pk)
     for user_id in movers:
-        from innova.accounts.models import User
-
         follow_set(user=User(pk=user_id), target=original, following=True)
 
 

@@ -16,6 +16,7 @@ from innova.core.ratelimit import rate_limits_suspended
 from innova.core.services import audit_record
 from innova.notifications.outbox import address_email_queue
 from innova.notifications.services import follow_set
+from innova.problems.services import problem_report
 
 from .models import (
     ANSWERS,
@@ -278,8 +279,6 @@ def idea_triage(*, actor, idea: Idea, decision: str, reason: str = "", theme=Non
     owner = idea.author if idea.author is not None and idea.author.is_active else actor
     created = None
     if decision == IdeaStatus.PROBLEM:
-        from innova.problems.services import problem_report
-
         if theme is None or upz is None:
             raise ValidationError(_("Choose the theme and the UPZ of the problem."))
         # The staff member's decision on someone else's idea: it counts against nobody's report limit.

@@ -1,15 +1,14 @@
 import rules
 
 from innova.core.predicates import is_active_user, is_staff_member
+from innova.fronts.selectors import front_is_member
 
 from .models import Access
 
 
 def front_member(user, front_id) -> bool:
     """Membership of a work front, as the fronts app knows it."""
-    from innova.fronts.selectors import front_is_member
-
-    return bool(front_id) and is_active_user(user) and front_is_member(user=user, front_id=front_id)
+    return front_is_member(user=user, front_id=front_id)
 
 
 @rules.predicate

@@ -1,6 +1,7 @@
 from django.db.models import QuerySet
 
 from .geometry import ATTRIBUTION, coarsened, territory, zone_for_point
+from .maptiles import tile_layer
 from .models import Upz
 
 
@@ -21,7 +22,6 @@ def point_in_usme(*, lat: float, lon: float) -> bool:
 def map_config() -> dict:
     """What a Leaflet map needs to draw Usme: each zone's boundary, label point and bounds, the outline of the
     locality and the base layer chosen by the operator (JSON-serialisable)."""
-    from .maptiles import tile_layer
 
     outline = territory().locality
     return {
