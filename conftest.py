@@ -208,6 +208,32 @@ def make_proposal(db, make_user):
 
 
 @pytest.fixture
+def api():
+    """A REST framework test client (the public API)."""
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def make_front(db, make_user):
+    """make_front(creator=…, **fields): a front through the real service (its creator coordinates it)."""
+    from innova.fronts import services
+    from innova.problems.models import Theme
+    from innova.territory.models import Upz
+
+    def make(*, creator=None, name="Frente de movilidad de Usme", join_policy="open", **extra):
+        extra.setdefault("theme", Theme.objects.get(slug="movilidad"))
+        extra.setdefault("description", "Vías, rutas y paraderos de la localidad.")
+        extra.setdefault("upzs", [Upz.objects.get(code="57")])
+        return services.front_create(
+            creator=creator or make_user("facilitator"), name=name, join_policy=join_policy, **extra
+        )
+
+    return make
+
+
+@pytest.fixture
 def make_event(db, make_user):
     """make_event(**fields): an agenda event created through the real service by a facilitator."""
     from innova.agenda.testing import make_event as _make_event

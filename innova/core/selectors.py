@@ -77,19 +77,30 @@ def moderation_queue() -> list[dict]:
         .annotate(count=Count("id"), last=Max("created_at"))
         .order_by("-count", "-last")
     )
+    rows = list(open_flags[:200])
+    # One query per kind of content for the objects and one for all the open flags, however many are flagged.
+    ids_by_type: dict[int, set[int]] = defaultdict(set)
+    for row in rows:
+        ids_by_type[row["target_type"]].add(row["target_id"])
+    targets = {}
+    for type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is not None:
+            targets.update({(type_id, obj.pk): obj for obj in model._default_manager.filter(pk__in=ids)})
+    flags = defaultdict(list)
+    if rows:
+        which = Q()
+        for type_id, ids in ids_by_type.items():
+            which |= Q(target_type_id=type_id, target_id__in=ids)
+        for flag in Flag.objects.filter(which, resolved_at__isnull=True).select_related("user").order_by("created_at"):
+            flags[(flag.target_type_id, flag.target_id)].append(flag)
     items = []
-    for row in open_flags[:200]:
-        content_type = ContentType.objects.get_for_id(row["target_type"])
-        model = content_type.model_class()
-        target = model._default_manager.filter(pk=row["target_id"]).first() if model else None
-        if target is None:
+    for row in rows:
+        key = (row["target_type"], row["target_id"])
+        if key not in targets:
             continue
-        reasons = list(
-            Flag.objects.filter(target_type=content_type, target_id=row["target_id"], resolved_at__isnull=True)
-            .select_related("user")
-            .order_by("created_at")
-        )
-        items.append({"target": target, "content_type": content_type, "count": row["count"], "flags": reasons})
+        content_type = ContentType.objects.get_for_id(row["target_type"])
+        items.append({"target": targets[key], "content_type": content_type, "count": row["count"], "flags": flags[key]})
     return items
 
 

@@ -120,6 +120,16 @@ def run_async_isolated(scenario) -> None:
 
 
 MATRIX_ROLES = ("anonymous", "citizen", "unverified_official", "official", "facilitator", "administrator")
+# (role fixture, allowed) for actions of officials and the lab's staff (``is_official_or_staff``): one list for
+# ``@pytest.mark.parametrize("role,allowed", OFFICIAL_OR_STAFF_ALLOWED)`` instead of a copy per app.
+OFFICIAL_OR_STAFF_ALLOWED = [
+    ("citizen", False),
+    ("unverified_official", False),
+    ("contractor", False),
+    ("official", True),
+    ("facilitator", True),
+    ("administrator", True),
+]
 CONTENT_STATES = ("published", "hidden", "draft", "own_published", "own_draft")
 
 

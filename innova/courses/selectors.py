@@ -74,37 +74,64 @@ def course_search(queryset: QuerySet[Course], q: str) -> QuerySet[Course]:
     return text_search(queryset, q)
 
 
-def enrollment_progress(enrollment: Enrollment) -> Progress:
+def _progress(enrollment: Enrollment, *, sessions: int, attended: int) -> Progress:
     course = enrollment.course
     return Progress(
-        sessions=Session.objects.filter(course=course).count(),
-        attended=Attendance.objects.filter(enrollment=enrollment).count(),
+        sessions=sessions,
+        attended=attended,
         final_done=enrollment.final_activity_done_at is not None,
         threshold=course.attendance_threshold,
         requires_final=course.requires_final_activity,
     )
 
 
+def enrollment_progress(enrollment: Enrollment) -> Progress:
+    return _progress(
+        enrollment,
+        sessions=Session.objects.filter(course=enrollment.course).count(),
+        attended=Attendance.objects.filter(enrollment=enrollment).count(),
+    )
+
+
+def _counts(queryset, key: str) -> dict[int, int]:
+    """``{key value: number of rows}`` in one grouped query."""
+    return dict(queryset.order_by().values(key).annotate(n=Count("pk")).values_list(key, "n"))
+
+
+def _certificates(enrollment_ids) -> dict[int, Certificate]:
+    return {c.enrollment_id: c for c in Certificate.objects.filter(enrollment_id__in=enrollment_ids)}
+
+
 def enrollments_of(user) -> list[tuple[Enrollment, Progress, Certificate | None]]:
-    result = []
-    for enrollment in Enrollment.objects.filter(user=user).select_related("course").order_by("-created_at"):
-        certificate = Certificate.objects.filter(enrollment=enrollment).first()
-        result.append((enrollment, enrollment_progress(enrollment), certificate))
-    return result
+    """The person's enrollments with their progress and certificate (a fixed number of queries, however many)."""
+    enrollments = list(Enrollment.objects.filter(user=user).select_related("course").order_by("-created_at"))
+    ids = [e.pk for e in enrollments]
+    sessions = _counts(Session.objects.filter(course__in={e.course_id for e in enrollments}), "course")
+    attended = _counts(Attendance.objects.filter(enrollment_id__in=ids), "enrollment")
+    certificates = _certificates(ids)
+    return [
+        (e, _progress(e, sessions=sessions.get(e.course_id, 0), attended=attended.get(e.pk, 0)), certificates.get(e.pk))
+        for e in enrollments
+    ]
 
 
 def roster(course: Course) -> tuple[list[Session], list[dict]]:
     """Sessions and, per enrolled person, which sessions they attended: the attendance grid."""
     sessions = list(course.sessions.all())
     attended = set(Attendance.objects.filter(session__course=course).values_list("enrollment_id", "session_id"))
+    enrollments = list(course.enrollments.select_related("user", "course").order_by("user__display_name", "pk"))
+    ids = [e.pk for e in enrollments]
+    attended_count = _counts(Attendance.objects.filter(enrollment_id__in=ids), "enrollment")
+    certificates = _certificates(ids)
     rows = []
-    for enrollment in course.enrollments.select_related("user").order_by("user__display_name", "pk"):
+    for enrollment in enrollments:
+        progress = _progress(enrollment, sessions=len(sessions), attended=attended_count.get(enrollment.pk, 0))
         rows.append(
             {
                 "enrollment": enrollment,
                 "cells": [(session, (enrollment.pk, session.pk) in attended) for session in sessions],
-                "progress": enrollment_progress(enrollment),
-                "certificate": Certificate.objects.filter(enrollment=enrollment).first(),
+                "progress": progress,
+                "certificate": certificates.get(enrollment.pk),
             }
         )
     return sessions, rows

@@ -169,3 +169,14 @@ class TriageForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+def triage_forms(prefixes) -> list[TriageForm]:
+    """One TriageForm per idea of the queue, their theme and UPZ choices read once for all (not two queries a form)."""
+    triage = [TriageForm(prefix=prefix) for prefix in prefixes]
+    if triage:
+        shared = {name: list(triage[0].fields[name].choices) for name in ("theme", "upz")}
+        for form in triage[1:]:
+            for name, choices in shared.items():
+                form.fields[name].choices = choices
+    return triage

@@ -93,7 +93,10 @@ def proposal_list(*, filters: ProposalFilters, user=None) -> QuerySet[Proposal]:
 def proposal_mine(*, user) -> QuerySet[Proposal]:
     """Everything the person authors or co-authors, drafts included."""
     return (
-        Proposal.objects.filter(Q(author=user) | Q(coauthors=user)).distinct().order_by("-updated_at", "-id")
+        Proposal.objects.filter(Q(author=user) | Q(coauthors=user))
+        .distinct()
+        .select_related("author")
+        .order_by("-updated_at", "-id")
         if user.is_authenticated
         else Proposal.objects.none()
     )

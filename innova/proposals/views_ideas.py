@@ -13,7 +13,7 @@ from innova.core.ratelimit import RateLimited, rate_limit
 from innova.core.views import form_rate_limited
 
 from . import selectors, services
-from .forms import IdeaForm, TriageForm
+from .forms import IdeaForm, TriageForm, triage_forms
 from .models import Idea
 
 
@@ -56,7 +56,8 @@ def track(request, token):
 @login_required
 def queue(request):
     require_perm(request.user, "proposals.triage_idea")
-    ideas = [(idea, TriageForm(prefix=f"idea-{idea.pk}")) for idea in selectors.idea_queue()[:100]]
+    queue = list(selectors.idea_queue()[:100])
+    ideas = list(zip(queue, triage_forms(f"idea-{idea.pk}" for idea in queue), strict=True))
     return render(request, "proposals/ideas/queue.html", {"ideas": ideas, "recent": selectors.idea_recent_triaged()})
 
 

@@ -3,7 +3,6 @@
 import pytest
 from django.core.files.storage import default_storage
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from innova.core import services as core_services
 from innova.debates import public, services
@@ -13,11 +12,6 @@ from innova.opendata.selectors import search_everything
 from innova.opendata.services import FOLDER, opendata_export
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api():
-    return APIClient()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from innova.core.testing import jpeg_with_gps
+from innova.core.testing import OFFICIAL_OR_STAFF_ALLOWED, jpeg_with_gps
 from innova.fronts import selectors, services
 from innova.fronts.models import FrontSession, MemberRole, Membership, MemberStatus
 from innova.problems.models import Theme
@@ -13,17 +13,7 @@ from innova.problems.models import Theme
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    "role,allowed",
-    [
-        ("citizen", False),
-        ("unverified_official", False),
-        ("contractor", False),
-        ("official", True),
-        ("facilitator", True),
-        ("administrator", True),
-    ],
-)
+@pytest.mark.parametrize("role,allowed", OFFICIAL_OR_STAFF_ALLOWED)
 def test_who_may_create_a_front(request, make_front, role, allowed):
     creator = request.getfixturevalue(role)
     if allowed:

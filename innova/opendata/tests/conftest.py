@@ -1,10 +1,4 @@
 import pytest
-from rest_framework.test import APIClient
-
-
-@pytest.fixture
-def api():
-    return APIClient()
 
 
 @pytest.fixture

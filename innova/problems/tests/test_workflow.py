@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from innova.core.testing import OFFICIAL_OR_STAFF_ALLOWED
 from innova.notifications.models import Notification
 from innova.problems import services
 from innova.problems.models import Problem, Status
@@ -12,17 +13,7 @@ from innova.problems.models import Problem, Status
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    "role,allowed",
-    [
-        ("citizen", False),
-        ("unverified_official", False),
-        ("contractor", False),
-        ("official", True),
-        ("facilitator", True),
-        ("administrator", True),
-    ],
-)
+@pytest.mark.parametrize("role,allowed", OFFICIAL_OR_STAFF_ALLOWED)
 def test_who_may_move_the_status(request, make_problem, role, allowed):
     actor = request.getfixturevalue(role)
     problem = make_problem()

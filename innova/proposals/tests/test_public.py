@@ -19,13 +19,6 @@ LIST = "/api/v1/proposals/"
 
 
 @pytest.fixture
-def api():
-    from rest_framework.test import APIClient
-
-    return APIClient()
-
-
-@pytest.fixture
 def world(make_proposal, make_problem, make_user, facilitator):
     author = make_user("citizen", display_name="Rosa Pérez", email="rosa@correo.example")
     coauthor = make_user("citizen", display_name="Jairo Coautor", email="jairo@correo.example")

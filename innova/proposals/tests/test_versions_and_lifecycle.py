@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from innova.core.testing import OFFICIAL_OR_STAFF_ALLOWED
 from innova.proposals import services
 from innova.proposals.models import Status
 
@@ -39,17 +40,7 @@ def test_editing_is_for_authors_only(client, make_user, make_proposal, facilitat
     assert client.get(reverse("proposals:edit", args=[proposal.pk])).status_code == 403
 
 
-@pytest.mark.parametrize(
-    "role,allowed",
-    [
-        ("citizen", False),
-        ("unverified_official", False),
-        ("contractor", False),
-        ("official", True),
-        ("facilitator", True),
-        ("administrator", True),
-    ],
-)
+@pytest.mark.parametrize("role,allowed", OFFICIAL_OR_STAFF_ALLOWED)
 def test_who_may_move_the_lifecycle(request, make_proposal, role, allowed):
     actor = request.getfixturevalue(role)
     proposal = make_proposal()
