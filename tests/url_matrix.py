@@ -165,6 +165,7 @@ EXPECTED: dict[str, tuple] = {
     # territory
     "territory:index": (None, everyone()),
     "territory:map_config": (None, everyone()),
+    "territory:tiles_archive": (None, everyone(404)),  # no PMTiles archive configured in the tests
     # notifications
     "notifications:index": (None, logged_in()),
     "notifications:mark_read": (None, logged_in(405)),
