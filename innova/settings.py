@@ -7,26 +7,12 @@ Celery tasks run eagerly and e-mail goes to the console. See README "Configurati
 import os
 from pathlib import Path
 
-import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy
 
+from innova.env import database_from_env, env_bool, env_int, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value else default
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -95,6 +81,8 @@ MIDDLEWARE = [
     "innova.accounts.middleware.StaffMfaMiddleware",
     "axes.middleware.AxesMiddleware",
     "innova.core.middleware.RateLimitMiddleware",
+    # Any site may read /api/v1/ (GET only); see innova/opendata/middleware.py.
+    "innova.opendata.middleware.ReadOnlyCorsMiddleware",
 ]
 
 ROOT_URLCONF = "innova.urls"
@@ -119,34 +107,8 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
-        # Also makes the connection pool check a connection before handing it out: after a database restart
-        # the site heals by itself (bench/faults.py).
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL + a busy timeout let the embedded default take concurrent writes without "database is locked".
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+DATABASES = {"default": database_from_env(sqlite_path=BASE_DIR / "db.sqlite3")}
 IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
-if IS_POSTGRES and env_bool("DB_POOL", True) and env_int("DB_POOL_MAX", 10) > 0:
-    # On by default (DB_POOL=0 turns it off). ASGI servers run views in a thread pool: without a pool each thread
-    # holds its own connection and a burst of requests runs PostgreSQL out of max_connections ("too many
-    # clients"); with one, each process holds at most DB_POOL_MAX and the rest wait up to DB_POOL_TIMEOUT seconds.
-    # Size it so that processes × DB_POOL_MAX (+ Celery) stays under max_connections. A pool needs CONN_MAX_AGE 0.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": min(env_int("DB_POOL_MIN", 2), env_int("DB_POOL_MAX", 10)),
-        "max_size": env_int("DB_POOL_MAX", 10),
-        "timeout": env_int("DB_POOL_TIMEOUT", 10),
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache, channel layer, Celery -----------------------------------------------------
@@ -164,7 +126,19 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("CHANNELS_PREFIX", "innova")},
+            # redis-py reads with a 5 s socket timeout, the same as channels_redis's blocking pop of 5 s: an idle
+            # board consumer would die with "Timeout reading". Give its connections more room, and a pool large
+            # enough for a room of participants leaving at once (each group_discard takes a connection).
+            "CONFIG": {
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_timeout": 30,
+                        "max_connections": env_int("CHANNELS_REDIS_MAX_CONNECTIONS", 1000),
+                    }
+                ],
+                "prefix": os.environ.get("CHANNELS_PREFIX", "innova"),
+            },
         }
     }
 else:
@@ -181,7 +155,36 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TIMEZONE = "America/Bogota"
-CELERY_BEAT_SCHEDULE: dict = {}
+# Periodic work (Celery beat, Bogotá time).
+CELERY_BEAT_SCHEDULE = {
+    # agenda: reminders the day before an event.
+    "agenda-reminders": {"task": "innova.agenda.tasks.agenda_reminders_send", "schedule": crontab(hour=9, minute=0)},
+    # notifications: e-mail digests.
+    "notifications-daily-digest": {
+        "task": "innova.notifications.tasks.notification_digest_send",
+        "schedule": crontab(hour=7, minute=0),
+        "args": ("daily",),
+    },
+    "notifications-weekly-digest": {
+        "task": "innova.notifications.tasks.notification_digest_send",
+        "schedule": crontab(hour=7, minute=30, day_of_week="monday"),
+        "args": ("weekly",),
+    },
+    # difficulties: owners hear of overdue reviews every morning.
+    "difficulties-reviews-due": {
+        "task": "innova.difficulties.tasks.difficulty_reviews_due",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    # opendata: the open-data files every night, the public report on the first of the month.
+    "opendata-export-nightly": {
+        "task": "innova.opendata.tasks.opendata_export_nightly",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "opendata-monthly-report": {
+        "task": "innova.opendata.tasks.opendata_monthly_report",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
+    },
+}
 
 # --- Auth and accounts ----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -326,7 +329,11 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min"},
+    # Public API rate limits: anonymous clients per IP, known users (session or key) per account.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("INNOVA_API_RATE_ANON", "120/min"),
+        "user": os.environ.get("INNOVA_API_RATE_USER", "600/min"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     # Lazy: the schema is written in the language of each request (Spanish unless ?lang=en or the switch says so).
@@ -360,6 +367,8 @@ LOGGING = {
 # Problems and proposals with this many supports must get an official answer within the deadline.
 INNOVA_PROBLEM_SUPPORT_THRESHOLD = env_int("INNOVA_PROBLEM_SUPPORT_THRESHOLD", 50)
 INNOVA_ANSWER_DEADLINE_WORKING_DAYS = env_int("INNOVA_ANSWER_DEADLINE_WORKING_DAYS", 15)
+# Supports a published proposal needs before the Mayor's Office must answer it (viable / not viable).
+INNOVA_PROPOSAL_SUPPORT_THRESHOLD = env_int("INNOVA_PROPOSAL_SUPPORT_THRESHOLD", 100)
 
 # Streets under the UPZ polygons (territory/maptiles.py): empty = polygons only, no third-party request; or an XYZ
 # raster template such as https://tiles.example.org/{z}/{x}/{y}.png (its origin joins the CSP img-src).
@@ -378,57 +387,3 @@ INNOVA_WHATSAPP_APP_SECRET = os.environ.get("INNOVA_WHATSAPP_APP_SECRET", "")
 INNOVA_WHATSAPP_TOKEN = os.environ.get("INNOVA_WHATSAPP_TOKEN", "")
 INNOVA_WHATSAPP_PHONE_NUMBER_ID = os.environ.get("INNOVA_WHATSAPP_PHONE_NUMBER_ID", "")
 INNOVA_WHATSAPP_API_BASE = os.environ.get("INNOVA_WHATSAPP_API_BASE", "https://graph.facebook.com/v21.0")
-
-# --- agenda: reminders the day before (runs every day at 9:00 a.m. Bogotá time) ------------------------
-from celery.schedules import crontab  # noqa: E402
-
-CELERY_BEAT_SCHEDULE["agenda-reminders"] = {
-    "task": "innova.agenda.tasks.agenda_reminders_send",
-    "schedule": crontab(hour=9, minute=0),
-}
-# --- notifications: e-mail digests (Celery beat, America/Bogota) -------------------------------------------------
-CELERY_BEAT_SCHEDULE["notifications-daily-digest"] = {
-    "task": "innova.notifications.tasks.notification_digest_send",
-    "schedule": crontab(hour=7, minute=0),
-    "args": ("daily",),
-}
-CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
-    "task": "innova.notifications.tasks.notification_digest_send",
-    "schedule": crontab(hour=7, minute=30, day_of_week="monday"),
-    "args": ("weekly",),
-}
-
-# --- proposals ----------------------------------------------------------------------------------------------------
-# Supports a published proposal needs before the Mayor's Office must answer it (viable / not viable) within
-# INNOVA_ANSWER_DEADLINE_WORKING_DAYS.
-INNOVA_PROPOSAL_SUPPORT_THRESHOLD = env_int("INNOVA_PROPOSAL_SUPPORT_THRESHOLD", 100)
-# --- opendata: public API, open-data files, monthly report ------------------------------------
-# Any site may read /api/v1/ (GET only); see innova/opendata/middleware.py.
-MIDDLEWARE.append("innova.opendata.middleware.ReadOnlyCorsMiddleware")
-
-# Public API rate limits: anonymous clients per IP, known users (session or key) per account.
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
-    "anon": os.environ.get("INNOVA_API_RATE_ANON", "120/min"),
-    "user": os.environ.get("INNOVA_API_RATE_USER", "600/min"),
-}
-CELERY_BEAT_SCHEDULE["opendata-export-nightly"] = {
-    "task": "innova.opendata.tasks.opendata_export_nightly",
-    "schedule": crontab(hour=2, minute=30),
-}
-CELERY_BEAT_SCHEDULE["opendata-monthly-report"] = {
-    "task": "innova.opendata.tasks.opendata_monthly_report",
-    "schedule": crontab(day_of_month=1, hour=6, minute=0),
-}
-# --- brainstorms (live boards) ---
-# redis-py 8 reads with a 5 s socket timeout, the same as channels_redis's blocking pop of 5 s: an idle consumer
-# would die with "Timeout reading". Give the channel layer's connections more room, and a pool large enough for a
-# room of participants leaving at once (each group_discard takes a connection).
-if REDIS_URL:
-    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [
-        {"address": REDIS_URL, "socket_timeout": 30, "max_connections": env_int("CHANNELS_REDIS_MAX_CONNECTIONS", 1000)}
-    ]
-# --- difficulties (register of difficulties): owners hear of overdue reviews every morning ---
-CELERY_BEAT_SCHEDULE["difficulties-reviews-due"] = {
-    "task": "innova.difficulties.tasks.difficulty_reviews_due",
-    "schedule": crontab(hour=7, minute=15),
-}
