@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.models import Searchable
+
 
 class Kind(models.TextChoices):
     PUBLIC_EVENT = "public_event", _("Public event")
@@ -19,7 +21,7 @@ class Audience(models.TextChoices):
     FRONT_MEMBERS = "front_members", _("Members of the work front only")
 
 
-class Event(models.Model):
+class Event(Searchable):
     """Something that happens at a time and place (or online) and people may register for."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PUBLIC_EVENT)
@@ -47,9 +49,6 @@ class Event(models.Model):
     accessibility_notes = models.TextField(_("accessibility notes"), max_length=2000, blank=True)
     registered_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Site search (core.participation.search_fields): kept by the services on every create and edit.
-    search_text = models.TextField(blank=True, editable=False)
-    search_stems = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["starts_at", "pk"]

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from innova.core.models import Hideable, Searchable
+
 
 class Phase(models.TextChoices):
     IDEAS = "ideas", pgettext_lazy("brainstorm phase", "Ideas")
@@ -24,7 +26,7 @@ def join_code_new() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(6))
 
 
-class Board(models.Model):
+class Board(Searchable):
     """A live brainstorm (lluvia de ideas): cards, groups and dot votes, in phases set by its facilitator."""
 
     front = models.ForeignKey(
@@ -44,9 +46,6 @@ class Board(models.Model):
     last_seq = models.PositiveIntegerField(default=0)  # the sequence number of the board's latest event
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    # Folded text and Spanish stems of the prompt (core.participation.search_fields), written by board_create.
-    search_text = models.TextField(blank=True, editable=False)
-    search_stems = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -115,7 +114,7 @@ class Colour(models.TextChoices):
     ORANGE = "naranja", _("Orange")
 
 
-class Card(models.Model):
+class Card(Hideable):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="cards")
     text = models.CharField(_("idea"), max_length=280)
     colour = models.CharField(_("colour"), max_length=10, choices=Colour.choices, default=Colour.YELLOW)
@@ -130,9 +129,6 @@ class Card(models.Model):
         "problems.Problem", null=True, blank=True, on_delete=models.SET_NULL, related_name="source_cards"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # Set by moderation (``core.services.moderation_set_hidden``): the card leaves the board, its results and exports.
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

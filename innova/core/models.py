@@ -3,6 +3,64 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class Hideable(models.Model):
+    """Content that moderation can hide (``core.moderation``): hidden, it leaves every page, list, export and count."""
+
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+class Searchable(models.Model):
+    """Content the site search finds: accent-folded words and Spanish stems (``core.participation.search_fields``),
+    written by the app's services on every create and edit. On PostgreSQL a generated ``search_vector`` column
+    follows ``search_text`` (``core.search_index``, added by each app's migration)."""
+
+    search_text = models.TextField(blank=True, editable=False)
+    search_stems = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class SupportBase(models.Model):
+    """One person's support of one object; the subclass adds the object (named in ``supported_field``), the
+    ``user`` (with its own reverse name) and the unique constraint on (object, user) that
+    ``core.participation.support_set`` relies on."""
+
+    supported_field = ""
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {getattr(self, self.supported_field + '_id')}"
+
+
+class StatusChangeBase(models.Model):
+    """One step of an object's public status history: who moved it, when and why. The subclass adds the object
+    (``subject_field``) and ``from_status`` / ``to_status`` with its own choices."""
+
+    subject_field = ""
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{getattr(self, self.subject_field + '_id')}: {self.from_status} → {self.to_status}"
+
+
 class AuditEntry(models.Model):
     """A staff action kept for accountability: who did what to which object, when and why."""
 
@@ -42,7 +100,7 @@ class ContactMessage(models.Model):
         return self.subject
 
 
-class Comment(models.Model):
+class Comment(Hideable):
     """A comment on any object (problem, proposal, debate…), with replies up to a depth set per target type."""
 
     target_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
@@ -54,8 +112,6 @@ class Comment(models.Model):
     # Up votes minus down votes, moved with F() by ``comment_vote_set`` only when a CommentVote row changes.
     score = models.IntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["created_at"]
@@ -73,10 +129,6 @@ class Comment(models.Model):
     def target(self):
         """The object commented on (None once it is gone)."""
         return self.target_type.model_class()._default_manager.filter(pk=self.target_id).first()
-
-    @property
-    def is_hidden(self) -> bool:
-        return self.hidden_at is not None
 
 
 class CommentVote(models.Model):

@@ -5,8 +5,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.models import Searchable
 
-class Course(models.Model):
+
+class Course(Searchable):
     """Training (formación y capacitación) with sessions, attendance and a certificate for those who complete it."""
 
     slug = models.SlugField(unique=True)
@@ -29,9 +31,6 @@ class Course(models.Model):
     enrollment_open = models.BooleanField(_("enrollment open"), default=True)
     published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Site search (core.participation.search_fields): kept by services.course_search_update on every save.
-    search_text = models.TextField(blank=True, editable=False)
-    search_stems = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

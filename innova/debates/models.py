@@ -3,13 +3,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.models import Hideable, Searchable, SupportBase
+
 
 class DebateStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
 
 
-class Debate(models.Model):
+class Debate(Hideable, Searchable):
     """A question put to the locality, opened by a facilitator or an official and closed with a conclusion.
 
     Arguments and comments may attach to it later; the opinion map (``innova.opinions``) is optional per debate.
@@ -30,13 +32,6 @@ class Debate(models.Model):
     allow_anonymous_opinions = models.BooleanField(_("allow voting without an account"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    # Moderation (core.moderation): a debate takes comments and can be reported and hidden like any content.
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True)
-    # Folded text and Spanish stems of question, context and conclusion (core.participation.search_fields),
-    # written by the debate services.
-    search_text = models.TextField(blank=True, editable=False)
-    search_stems = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -68,7 +63,7 @@ class ArgumentSide(models.TextChoices):
     AGAINST = "against", _("Against")
 
 
-class Argument(models.Model):
+class Argument(Hideable):
     """A reason for or against the debate's question, supported by people (one support each)."""
 
     debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="arguments")
@@ -77,8 +72,6 @@ class Argument(models.Model):
     body = models.TextField(_("argument"), max_length=1000)
     support_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-support_count", "created_at"]
@@ -93,16 +86,13 @@ class Argument(models.Model):
         return f"{self.debate.get_absolute_url()}#argumento-{self.pk}"
 
 
-class ArgumentSupport(models.Model):
+class ArgumentSupport(SupportBase):
+    supported_field = "argument"
     argument = models.ForeignKey(Argument, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="argument_supports")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["argument", "user"], name="one_support_per_person_and_argument")]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} → {self.argument_id}"
 
 
 class DebateRequestStatus(models.TextChoices):

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from innova.core.models import StatusChangeBase
+
 
 class DifficultyKind(models.TextChoices):
     TECHNICAL = "technical", _("Technical")
@@ -115,18 +117,11 @@ def severity_band(likelihood: int, impact: int) -> str:
     return "band-low"
 
 
-class DifficultyStatusChange(models.Model):
+class DifficultyStatusChange(StatusChangeBase):
     """The public history of a difficulty's status, with the reason of each step."""
 
+    subject_field = "difficulty"
     difficulty = models.ForeignKey(Difficulty, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(max_length=12, choices=DifficultyStatus.choices)
     to_status = models.CharField(max_length=12, choices=DifficultyStatus.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     reason = models.TextField(_("reason"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.from_status} → {self.to_status}"

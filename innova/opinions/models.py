@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.models import Hideable
+
 #: New statements have at most 140 characters (as in Pol.is); imported Pol.is comments may be longer.
 STATEMENT_MAX_LENGTH = 140
 STATEMENT_STORED_MAX_LENGTH = 1000
@@ -53,7 +55,7 @@ class Participant(models.Model):
         return f"participant {self.pk} of debate {self.debate_id}"
 
 
-class Statement(models.Model):
+class Statement(Hideable):
     debate = models.ForeignKey("debates.Debate", on_delete=models.CASCADE, related_name="statements")
     text = models.CharField(_("statement"), max_length=STATEMENT_STORED_MAX_LENGTH)
     author = models.ForeignKey(
@@ -70,9 +72,6 @@ class Statement(models.Model):
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Set by moderation after someone reported it: an approved statement leaves the voting, the map and the counts.
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["pk"]

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from innova.core.files import private_storage
+from innova.core.models import Hideable, Searchable, StatusChangeBase, SupportBase
 
 
 class Theme(models.Model):
@@ -50,7 +51,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 REASON_REQUIRED = {Status.REJECTED, Status.DUPLICATE, Status.CLOSED}
 
 
-class Problem(models.Model):
+class Problem(Hideable, Searchable):
     title = models.CharField(_("title"), max_length=140)
     description = models.TextField(_("description"), max_length=4000)
     theme = models.ForeignKey(Theme, verbose_name=_("theme"), on_delete=models.PROTECT, related_name="problems")
@@ -81,11 +82,6 @@ class Problem(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)  # null while a draft awaits review
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True)
-    # Search: accent-folded words and Spanish stems, kept up to date by the services on every write.
-    search_text = models.TextField(blank=True, editable=False)
-    search_stems = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-published_at"]
@@ -109,10 +105,6 @@ class Problem(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("problems:detail", args=[self.pk])
-
-    @property
-    def is_hidden(self) -> bool:
-        return self.hidden_at is not None
 
     @property
     def public_author(self) -> str:
@@ -160,35 +152,24 @@ class ProblemPhoto(models.Model):
         return reverse("problems:photo_thumbnail", args=[self.problem_id, self.pk])
 
 
-class Support(models.Model):
+class Support(SupportBase):
     """ "A mí también me afecta": one per person and problem, enforced by the database."""
 
+    supported_field = "problem"
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="problem_supports")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["problem", "user"], name="one_support_per_person")]
 
-    def __str__(self) -> str:
-        return f"{self.user_id} → {self.problem_id}"
 
-
-class StatusChange(models.Model):
+class StatusChange(StatusChangeBase):
     """The public history of a problem: who moved it, when, and why."""
 
+    subject_field = "problem"
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    reason = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.problem_id}: {self.from_status} → {self.to_status}"
 
 
 class OfficialAnswer(models.Model):

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.models import Hideable, Searchable, StatusChangeBase, SupportBase
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -40,7 +42,7 @@ class Origin(models.TextChoices):
     NEW = "new", _("New")
 
 
-class Proposal(models.Model):
+class Proposal(Hideable, Searchable):
     title = models.CharField(_("title"), max_length=140)
     summary = models.TextField(_("summary"), max_length=500)
     solution = models.TextField(_("solution"), max_length=6000)
@@ -71,10 +73,6 @@ class Proposal(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)  # null while a draft
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True)
-    search_text = models.TextField(blank=True, editable=False)
-    search_stems = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-published_at"]
@@ -99,10 +97,6 @@ class Proposal(models.Model):
         return reverse("proposals:detail", args=[self.pk])
 
     @property
-    def is_hidden(self) -> bool:
-        return self.hidden_at is not None
-
-    @property
     def is_draft(self) -> bool:
         return self.published_at is None
 
@@ -111,33 +105,22 @@ class Proposal(models.Model):
         return f"PRO-{self.pk:04d}"
 
 
-class Support(models.Model):
+class Support(SupportBase):
+    supported_field = "proposal"
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="proposal_supports")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="one_proposal_support_per_person")]
 
-    def __str__(self) -> str:
-        return f"{self.user_id} → {self.proposal_id}"
 
-
-class StatusChange(models.Model):
+class StatusChange(StatusChangeBase):
     """The public history of a proposal: who moved it, when, and why."""
 
+    subject_field = "proposal"
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    reason = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.proposal_id}: {self.from_status} → {self.to_status}"
 
 
 class Version(models.Model):
