@@ -5,7 +5,7 @@ from innova.core import personal_data
 
 def test_account_erasers_follow_one_pattern():
     """Each app's account-deletion eraser is ``<app or section>_erase_user``, in the app's services (core's own
-    sections in core.personal): found by one grep."""
+    sections in core.personal_data_core): found by one grep."""
     names = {h.section: h.erase.__name__ for h in personal_data.handlers() if h.erase}
     assert len(names) >= 14
     wrong = {section: name for section, name in names.items() if not name.endswith("_erase_user")}

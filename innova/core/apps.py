@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import moderation, visibility
         from .models import Comment
-        from .personal import register_all
+        from .personal_data_core import register_all
 
         register_all()
         _clean_every_text_field()

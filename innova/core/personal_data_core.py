@@ -1,4 +1,5 @@
-"""What core (and the third-party apps it stands for) holds about a person, for the habeas-data export and erasure.
+"""Core's own sections of the personal-data registry (`personal_data.py`): what core and the third-party apps it
+stands for hold about a person, for the habeas-data export and erasure.
 
 - comments: exported; on erasure they stay public, shown under "Cuenta eliminada" (``user.public_name``).
 - comment votes: exported; withdrawn on erasure (the scores go back down).
