@@ -42,7 +42,6 @@ FUNCTIONS_TOO_LONG: dict[str, int] = {
     "opinions/analysis.py:analyse": 144,
     "opinions/polis.py:export_zip": 61,
     "opinions/selectors.py:opinion_map": 93,
-    "problems/tests/test_browser_journey.py:test_report_support_and_read_the_answer": 69,
     "proposals/tests/test_browser_journey.py:test_problem_becomes_a_proposal_with_coauthor_supports_and_viable_answer": 94,  # noqa: E501
     "surveys/demo.py:_build": 86,
     "surveys/demo.py:_mobility_load": 61,
