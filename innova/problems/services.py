@@ -78,16 +78,8 @@ def problem_report(
     # Before the photos are decoded: a flood must not cost the server anything (web, API, SMS, WhatsApp alike).
     rate_limit_user("report", author)
     validate_point_in_usme(latitude, longitude)
-    if upz is None and latitude is not None:
-        upz = upz_for_point(lat=latitude, lon=longitude)
-    if upz is None:
-        raise ValidationError({"upz": _("Choose the UPZ or the rural zone where the problem is.")})
-    if len(photos) > MAX_PHOTOS:
-        raise ValidationError({"photos": _("You can attach up to 4 photos.")})
-    try:
-        processed = [(photo_process(upload), alt) for upload, alt in photos]
-    except ValidationError as refused:  # the form shows it next to the photos, the API and channels as a message
-        raise ValidationError({"photos": refused.error_list}) from refused
+    upz = _upz_of_report(upz, latitude, longitude)
+    processed = _photos_processed(photos)
     now = timezone.now()
     problem = Problem.objects.create(
         title=title.strip(),
@@ -105,19 +97,43 @@ def problem_report(
         published_at=now if publish else None,
         **_search_fields(title, description),
     )
+    _photos_attach(problem, processed, default_alt=title[:200])
+    StatusChange.objects.create(problem=problem, to_status=Status.REPORTED, actor=author)
+    follow_set(user=author, target=problem, following=True)
+    return problem
+
+
+def _upz_of_report(upz, latitude: float | None, longitude: float | None):
+    """The UPZ chosen, else the one the point falls in; a report always has one."""
+    if upz is None and latitude is not None:
+        upz = upz_for_point(lat=latitude, lon=longitude)
+    if upz is None:
+        raise ValidationError({"upz": _("Choose the UPZ or the rural zone where the problem is.")})
+    return upz
+
+
+def _photos_processed(photos) -> list[tuple]:
+    """Up to ``MAX_PHOTOS`` uploads, decoded and stripped of their metadata, each with its description."""
+    if len(photos) > MAX_PHOTOS:
+        raise ValidationError({"photos": _("You can attach up to 4 photos.")})
+    try:
+        return [(photo_process(upload), alt) for upload, alt in photos]
+    except ValidationError as refused:  # the form shows it next to the photos, the API and channels as a message
+        raise ValidationError({"photos": refused.error_list}) from refused
+
+
+def _photos_attach(problem: Problem, processed: list[tuple], *, default_alt: str) -> None:
+    """The processed photos, in order; one without a description gets ``default_alt`` (the title)."""
     for order, (photo, alt) in enumerate(processed):
         ProblemPhoto.objects.create(
             problem=problem,
             image=photo.image,
             thumbnail=photo.thumbnail,
-            alt_text=alt.strip() or title[:200],
+            alt_text=alt.strip() or default_alt,
             width=photo.width,
             height=photo.height,
             order=order,
         )
-    StatusChange.objects.create(problem=problem, to_status=Status.REPORTED, actor=author)
-    follow_set(user=author, target=problem, following=True)
-    return problem
 
 
 @transaction.atomic

@@ -73,66 +73,84 @@ def similar(request):
 
 def report(request):
     # The offline web app sends queued reports with fetch and reads a JSON answer.
-    queued = request.headers.get("X-Innova-Offline-Queue") == "1"
-    if request.method == "POST":
-        if queued and not request.user.is_authenticated:
-            return JsonResponse({"status": "login"}, status=401)
-        if not request.user.is_authenticated:
-            # Keep what was typed across the log-in; files cannot be kept and must be attached again.
-            request.session[DRAFT_KEY] = {field: request.POST.get(field, "") for field in DRAFT_FIELDS}
-            messages.info(
-                request,
-                _("Log in or create an account to publish. What you wrote is kept; attach the photos again after."),
-            )
-            return redirect_to_login(reverse("problems:report"))
-        form = ProblemForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                problem = services.problem_report(
-                    author=request.user,
-                    title=data["title"],
-                    description=data["description"],
-                    theme=data["theme"],
-                    upz=data["upz"],
-                    latitude=data["latitude"],
-                    longitude=data["longitude"],
-                    place_description=data["place_description"],
-                    anonymous=data["anonymous"],
-                    photos=[(upload, data["photo_alt"]) for upload in data["photos"]],
-                    # A report queued offline was already written and confirmed on the phone: publish it.
-                    publish=queued,
-                    client_key=data["client_key"],
-                )
-            except RateLimited as refused:
-                if queued:
-                    raise  # the offline queue reads the JSON 429 and tries again later
-                # Too many reports in an hour: the form comes back with everything typed and a Spanish message.
-                return form_rate_limited(
-                    request, refused, "problems/report.html", {"form": form, "territory": map_config()}
-                )
-            except ValidationError as error:
-                if queued:
-                    return JsonResponse({"status": "invalid", "errors": error.messages}, status=400)
-                errors_into_form(form, error)
-            else:
-                if queued:
-                    if problem.published_at is None:
-                        services.problem_publish_draft(user=request.user, problem=problem)
-                    return JsonResponse({"status": "published", "url": problem.get_absolute_url()})
-                if selectors.problem_similar(
-                    title=problem.title, description=problem.description, exclude_pk=problem.pk
-                ):
-                    return redirect("problems:review", pk=problem.pk)
-                services.problem_publish_draft(user=request.user, problem=problem)
-                messages.success(request, _("Your problem was published. Thank you for reporting it."))
-                return redirect(problem)
-    else:
-        draft = (
-            request.session.pop(DRAFT_KEY, None) if request.user.is_authenticated else request.session.get(DRAFT_KEY)
-        )
-        form = ProblemForm(initial=draft or None)
+    if request.method == "POST" and request.headers.get("X-Innova-Offline-Queue") == "1":
+        return _report_from_offline_queue(request)
+    if request.method != "POST":
+        return _report_page(request, ProblemForm(initial=_report_draft(request) or None))
+    if not request.user.is_authenticated:
+        return _report_draft_kept_for_login(request)
+    form = ProblemForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _report_page(request, form)
+    try:
+        problem = _problem_report_from_form(request.user, form.cleaned_data, publish=False)
+    except RateLimited as refused:
+        # Too many reports in an hour: the form comes back with everything typed and a Spanish message.
+        return form_rate_limited(request, refused, "problems/report.html", {"form": form, "territory": map_config()})
+    except ValidationError as error:
+        errors_into_form(form, error)
+        return _report_page(request, form)
+    if selectors.problem_similar(title=problem.title, description=problem.description, exclude_pk=problem.pk):
+        return redirect("problems:review", pk=problem.pk)
+    services.problem_publish_draft(user=request.user, problem=problem)
+    messages.success(request, _("Your problem was published. Thank you for reporting it."))
+    return redirect(problem)
+
+
+def _report_page(request, form):
     return render(request, "problems/report.html", {"form": form, "territory": map_config()})
+
+
+def _report_draft(request) -> dict | None:
+    """What was typed before logging in: kept until the logged-in author sees the form again."""
+    if request.user.is_authenticated:
+        return request.session.pop(DRAFT_KEY, None)
+    return request.session.get(DRAFT_KEY)
+
+
+def _report_draft_kept_for_login(request):
+    # Keep what was typed across the log-in; files cannot be kept and must be attached again.
+    request.session[DRAFT_KEY] = {field: request.POST.get(field, "") for field in DRAFT_FIELDS}
+    messages.info(
+        request, _("Log in or create an account to publish. What you wrote is kept; attach the photos again after.")
+    )
+    return redirect_to_login(reverse("problems:report"))
+
+
+def _problem_report_from_form(author, data: dict, *, publish: bool) -> Problem:
+    return services.problem_report(
+        author=author,
+        title=data["title"],
+        description=data["description"],
+        theme=data["theme"],
+        upz=data["upz"],
+        latitude=data["latitude"],
+        longitude=data["longitude"],
+        place_description=data["place_description"],
+        anonymous=data["anonymous"],
+        photos=[(upload, data["photo_alt"]) for upload in data["photos"]],
+        publish=publish,
+        client_key=data["client_key"],
+    )
+
+
+def _report_from_offline_queue(request):
+    """A report queued offline was already written and confirmed on the phone: publish it, answer in JSON.
+
+    A rate-limited report is not caught: the queue reads the JSON 429 and tries again later.
+    """
+    if not request.user.is_authenticated:
+        return JsonResponse({"status": "login"}, status=401)
+    form = ProblemForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _report_page(request, form)
+    try:
+        problem = _problem_report_from_form(request.user, form.cleaned_data, publish=True)
+    except ValidationError as error:
+        return JsonResponse({"status": "invalid", "errors": error.messages}, status=400)
+    if problem.published_at is None:  # sent again (same key) after being kept as a draft
+        services.problem_publish_draft(user=request.user, problem=problem)
+    return JsonResponse({"status": "published", "url": problem.get_absolute_url()})
 
 
 @login_required

@@ -23,36 +23,8 @@ def test_report_support_and_read_the_answer(
     context = browser_context_factory()
     login_browser(context, citizen)
     page = context.new_page()
-    page.goto(live_server.url + "/problemas/nuevo/")
-    page.fill("#id_title", "Hueco en la via a Usme pueblo")
-    page.fill("#id_description", "Un hueco enorme donde se caen las motos.")
-    # The similar-problems hint appears while typing (htmx), before anything is published.
-    hint = page.locator("#similar-hint")
-    hint.get_by_text("Huecos en la vía a Usme Pueblo").wait_for()
-    screenshot(page, "similar-hint")
-    page.select_option("#id_theme", label="Movilidad")
-    # Mark the point on the map: the centre of the map is inside the urban UPZs.
-    page.locator("#report-map").click()
-    page.get_by_text("Punto marcado").wait_for()
-    assert page.input_value("#id_latitude") != ""
-    photo = tmp_path / "hueco.jpg"
-    photo.write_bytes(jpeg_with_gps().read())
-    page.set_input_files("#id_photos", str(photo))
-    page.fill("#id_photo_alt", "Hueco en la vía con agua")
-    screenshot(page, "report-form")
-    page.get_by_role("button", name="Publicar el problema").click()
-    # Before publishing, the similar problem is offered again; this one is really different, so publish.
-    page.get_by_role("button", name="Ninguno es el mío: publicar mi reporte").wait_for()
-    screenshot(page, "review-similar")
-    page.get_by_role("button", name="Ninguno es el mío: publicar mi reporte").click()
-    page.get_by_text("Su problema fue publicado").wait_for()
-    mine = Problem.objects.get(title="Hueco en la via a Usme pueblo")
-    assert mine.published_at is not None and mine.latitude is not None and mine.upz is not None
-    assert mine.photos.count() == 1
-    screenshot(page, "my-problem")
-    image = page.locator("img[alt='Hueco en la vía con agua']")
-    image.scroll_into_view_if_needed()
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "the photo thumbnail must load"
+    _fill_the_report_seeing_the_similar_hint(page, live_server, screenshot, tmp_path)
+    mine = _publish_after_reviewing_the_similar(page, screenshot)
 
     # Support the neighbour's problem (htmx swaps the button in place).
     page.goto(live_server.url + existing.get_absolute_url())
@@ -70,7 +42,49 @@ def test_report_support_and_read_the_answer(
     staff_page.get_by_role("button", name="Publicar respuesta oficial").click()
     staff_page.get_by_text("La respuesta oficial fue publicada").wait_for()
 
-    # The citizen sees the answer, signed with the official's verified role.
+    _read_the_signed_answer(page, live_server, screenshot, mine)
+    services  # noqa: B018 - the journey goes through the real services behind the pages
+
+
+def _fill_the_report_seeing_the_similar_hint(page, live_server, screenshot, tmp_path):
+    page.goto(live_server.url + "/problemas/nuevo/")
+    page.fill("#id_title", "Hueco en la via a Usme pueblo")
+    page.fill("#id_description", "Un hueco enorme donde se caen las motos.")
+    # The similar-problems hint appears while typing (htmx), before anything is published.
+    hint = page.locator("#similar-hint")
+    hint.get_by_text("Huecos en la vía a Usme Pueblo").wait_for()
+    screenshot(page, "similar-hint")
+    page.select_option("#id_theme", label="Movilidad")
+    # Mark the point on the map: the centre of the map is inside the urban UPZs.
+    page.locator("#report-map").click()
+    page.get_by_text("Punto marcado").wait_for()
+    assert page.input_value("#id_latitude") != ""
+    photo = tmp_path / "hueco.jpg"
+    photo.write_bytes(jpeg_with_gps().read())
+    page.set_input_files("#id_photos", str(photo))
+    page.fill("#id_photo_alt", "Hueco en la vía con agua")
+    screenshot(page, "report-form")
+
+
+def _publish_after_reviewing_the_similar(page, screenshot) -> Problem:
+    page.get_by_role("button", name="Publicar el problema").click()
+    # Before publishing, the similar problem is offered again; this one is really different, so publish.
+    page.get_by_role("button", name="Ninguno es el mío: publicar mi reporte").wait_for()
+    screenshot(page, "review-similar")
+    page.get_by_role("button", name="Ninguno es el mío: publicar mi reporte").click()
+    page.get_by_text("Su problema fue publicado").wait_for()
+    mine = Problem.objects.get(title="Hueco en la via a Usme pueblo")
+    assert mine.published_at is not None and mine.latitude is not None and mine.upz is not None
+    assert mine.photos.count() == 1
+    screenshot(page, "my-problem")
+    image = page.locator("img[alt='Hueco en la vía con agua']")
+    image.scroll_into_view_if_needed()
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "the photo thumbnail must load"
+    return mine
+
+
+def _read_the_signed_answer(page, live_server, screenshot, mine):
+    """The citizen sees the answer, signed with the official's verified role."""
     page.goto(live_server.url + mine.get_absolute_url())
     answer = page.locator(".official-answer")
     assert "tapará el hueco esta semana" in answer.inner_text()
@@ -78,7 +92,6 @@ def test_report_support_and_read_the_answer(
     screenshot(page, "answer-seen")
     mine.refresh_from_db()
     assert mine.answered_at is not None
-    services  # noqa: B018 - the journey goes through the real services behind the pages
 
 
 def test_deadline_started_on_4_december_skips_the_holidays(
