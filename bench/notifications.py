@@ -44,8 +44,9 @@ def main() -> None:
     mail.outbox = []
 
     from innova.accounts.models import User
-    from innova.notifications import services
     from innova.notifications.models import Frequency, Preference
+    from innova.notifications.services.emit import notification_emit
+    from innova.notifications.services.follows import follow_set, followers_of
     from innova.problems.models import Theme
     from innova.problems.services import problem_report
     from innova.territory.models import Upz
@@ -63,7 +64,7 @@ def main() -> None:
     )
     people = list(User.objects.filter(email__startswith="vecino"))
     for person in people:
-        services.follow_set(user=person, target=problem, following=True)
+        follow_set(user=person, target=problem, following=True)
     Preference.objects.bulk_create(
         [Preference(user=p, kind="problem_answered", email=Frequency.WEEKLY) for p in people[::2]]
     )
@@ -79,9 +80,9 @@ def main() -> None:
         print(f"{label:<48} {elapsed * 1000:9.0f} ms {len(queries):7d} queries {len(mail.outbox):6d} e-mails")
         return result
 
-    emit = lambda: services.notification_emit(  # noqa: E731
+    emit = lambda: notification_emit(  # noqa: E731
         kind="problem_answered",
-        recipients=services.followers_of(problem),
+        recipients=followers_of(problem),
         target=problem,
         actor=official,
         dedupe_key="bench:1",

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from innova.core.participation import search_fields
 from innova.core.permissions import require_perm
 from innova.notifications.outbox import address_email_queue
-from innova.notifications.services import notification_emit
+from innova.notifications.services.emit import notification_emit
 from innova.territory.selectors import upz_for_point
 from innova.territory.validators import validate_point_in_usme
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
 from innova.core.services import audit_record
-from innova.notifications.services import notification_emit
+from innova.notifications.services.emit import notification_emit
 
 from .models import ACTIVE_STATUSES, TRANSITIONS, Difficulty, DifficultyKind, DifficultyStatus
 

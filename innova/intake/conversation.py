@@ -93,48 +93,60 @@ def step(state: str, data: dict, incoming: Incoming, context: Context) -> Step:
         if not context.consented:
             return Step("consent", {}, [_ask_consent()])
         return Step("what", {}, [_ask_what()])
-
     if state == "consent":
-        if folded in YES:
-            return Step("what", {}, [_("Thank you.") + " " + _ask_what()], Effect("consent"))
-        if folded in NO:
-            return Step(
-                "start",
-                {},
-                [_("Understood. We keep nothing of this conversation. You can write again whenever you want.")],
-                Effect("forget"),
-            )
-        return Step("consent", data, [_("Please answer SI or NO.") + " " + _ask_consent()])
-
+        return _consent_answered(folded, data)
     if state == "what":
-        if len(text) < MIN_DESCRIPTION:
-            return Step("what", data, [_("Tell us a little more, please.") + " " + _ask_what()])
-        data["description"] = text
-        return Step("where", data, [_ask_where(context)])
-
+        return _what_answered(text, data, context)
     if state == "where":
-        if incoming.location is not None:
-            code = context.locate(*incoming.location)
-            if code is None:
-                return Step(
-                    "where",
-                    data,
-                    [_("That location is outside Usme. Share a place inside the locality or write the UPZ.")],
-                )
-            data.update(upz=code, latitude=incoming.location[0], longitude=incoming.location[1])
-            return Step("photo", data, [_ask_photo()])
-        code = context.find_upz(text)
-        if code is None:
-            return Step("where", data, [_("We did not recognise that place.") + " " + _ask_where(context)])
-        data["upz"] = code
-        data["place"] = text
-        return Step("photo", data, [_ask_photo()])
-
+        return _where_answered(text, data, incoming, context)
     if state == "photo":
-        if incoming.media:
-            data["media"] = incoming.media
-        elif folded not in SKIP_PHOTO:
-            return Step("photo", data, [_ask_photo()])
-        return Step("done", {}, [], Effect("create_problem", data))
-
+        return _photo_answered(folded, data, incoming)
     return Step("start", {}, [_ask_what()])
+
+
+def _consent_answered(folded: str, data: dict) -> Step:
+    if folded in YES:
+        return Step("what", {}, [_("Thank you.") + " " + _ask_what()], Effect("consent"))
+    if folded in NO:
+        return Step(
+            "start",
+            {},
+            [_("Understood. We keep nothing of this conversation. You can write again whenever you want.")],
+            Effect("forget"),
+        )
+    return Step("consent", data, [_("Please answer SI or NO.") + " " + _ask_consent()])
+
+
+def _what_answered(text: str, data: dict, context: Context) -> Step:
+    if len(text) < MIN_DESCRIPTION:
+        return Step("what", data, [_("Tell us a little more, please.") + " " + _ask_what()])
+    data["description"] = text
+    return Step("where", data, [_ask_where(context)])
+
+
+def _where_answered(text: str, data: dict, incoming: Incoming, context: Context) -> Step:
+    """A shared location (it must fall inside Usme) or the name of a UPZ or barrio."""
+    if incoming.location is not None:
+        code = context.locate(*incoming.location)
+        if code is None:
+            return Step(
+                "where",
+                data,
+                [_("That location is outside Usme. Share a place inside the locality or write the UPZ.")],
+            )
+        data.update(upz=code, latitude=incoming.location[0], longitude=incoming.location[1])
+        return Step("photo", data, [_ask_photo()])
+    code = context.find_upz(text)
+    if code is None:
+        return Step("where", data, [_("We did not recognise that place.") + " " + _ask_where(context)])
+    data["upz"] = code
+    data["place"] = text
+    return Step("photo", data, [_ask_photo()])
+
+
+def _photo_answered(folded: str, data: dict, incoming: Incoming) -> Step:
+    if incoming.media:
+        data["media"] = incoming.media
+    elif folded not in SKIP_PHOTO:
+        return Step("photo", data, [_ask_photo()])
+    return Step("done", {}, [], Effect("create_problem", data))

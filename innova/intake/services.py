@@ -98,18 +98,10 @@ def intake_receive(
     media: str | None = None,
 ) -> Conversation | None:
     """Take one inbound message from a provider. A message id already seen is ignored (providers retry)."""
-    try:
-        with transaction.atomic():
-            inbound = InboundMessage.objects.create(channel=channel, provider_id=provider_id)
-    except IntegrityError:
+    inbound = _inbound_record_once(channel, provider_id)
+    if inbound is None:
         return None
-    conv = Conversation.objects.filter(channel=channel, phone=phone).order_by("-updated_at").first()
-    consented = (
-        bool(conv and conv.consented_at)
-        or Conversation.objects.filter(phone=phone, consented_at__isnull=False).exists()
-    )
-    if conv is None:
-        conv = Conversation(channel=channel, phone=phone)
+    conv, consented = _conversation_for(channel, phone)
     context = conversation.Context(
         consented=consented,
         find_upz=selectors.upz_code_from_text,
@@ -121,14 +113,7 @@ def intake_receive(
     effect = result.effect
 
     if effect and effect.kind == "forget":
-        # The sender declined: nothing personal is kept, not even this conversation.
-        if conv.pk:
-            OutboundMessage.objects.filter(conversation=conv).delete()
-            conv.delete()
-        inbound.conversation = None
-        inbound.save(update_fields=["conversation"])
-        for reply in replies:
-            _queue_reply(None, channel, phone, reply)
+        _conversation_forget(conv, inbound, channel, phone, replies)
         return None
     if effect and effect.kind == "status" and not consented:
         # A status query needs no personal data: answer it and keep nothing.
@@ -136,9 +121,7 @@ def intake_receive(
         return None
 
     conv.state, conv.data = result.state, result.data
-    if effect and effect.kind == "consent":
-        conv.consented_at = timezone.now()
-    if conv.consented_at is None and consented:
+    if (effect and effect.kind == "consent") or (conv.consented_at is None and consented):
         conv.consented_at = timezone.now()
     conv.save()
     inbound.conversation = conv
@@ -147,33 +130,68 @@ def intake_receive(
     if effect and effect.kind == "status":
         replies.append(_status_reply(effect.payload["number"]))
     if effect and effect.kind == "create_problem":
-        if conv.user_id is None:
-            conv.user = _resident_for_phone(phone)
-        try:
-            problem = _create_problem(conv, effect.payload)
-        except RateLimited as refused:
-            # The same per-person limit as on the web and the API; the sender is told plainly, nothing half-kept.
-            conv.save(update_fields=["user"])
-            replies.append(
-                ngettext(
-                    "We received many reports from this number in a short while, so this one was not registered. "
-                    "Write to us again in %(minutes)d minute.",
-                    "We received many reports from this number in a short while, so this one was not registered. "
-                    "Write to us again in %(minutes)d minutes.",
-                    refused.retry_minutes,
-                )
-                % {"minutes": refused.retry_minutes}
-            )
-        else:
-            conv.problem = problem
-            conv.save(update_fields=["user", "problem"])
-            replies.append(
-                _("Thank you! Your report was received with the code %(code)s. Text that code to know how it is going.")
-                % {"code": selectors.reference_code(problem)}
-            )
+        replies.append(_problem_from_conversation(conv, phone, effect.payload))
     for reply in replies:
         _queue_reply(conv, channel, phone, reply)
     return conv
+
+
+def _inbound_record_once(channel: str, provider_id: str) -> InboundMessage | None:
+    """Record the provider's message id; None when it was already seen (a provider's retry)."""
+    try:
+        with transaction.atomic():
+            return InboundMessage.objects.create(channel=channel, provider_id=provider_id)
+    except IntegrityError:
+        return None
+
+
+def _conversation_for(channel: str, phone: str) -> tuple[Conversation, bool]:
+    """The latest conversation with this phone on this channel (a new, unsaved one if none) and whether the phone
+    has consented on any channel."""
+    conv = Conversation.objects.filter(channel=channel, phone=phone).order_by("-updated_at").first()
+    consented = (
+        bool(conv and conv.consented_at)
+        or Conversation.objects.filter(phone=phone, consented_at__isnull=False).exists()
+    )
+    if conv is None:
+        conv = Conversation(channel=channel, phone=phone)
+    return conv, consented
+
+
+def _conversation_forget(
+    conv: Conversation, inbound: InboundMessage, channel: str, phone: str, replies: list[str]
+) -> None:
+    """The sender declined: nothing personal is kept, not even this conversation."""
+    if conv.pk:
+        OutboundMessage.objects.filter(conversation=conv).delete()
+        conv.delete()
+    inbound.conversation = None
+    inbound.save(update_fields=["conversation"])
+    for reply in replies:
+        _queue_reply(None, channel, phone, reply)
+
+
+def _problem_from_conversation(conv: Conversation, phone: str, data: dict) -> str:
+    """Report the problem the conversation gathered, as the phone's quiet account; returns the reply to send."""
+    if conv.user_id is None:
+        conv.user = _resident_for_phone(phone)
+    try:
+        problem = _create_problem(conv, data)
+    except RateLimited as refused:
+        # The same per-person limit as on the web and the API; the sender is told plainly, nothing half-kept.
+        conv.save(update_fields=["user"])
+        return ngettext(
+            "We received many reports from this number in a short while, so this one was not registered. "
+            "Write to us again in %(minutes)d minute.",
+            "We received many reports from this number in a short while, so this one was not registered. "
+            "Write to us again in %(minutes)d minutes.",
+            refused.retry_minutes,
+        ) % {"minutes": refused.retry_minutes}
+    conv.problem = problem
+    conv.save(update_fields=["user", "problem"])
+    return _("Thank you! Your report was received with the code %(code)s. Text that code to know how it is going.") % {
+        "code": selectors.reference_code(problem)
+    }
 
 
 @transaction.atomic

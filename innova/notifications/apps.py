@@ -11,8 +11,7 @@ class NotificationsConfig(AppConfig):
         from innova.core import notify, personal_data
 
         from . import selectors, services
+        from .services.erasure import notifications_erase_user
 
-        personal_data.register(
-            "notifications", export=selectors.notification_export, erase=services.notifications_erase_user
-        )
+        personal_data.register("notifications", export=selectors.notification_export, erase=notifications_erase_user)
         notify.register(services)  # core and accounts tell people through core.notify

@@ -2,7 +2,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from . import selectors
-from .services import bell_group
+from .services.bell import bell_group
 
 
 class BellConsumer(AsyncJsonWebsocketConsumer):

@@ -10,7 +10,11 @@ from django.utils.translation import ngettext
 from . import selectors
 from .kinds import label_of
 from .models import Frequency
-from .services import ALL_KINDS, site_url, unsubscribe_token
+from .services.preferences import ALL_KINDS, unsubscribe_token
+
+
+def site_url(path: str) -> str:
+    return settings.SITE_URL + path
 
 
 def unsubscribe_url(*, user, kind: str) -> str:

@@ -25,3 +25,8 @@ def is_followable_and_visible(user, target) -> bool:
 
 
 rules.add_perm("notifications.follow_target", is_active_user & is_followable_and_visible)
+
+
+def is_silenced_by_hiding(kind: str, target) -> bool:
+    """Hidden content notifies no one, except its author about the moderation itself."""
+    return target is not None and getattr(target, "hidden_at", None) is not None and kind != "content_hidden"

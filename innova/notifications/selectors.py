@@ -14,7 +14,7 @@ def notification_unread_count(*, user) -> int:
 
 def preference_rows(*, user) -> list[dict]:
     """Every kind with the person's current choice (or the default), in the order of ``kinds.MESSAGES``."""
-    from .services import preference_default
+    from .services.preferences import preference_default
 
     chosen = {p.kind: p for p in Preference.objects.filter(user=user)}
     rows = []

@@ -5,7 +5,9 @@ import smtplib
 
 from celery import shared_task
 
-from . import outbox, services
+from . import outbox
+from .services.delivery import DeliveriesFailed, email_deliveries_enqueue, email_deliveries_send, email_delivery_send
+from .services.digests import notification_digest_build
 
 MAX_RETRIES = 5
 
@@ -32,7 +34,7 @@ def _again(task, exc: Exception, args: tuple):
 def email_delivery_send_one(self, delivery_id: int) -> bool:
     """One delivery (the task before one-per-event batches; kept for deliveries already queued under its name)."""
     try:
-        return services.email_delivery_send(delivery_id=delivery_id)
+        return email_delivery_send(delivery_id=delivery_id)
     except smtplib.SMTPException as exc:
         return _again(self, exc, (delivery_id,))
 
@@ -46,9 +48,9 @@ def email_deliveries_send_batch(self, delivery_ids: list[int]) -> list[int]:
     A retry carries only the deliveries that failed: the ones already sent are never sent again.
     """
     try:
-        sent, _skipped = services.email_deliveries_send(delivery_ids=delivery_ids)
+        sent, _skipped = email_deliveries_send(delivery_ids=delivery_ids)
         return sent
-    except services.DeliveriesFailed as exc:
+    except DeliveriesFailed as exc:
         return _again(self, exc, (exc.delivery_ids,))  # only the ones that failed
 
 
@@ -64,6 +66,6 @@ def address_email_send(self, message: dict) -> None:
 @shared_task
 def notification_digest_send(frequency: str) -> list[int]:
     """Beat task (daily and weekly): build each person's digest and hand every one to the e-mail task."""
-    delivery_ids = services.notification_digest_build(frequency=frequency)
-    services.email_deliveries_enqueue(delivery_ids=delivery_ids)
+    delivery_ids = notification_digest_build(frequency=frequency)
+    email_deliveries_enqueue(delivery_ids=delivery_ids)
     return delivery_ids

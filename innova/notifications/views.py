@@ -9,10 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
+from . import selectors
 from .forms import PreferencesForm
 from .kinds import CATEGORY_LABELS, label_of
-from .services import ALL_KINDS
+from .services.bell import notification_mark_read
+from .services.emit import target_url
+from .services.follows import follow_set_checked
+from .services.preferences import ALL_KINDS, preferences_update, unsubscribe_apply, unsubscribe_token_read
 from .templatetags.notifications import follow_button_context
 
 
@@ -31,14 +34,14 @@ def index(request):
 @login_required
 @require_POST
 def mark_read(request):
-    services.notification_mark_read(user=request.user)
+    notification_mark_read(user=request.user)
     return redirect("notifications:index")
 
 
 @login_required
 @require_POST
 def mark_one_read(request, pk: int):
-    services.notification_mark_read(user=request.user, notification_id=pk)
+    notification_mark_read(user=request.user, notification_id=pk)
     return redirect("notifications:index")
 
 
@@ -47,7 +50,7 @@ def preferences(request):
     rows = selectors.preference_rows(user=request.user)
     form = PreferencesForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():
-        services.preferences_update(user=request.user, choices=form.choices())
+        preferences_update(user=request.user, choices=form.choices())
         messages.success(request, _("Your notification preferences were saved."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form, "category_labels": CATEGORY_LABELS})
@@ -70,12 +73,12 @@ def unsubscribe(request, token: str):
 
 def _unsubscribe(request, token: str):
     try:
-        user, kind = services.unsubscribe_token_read(token)
+        user, kind = unsubscribe_token_read(token)
     except signing.BadSignature:
         return render(request, "notifications/unsubscribe.html", {"invalid": True}, status=400)
     context = {"kind": kind, "all_kinds": kind == ALL_KINDS, "label": label_of(kind), "email": _masked(user.email)}
     if request.method == "POST":
-        services.unsubscribe_apply(token=token)
+        unsubscribe_apply(token=token)
         context["done"] = True
     return render(request, "notifications/unsubscribe.html", context)
 
@@ -92,13 +95,11 @@ def follow(request, content_type_id: int, object_id: int):
         target = content_type.get_object_for_this_type(pk=object_id)
     except Exception as exc:  # noqa: BLE001 - unknown type or object: nothing to follow
         raise Http404 from exc
-    following = services.follow_set_checked(
-        user=request.user, target=target, following=request.POST.get("following") == "1"
-    )
+    following = follow_set_checked(user=request.user, target=target, following=request.POST.get("following") == "1")
     if request.htmx:
         return render(request, "notifications/_follow.html", follow_button_context(request, target))
     messages.success(request, _("You will be told about changes.") if following else _("You no longer follow it."))
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = services._target_url(target) or "/"
+        next_url = target_url(target) or "/"
     return redirect(next_url)

@@ -18,7 +18,8 @@ from innova.core.participation import (
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limit_user
 from innova.core.services import audit_record
-from innova.notifications.services import follow_set, followers_of, notification_emit
+from innova.notifications.services.emit import notification_emit
+from innova.notifications.services.follows import follow_set, followers_of
 from innova.territory.selectors import upz_for_point
 from innova.territory.validators import validate_point_in_usme
 

@@ -14,7 +14,7 @@ from innova.core.ratelimit import RateLimited
 from innova.core.selectors import CachedCountPaginator
 from innova.core.service_results import errors_into_form
 from innova.core.views import form_action, form_rate_limited, pending_answer_pages, support_toggle
-from innova.notifications.services import is_following
+from innova.notifications.services.follows import is_following
 from innova.territory.selectors import map_config, public_point
 
 from . import selectors, services

@@ -15,7 +15,7 @@ from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limits_suspended
 from innova.core.services import audit_record
 from innova.notifications.outbox import address_email_queue
-from innova.notifications.services import follow_set
+from innova.notifications.services.follows import follow_set
 from innova.problems.services import problem_report
 
 from .models import (

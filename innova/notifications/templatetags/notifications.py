@@ -1,7 +1,8 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
-from .. import selectors, services
+from .. import selectors
+from ..services.follows import is_following
 
 register = template.Library()
 
@@ -20,7 +21,7 @@ def follow_button_context(request, target) -> dict:
     return {
         "target": target,
         "content_type_id": ContentType.objects.get_for_model(target).pk,
-        "following": services.is_following(user=request.user, target=target),
+        "following": is_following(user=request.user, target=target),
         "user": request.user,
         "next": request.get_full_path(),
     }

@@ -1,6 +1,6 @@
 import pytest
 
-from innova.notifications import services
+from innova.notifications.services.emit import notification_emit
 from innova.problems import services as problem_services
 
 
@@ -10,7 +10,7 @@ def emit(django_capture_on_commit_callbacks):
 
     def run(**kwargs):
         with django_capture_on_commit_callbacks(execute=True):
-            return services.notification_emit(**kwargs)
+            return notification_emit(**kwargs)
 
     return run
 

@@ -6,8 +6,9 @@ from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 
 from innova.core.testing import run_async_isolated
-from innova.notifications import services
 from innova.notifications.consumers import BellConsumer
+from innova.notifications.services.bell import notification_mark_read
+from innova.notifications.services.emit import notification_emit
 from innova.routing import websocket_urlpatterns
 
 pytestmark = pytest.mark.django_db
@@ -39,15 +40,15 @@ def test_anonymous_visitors_are_turned_away(db):
 @real_transactions
 def test_the_count_arrives_on_connect_and_on_every_change(make_user, django_capture_on_commit_callbacks):
     ana, luis = make_user("citizen"), make_user("citizen")
-    services.notification_emit(kind="mentioned", recipients=[ana], dedupe_key="before")
+    notification_emit(kind="mentioned", recipients=[ana], dedupe_key="before")
 
     def emit_to(person, key):
         with django_capture_on_commit_callbacks(execute=True):
-            services.notification_emit(kind="mentioned", recipients=[person], dedupe_key=key)
+            notification_emit(kind="mentioned", recipients=[person], dedupe_key=key)
 
     def read_all(person):
         with django_capture_on_commit_callbacks(execute=True):
-            services.notification_mark_read(user=person)
+            notification_mark_read(user=person)
 
     async def run():
         ana_socket, luis_socket = connect(ana), connect(luis)
@@ -73,7 +74,7 @@ def test_through_the_real_asgi_stack_with_the_session_cookie(client, make_user, 
     from innova.asgi import application
 
     person = make_user("citizen")
-    services.notification_emit(kind="mentioned", recipients=[person])
+    notification_emit(kind="mentioned", recipients=[person])
     client.force_login(person)
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 

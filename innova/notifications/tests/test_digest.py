@@ -6,8 +6,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from innova.notifications import selectors, services, tasks
+from innova.notifications import selectors, tasks
 from innova.notifications.models import EmailDelivery, Frequency, Notification
+from innova.notifications.services.delivery import email_delivery_send
+from innova.notifications.services.digests import notification_digest_build
+from innova.notifications.services.preferences import preference_set
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +23,7 @@ def weekly_news(make_user, make_problem, emit):
     for n in range(3):
         emit(kind="comment_added", recipients=[ana, luis], target=first, actor=make_user("citizen"), dedupe_key=f"c{n}")
     emit(kind="comment_added", recipients=[ana], target=second, dedupe_key="c9")
-    services.preference_set(user=ana, kind="mentioned", email=Frequency.WEEKLY)
+    preference_set(user=ana, kind="mentioned", email=Frequency.WEEKLY)
     emit(kind="mentioned", recipients=[ana], target=first, actor=luis)
     return ana, luis, first, second
 
@@ -72,18 +75,18 @@ def test_a_second_run_in_the_same_period_sends_nothing_twice(weekly_news):
 def test_news_after_this_weeks_digest_waits_for_next_week(weekly_news, emit):
     ana, _luis, first, _second = weekly_news
     now = timezone.now()
-    services.notification_digest_build(frequency=Frequency.WEEKLY, now=now)
+    notification_digest_build(frequency=Frequency.WEEKLY, now=now)
     for delivery in EmailDelivery.objects.all():
-        services.email_delivery_send(delivery_id=delivery.pk)
+        email_delivery_send(delivery_id=delivery.pk)
     emit(kind="comment_added", recipients=[ana], target=first, dedupe_key="late")
-    assert services.notification_digest_build(frequency=Frequency.WEEKLY, now=now) == []
-    [next_week] = services.notification_digest_build(frequency=Frequency.WEEKLY, now=now + datetime.timedelta(days=7))
+    assert notification_digest_build(frequency=Frequency.WEEKLY, now=now) == []
+    [next_week] = notification_digest_build(frequency=Frequency.WEEKLY, now=now + datetime.timedelta(days=7))
     assert EmailDelivery.objects.get(pk=next_week).notifications.count() == 1
 
 
 def test_daily_and_weekly_are_separate(make_user, emit):
     person = make_user("citizen")
-    services.preference_set(user=person, kind="mentioned", email=Frequency.DAILY)
+    preference_set(user=person, kind="mentioned", email=Frequency.DAILY)
     emit(kind="mentioned", recipients=[person])
     emit(kind="comment_added", recipients=[person])
     tasks.notification_digest_send.delay("daily").get()
@@ -103,12 +106,12 @@ def test_content_hidden_before_the_digest_is_left_out(weekly_news):
 
 def test_turning_email_off_drops_what_was_waiting(weekly_news):
     ana, luis, *_ = weekly_news
-    services.preference_set(user=ana, kind="comment_added", email=Frequency.OFF)
-    services.preference_set(user=ana, kind="mentioned", email=Frequency.OFF)
+    preference_set(user=ana, kind="comment_added", email=Frequency.OFF)
+    preference_set(user=ana, kind="mentioned", email=Frequency.OFF)
     tasks.notification_digest_send.delay("weekly").get()
     assert [m.to for m in mail.outbox] == [[luis.email]]
 
 
 def test_not_a_digest_frequency():
     with pytest.raises(ValueError):
-        services.notification_digest_build(frequency=Frequency.IMMEDIATE)
+        notification_digest_build(frequency=Frequency.IMMEDIATE)

@@ -12,8 +12,16 @@ from hypothesis import HealthCheck, assume, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from innova.notifications import services, tasks
+from innova.notifications import tasks
 from innova.notifications.models import EmailDelivery, Frequency, Notification, Preference
+from innova.notifications.services.delivery import email_delivery_send
+from innova.notifications.services.emit import notification_emit
+from innova.notifications.services.preferences import (
+    ALL_KINDS,
+    UNSUBSCRIBE_SALT,
+    unsubscribe_token,
+    unsubscribe_token_read,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +70,7 @@ def test_unsubscribe_link_works_without_logging_in_and_only_for_that_kind(client
 
 def test_one_click_unsubscribe_from_the_mail_client(make_user):
     person = make_user("citizen")
-    token = services.unsubscribe_token(user=person, kind=services.ALL_KINDS)
+    token = unsubscribe_token(user=person, kind=ALL_KINDS)
     mail_client = Client(enforce_csrf_checks=True)  # a mail client has no CSRF cookie
     response = mail_client.post(reverse("notifications:unsubscribe", args=[token]), {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
@@ -71,7 +79,7 @@ def test_one_click_unsubscribe_from_the_mail_client(make_user):
 
 def test_the_confirmation_form_is_csrf_protected(make_user):
     person = make_user("citizen")
-    url = reverse("notifications:unsubscribe", args=[services.unsubscribe_token(user=person, kind="mentioned")])
+    url = reverse("notifications:unsubscribe", args=[unsubscribe_token(user=person, kind="mentioned")])
     browser = Client(enforce_csrf_checks=True)
     assert browser.post(url).status_code == 403
     assert not Preference.objects.exists()
@@ -86,16 +94,14 @@ def test_the_confirmation_form_is_csrf_protected(make_user):
     [
         lambda token, other: token[:-2] + ("AA" if not token.endswith("AA") else "BB"),  # altered signature
         lambda token, other: signing.dumps({"u": other.pk, "k": "mentioned"}, salt="another-salt", compress=True),
-        lambda token, other: signing.dumps(
-            {"u": other.pk, "k": "mentioned"}, key="guessed-key", salt=services.UNSUBSCRIBE_SALT
-        ),
-        lambda token, other: signing.dumps({"u": other.pk, "k": "no_such_kind"}, salt=services.UNSUBSCRIBE_SALT),
+        lambda token, other: signing.dumps({"u": other.pk, "k": "mentioned"}, key="guessed-key", salt=UNSUBSCRIBE_SALT),
+        lambda token, other: signing.dumps({"u": other.pk, "k": "no_such_kind"}, salt=UNSUBSCRIBE_SALT),
         lambda token, other: "nothing-signed-here",
     ],
 )
 def test_unsubscribe_is_tamper_proof(client, make_user, tamper):
     person, other = make_user("citizen"), make_user("citizen")
-    forged = tamper(services.unsubscribe_token(user=person, kind="mentioned"), other)
+    forged = tamper(unsubscribe_token(user=person, kind="mentioned"), other)
     url = reverse("notifications:unsubscribe", args=[forged])
     assert client.get(url).status_code == 400
     response = client.post(url)
@@ -105,7 +111,7 @@ def test_unsubscribe_is_tamper_proof(client, make_user, tamper):
 
 def test_a_token_for_one_person_never_touches_another(client, make_user):
     person, other = make_user("citizen"), make_user("citizen")
-    client.post(reverse("notifications:unsubscribe", args=[services.unsubscribe_token(user=person, kind="mentioned")]))
+    client.post(reverse("notifications:unsubscribe", args=[unsubscribe_token(user=person, kind="mentioned")]))
     assert Preference.objects.filter(user=person).count() == 1
     assert not Preference.objects.filter(user=other).exists()
 
@@ -140,7 +146,7 @@ def test_a_failed_send_is_retried_and_sent_once(make_user, emit, flaky_smtp):
     assert delivery.status == EmailDelivery.Status.SENT and delivery.attempts == 3
     # The task delivered twice more (a broker redelivery, a duplicate beat run…): nothing leaves again.
     assert tasks.email_delivery_send_one.delay(delivery.pk).get() is False
-    assert services.email_delivery_send(delivery_id=delivery.pk) is False
+    assert email_delivery_send(delivery_id=delivery.pk) is False
     assert len(mail.outbox) == 1 and flaky_smtp.calls == 3
 
 
@@ -159,10 +165,10 @@ def test_retries_back_off_and_give_up_as_failed(make_user, emit, flaky_smtp):
 def test_a_delivery_interrupted_mid_send_is_never_sent_again(make_user, django_capture_on_commit_callbacks):
     """At most once: a worker that died after claiming the row may have handed the mail to SMTP already."""
     person = make_user("citizen")
-    services.notification_emit(kind="mentioned", recipients=[person])  # on_commit not run: nothing sent
+    notification_emit(kind="mentioned", recipients=[person])  # on_commit not run: nothing sent
     delivery = EmailDelivery.objects.get(user=person)
     EmailDelivery.objects.filter(pk=delivery.pk).update(status=EmailDelivery.Status.SENDING)
-    assert services.email_delivery_send(delivery_id=delivery.pk) is False
+    assert email_delivery_send(delivery_id=delivery.pk) is False
     assert mail.outbox == []
 
 
@@ -178,7 +184,7 @@ def test_the_delivery_key_is_unique_per_notification(make_user, emit):
 def test_on_a_worker_an_smtp_error_schedules_a_retry_with_backoff(make_user, flaky_smtp, monkeypatch):
     flaky_smtp.failures = 1
     person = make_user("citizen")
-    services.notification_emit(kind="mentioned", recipients=[person])  # not committed: nothing sent yet
+    notification_emit(kind="mentioned", recipients=[person])  # not committed: nothing sent yet
     delivery = EmailDelivery.objects.get(user=person)
     scheduled = {}
 
@@ -203,13 +209,13 @@ def test_on_a_worker_an_smtp_error_schedules_a_retry_with_backoff(make_user, fla
 @given(data=st.data())
 def test_changing_any_character_of_a_token_breaks_it(make_user, data):
     person = make_user("citizen")
-    token = services.unsubscribe_token(user=person, kind="mentioned")
+    token = unsubscribe_token(user=person, kind="mentioned")
     position = data.draw(st.integers(min_value=0, max_value=10_000)) % len(token)
     replacement = data.draw(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_:"))
     assume(replacement != token[position])
     forged = token[:position] + replacement + token[position + 1 :]
     with pytest.raises(signing.BadSignature):
-        services.unsubscribe_token_read(forged)
+        unsubscribe_token_read(forged)
 
 
 class CountingConnections(EmailBackend):

@@ -3,8 +3,10 @@
 import pytest
 from django.core import mail
 
-from innova.notifications import services
 from innova.notifications.models import EmailDelivery, Frequency, Notification
+from innova.notifications.services.emit import _create_once, email_muted, notification_emit
+from innova.notifications.services.follows import follow_set, followers_of
+from innova.notifications.services.preferences import preference_set
 from innova.problems import services as problem_services
 
 pytestmark = pytest.mark.django_db
@@ -31,8 +33,8 @@ def test_an_official_answer_reaches_author_supporters_and_followers_once(
 
 def test_the_actor_is_never_told_of_their_own_action(answered_problem, facilitator, emit):
     problem, people = answered_problem
-    services.follow_set(user=facilitator, target=problem, following=True)
-    emit(kind="problem_status_changed", recipients=services.followers_of(problem), target=problem, actor=facilitator)
+    follow_set(user=facilitator, target=problem, following=True)
+    emit(kind="problem_status_changed", recipients=followers_of(problem), target=problem, actor=facilitator)
     assert facilitator.pk not in recipients("problem_status_changed")
     assert people["author"].pk in recipients("problem_status_changed")
 
@@ -48,7 +50,7 @@ def test_hidden_content_notifies_no_one(answered_problem, official, emit):
     problem, _people = answered_problem
     problem.hidden_at = problem.published_at
     problem.save(update_fields=["hidden_at"])
-    emit(kind="problem_answered", recipients=services.followers_of(problem), target=problem, actor=official)
+    emit(kind="problem_answered", recipients=followers_of(problem), target=problem, actor=official)
     assert Notification.objects.filter(kind="problem_answered").count() == 0
     assert mail.outbox == []
 
@@ -58,7 +60,7 @@ def test_the_same_event_reaches_each_person_once(answered_problem, official, emi
     for _ in range(3):
         emit(
             kind="problem_answered",
-            recipients=services.followers_of(problem),
+            recipients=followers_of(problem),
             target=problem,
             actor=official,
             dedupe_key=f"problem_answered:{problem.pk}:1",
@@ -76,7 +78,7 @@ def test_a_dedupe_key_race_is_absorbed_by_the_database(make_user):
     Notification.objects.create(recipient=person, kind="mentioned", message="x", dedupe_key="mentioned:7")
     # The pre-check misses a concurrent insert only in a race; simulate it by calling the insert helper directly.
     again = Notification(recipient=person, kind="mentioned", message="y", dedupe_key="mentioned:7")
-    assert services._create_once([again]) == []
+    assert _create_once([again]) == []
     assert Notification.objects.filter(recipient=person, dedupe_key="mentioned:7").count() == 1
 
 
@@ -93,7 +95,7 @@ def test_a_dedupe_key_race_is_absorbed_by_the_database(make_user):
 )
 def test_preferences_are_respected(make_user, emit, in_app, email, shown, mailed, waiting):
     person = make_user("citizen")
-    services.preference_set(user=person, kind="mentioned", in_app=in_app, email=email)
+    preference_set(user=person, kind="mentioned", in_app=in_app, email=email)
     emit(kind="mentioned", recipients=[person], actor=make_user("citizen"))
     notification = Notification.objects.filter(recipient=person).first()
     if shown is None:
@@ -132,7 +134,7 @@ def test_moderation_tells_the_author_with_the_reason_even_though_the_content_is_
 
 def test_an_unknown_kind_is_a_programming_error(make_user):
     with pytest.raises(ValueError):
-        services.notification_emit(kind="no_such_kind", recipients=[make_user("citizen")])
+        notification_emit(kind="no_such_kind", recipients=[make_user("citizen")])
 
 
 def test_people_without_email_still_see_it_in_the_app(make_user, emit):
@@ -146,7 +148,7 @@ def test_people_without_email_still_see_it_in_the_app(make_user, emit):
 
 def test_demo_data_emails_no_one(make_user, emit):
     person = make_user("citizen")
-    with services.email_muted():
+    with email_muted():
         emit(kind="role_verified", recipients=[person])
     assert mail.outbox == [] and Notification.objects.get(recipient=person).in_app
 

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from innova.notifications import services
+from innova.notifications.services.emit import notification_emit
 
 
 def test_notification_list_queries_do_not_grow_with_rows(list_queries_constant, make_problem, make_user, citizen):
@@ -10,6 +10,6 @@ def test_notification_list_queries_do_not_grow_with_rows(list_queries_constant, 
         for _ in range(n):
             actor = make_user("official")
             problem = make_problem(author=make_user("citizen"))
-            services.notification_emit(kind="problem_answered", recipients=[citizen], target=problem, actor=actor)
+            notification_emit(kind="problem_answered", recipients=[citizen], target=problem, actor=actor)
 
     list_queries_constant(reverse("notifications:index"), add, user=citizen)

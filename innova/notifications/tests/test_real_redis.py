@@ -10,8 +10,9 @@ import uuid
 import pytest
 from django.core import mail
 
-from innova.notifications import services, tasks
+from innova.notifications import tasks
 from innova.notifications.models import EmailDelivery, Frequency
+from innova.notifications.services.emit import notification_emit
 
 pytestmark = [
     pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a real Redis (REDIS_URL)"),
@@ -39,7 +40,7 @@ def real_worker():
 def test_a_real_worker_sends_the_weekly_digest(make_user, real_worker):
     ana, luis = make_user("citizen"), make_user("citizen", display_name="Luis")
     for n in range(2):
-        services.notification_emit(kind="comment_added", recipients=[ana], actor=luis, dedupe_key=f"c{n}")
+        notification_emit(kind="comment_added", recipients=[ana], actor=luis, dedupe_key=f"c{n}")
     assert mail.outbox == []
     result = tasks.notification_digest_send.delay(Frequency.WEEKLY)
     assert not result.__class__.__name__.startswith("Eager")

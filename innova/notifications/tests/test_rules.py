@@ -26,16 +26,16 @@ def test_follow_target_matrix(request, states, role, state, allowed):
     from django.core.exceptions import PermissionDenied
     from django.http import Http404
 
-    from innova.notifications import services
+    from innova.notifications.services.follows import follow_set_checked, is_following
 
     user = request.getfixturevalue(role)
     if allowed:
-        assert services.follow_set_checked(user=user, target=states[state], following=True) is True
-        assert services.is_following(user=user, target=states[state])
+        assert follow_set_checked(user=user, target=states[state], following=True) is True
+        assert is_following(user=user, target=states[state])
     else:
         # Refused: 404 for what the person cannot open at all (a draft, a hidden problem), 403 otherwise.
         with pytest.raises((PermissionDenied, Http404)):
-            services.follow_set_checked(user=user, target=states[state], following=True)
+            follow_set_checked(user=user, target=states[state], following=True)
 
 
 def test_anonymous_and_inactive_people_follow_nothing(states, make_user):
@@ -46,11 +46,11 @@ def test_anonymous_and_inactive_people_follow_nothing(states, make_user):
 
 
 def test_the_list_page_costs_the_same_for_3_or_60_notifications(client, make_user, django_assert_max_num_queries):
-    from innova.notifications import services
+    from innova.notifications.services.emit import notification_emit
 
     person = make_user("citizen")
     client.force_login(person)
     for n in range(60):
-        services.notification_emit(kind="mentioned", recipients=[person], actor=make_user("citizen"), dedupe_key=str(n))
+        notification_emit(kind="mentioned", recipients=[person], actor=make_user("citizen"), dedupe_key=str(n))
     with django_assert_max_num_queries(10):
         assert client.get("/notificaciones/").status_code == 200

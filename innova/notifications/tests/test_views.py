@@ -4,15 +4,18 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from innova.notifications import services
+from innova.notifications.kinds import MESSAGES
 from innova.notifications.models import Frequency, Notification, Preference
+from innova.notifications.services.emit import notification_emit
+from innova.notifications.services.follows import is_following
+from innova.notifications.services.preferences import preference_set
 
 pytestmark = pytest.mark.django_db
 
 
 def tell(person, n: int = 1, kind: str = "mentioned"):
     for i in range(n):
-        services.notification_emit(kind=kind, recipients=[person], dedupe_key=f"{kind}:{i}")
+        notification_emit(kind=kind, recipients=[person], dedupe_key=f"{kind}:{i}")
 
 
 def test_the_bell_shows_the_unread_count_as_a_plain_link(client, citizen):
@@ -55,7 +58,7 @@ def test_list_mark_one_and_mark_all_read(client, citizen, make_user):
 
 
 def test_notifications_turned_off_in_the_app_stay_off_the_list(client, citizen):
-    services.preference_set(user=citizen, kind="mentioned", in_app=False, email=Frequency.DAILY)
+    preference_set(user=citizen, kind="mentioned", in_app=False, email=Frequency.DAILY)
     tell(citizen, 2)
     client.force_login(citizen)
     assert "Todavía no tiene notificaciones" in client.get(reverse("notifications:index")).content.decode()
@@ -68,7 +71,7 @@ def test_preferences_page_shows_defaults_and_saves(client, citizen):
     assert "Respuestas a lo que escribí, apoyo o sigo de cerca" in page and "Novedades de lo que sigo" in page
     assert '<option value="weekly" selected>' in page  # activity defaults to the weekly digest
     data = {}
-    for kind in services.MESSAGES:
+    for kind in MESSAGES:
         data[f"in_app_{kind}"] = "on"
         data[f"email_{kind}"] = "immediate"
     data["email_comment_added"] = "daily"
@@ -81,7 +84,7 @@ def test_preferences_page_shows_defaults_and_saves(client, citizen):
 
 def test_bad_preferences_are_refused_and_kept(client, citizen):
     client.force_login(citizen)
-    data = {f"email_{kind}": "immediate" for kind in services.MESSAGES}
+    data = {f"email_{kind}": "immediate" for kind in MESSAGES}
     data["email_mentioned"] = "hourly"
     data["in_app_role_verified"] = "on"
     response = client.post(reverse("notifications:preferences"), data)
@@ -101,9 +104,9 @@ def test_the_generic_follow_button_follows_and_unfollows(client, citizen, make_p
     client.force_login(citizen)
     response = client.post(follow_url(problem), {"following": "1", "next": problem.get_absolute_url()})
     assert response.status_code == 302 and response.url == problem.get_absolute_url()
-    assert services.is_following(user=citizen, target=problem)
+    assert is_following(user=citizen, target=problem)
     client.post(follow_url(problem), {"following": "0", "next": "https://evil.example/"})
-    assert not services.is_following(user=citizen, target=problem)
+    assert not is_following(user=citizen, target=problem)
 
 
 def test_the_follow_button_swaps_in_place_with_htmx(client, citizen, make_problem):
@@ -136,13 +139,13 @@ def test_hidden_or_unfollowable_things_cannot_be_followed(client, citizen, make_
     assert client.post(follow_url(hidden), {"following": "1"}).status_code == 404
     assert client.post(follow_url(make_user("citizen")), {"following": "1"}).status_code == 404  # a person
     assert client.post(reverse("notifications:follow", args=[9999, 1]), {"following": "1"}).status_code == 404
-    assert not services.is_following(user=citizen, target=hidden)
+    assert not is_following(user=citizen, target=hidden)
 
 
 def test_authors_follow_their_own_problems(make_user, make_problem):
     author = make_user("citizen")
     problem = make_problem(author=author)
-    assert services.is_following(user=author, target=problem)
+    assert is_following(user=author, target=problem)
 
 
 def test_the_profile_links_to_the_preferences(client, citizen):

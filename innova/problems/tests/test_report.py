@@ -41,7 +41,7 @@ def test_report_with_photo_and_point_publishes_and_strips_exif(client, citizen, 
     with Image.open(photo.thumbnail.path) as thumb:
         assert max(thumb.size) <= 480
     # The author follows their own problem.
-    from innova.notifications.services import is_following
+    from innova.notifications.services.follows import is_following
 
     assert is_following(user=citizen, target=problem)
 
