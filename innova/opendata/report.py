@@ -7,10 +7,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 
+from innova.core import charts
 from innova.core.pdf import pdf_render
 from innova.territory.models import Upz
 
-from . import charts, selectors
+from . import selectors
 
 FOLDER = "informes"
 

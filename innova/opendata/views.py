@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from drf_spectacular.generators import SchemaGenerator
 
+from innova.core import charts
 from innova.core.permissions import require_perm
 from innova.territory.models import Upz
 
-from . import charts, registry, report, selectors, services
+from . import registry, report, selectors, services
 from .forms import DashboardFilterForm, ReportMonthForm, SearchForm
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}

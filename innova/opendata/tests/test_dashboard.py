@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from innova.opendata import charts, registry
+from innova.core import charts
+from innova.opendata import registry
 from innova.opendata.selectors import dashboard
 from innova.problems.models import Problem
 from innova.problems.services import problem_answer
