@@ -1,5 +1,3 @@
-import secrets
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innova.core.browser_identity import BrowserIdentity
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import RateLimited
 from innova.core.views import form_rate_limited
@@ -19,10 +18,8 @@ from . import polis, selectors, services
 from .forms import ImportForm, StatementForm, VoteForm
 from .models import Statement, StatementStatus, VoteValue
 
-#: Signed cookie that binds an anonymous participant to a browser (pseudonymous: a random key, no personal data).
-PARTICIPANT_COOKIE = "innova_opinion"
-PARTICIPANT_COOKIE_SALT = "innova.opinions.participant"
-PARTICIPANT_COOKIE_AGE = 365 * 24 * 3600
+#: Binds an anonymous participant to a browser (pseudonymous: a random key, no personal data).
+PARTICIPANT = BrowserIdentity(cookie="innova_opinion", salt="innova.opinions.participant")
 
 
 def _debate(request, pk: int) -> Debate:
@@ -32,34 +29,8 @@ def _debate(request, pk: int) -> Debate:
     return debate
 
 
-def _anonymous_key(request, *, create: bool) -> str | None:
-    if request.user.is_authenticated:
-        return None
-    key = getattr(request, "_opinions_new_key", None) or request.get_signed_cookie(
-        PARTICIPANT_COOKIE, default=None, salt=PARTICIPANT_COOKIE_SALT
-    )
-    if key is None and create:
-        key = request._opinions_new_key = secrets.token_urlsafe(24)
-    return key
-
-
-def _with_cookie(request, response):
-    key = getattr(request, "_opinions_new_key", None)
-    if key:
-        response.set_signed_cookie(
-            PARTICIPANT_COOKIE,
-            key,
-            salt=PARTICIPANT_COOKIE_SALT,
-            max_age=PARTICIPANT_COOKIE_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
-    return response
-
-
 def _participant(request, debate, *, create: bool = False):
-    key = _anonymous_key(request, create=create)
+    key = PARTICIPANT.key(request, create=create)
     if create:
         return services.participant_get_or_create(debate=debate, user=request.user, anonymous_key=key)
     return services.participant_find(debate=debate, user=request.user, anonymous_key=key)
@@ -130,15 +101,15 @@ def vote(request, pk: int):
     if form.errors:
         context = _card_context(request, debate, participant, form)
         template = "opinions/_card.html" if request.htmx else "opinions/vote.html"
-        return _with_cookie(request, render(request, template, context, status=400))
+        return PARTICIPANT.remember(request, render(request, template, context, status=400))
     if request.POST.get("next") == "my_votes":
         messages.success(request, _("Your vote was changed."))
-        return _with_cookie(request, redirect("opinions:my_votes", pk=debate.pk))
+        return PARTICIPANT.remember(request, redirect("opinions:my_votes", pk=debate.pk))
     if request.htmx:
-        return _with_cookie(
+        return PARTICIPANT.remember(
             request, render(request, "opinions/_card.html", _card_context(request, debate, participant))
         )
-    return _with_cookie(request, redirect("opinions:vote", pk=debate.pk))
+    return PARTICIPANT.remember(request, redirect("opinions:vote", pk=debate.pk))
 
 
 def my_votes(request, pk: int):
@@ -168,7 +139,7 @@ def propose(request, pk: int):
             )
         except RateLimited as refused:
             context = {"debate": debate, "form": form}
-            return _with_cookie(request, form_rate_limited(request, refused, "opinions/propose.html", context))
+            return PARTICIPANT.remember(request, form_rate_limited(request, refused, "opinions/propose.html", context))
         except ValidationError as error:
             form.add_error("text", error)
         else:
@@ -176,8 +147,8 @@ def propose(request, pk: int):
                 messages.success(request, _("The statement was added; participants can vote on it now."))
             else:
                 messages.success(request, _("Thank you. Your statement will be shown once a facilitator reviews it."))
-            return _with_cookie(request, redirect("opinions:vote", pk=debate.pk))
-    return _with_cookie(request, render(request, "opinions/propose.html", {"debate": debate, "form": form}))
+            return PARTICIPANT.remember(request, redirect("opinions:vote", pk=debate.pk))
+    return PARTICIPANT.remember(request, render(request, "opinions/propose.html", {"debate": debate, "form": form}))
 
 
 def moderate(request, pk: int):

@@ -9,7 +9,9 @@ from django.urls import reverse
 from innova.debates import services as debate_services
 from innova.opinions import services
 from innova.opinions.models import Participant, Statement, StatementStatus, Vote
-from innova.opinions.views import PARTICIPANT_COOKIE
+from innova.opinions.views import PARTICIPANT
+
+PARTICIPANT_COOKIE = PARTICIPANT.cookie
 
 pytestmark = pytest.mark.django_db
 
