@@ -28,12 +28,17 @@ from django.utils.translation import gettext as _
 from innova.core.resilience import channel_layer_errors
 from innova.core.text import clean_user_text
 
-from . import selectors, services
-from .models import Board, Guest
+from . import selectors
+from .models import Board
+from .services.boards import board_phase_set
+from .services.cards import card_post
+from .services.dots import card_unvote, card_vote
+from .services.events import board_group_name, person_group_name
+from .services.groups import card_move, group_create
+from .services.participation import BoardHidden, Someone, board_view_check, someone_of_session
 
 logger = logging.getLogger(__name__)
 
-GUEST_SESSION_KEY = "brainstorm_guest"
 CLOSE_LAYER_LOST = 4503  # "reconnect and catch up": the channel layer (Redis) could not be reached
 LAYER_CHECK_SECONDS = 15
 CLOSE_NOT_FOUND = 4404
@@ -69,13 +74,13 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             self.last_seq = int(query.get("since", [""])[0])
         except ValueError:
             self.last_seq = board.last_seq
-        self.group_name = services.board_group_name(self.board_id)
+        self.group_name = board_group_name(self.board_id)
         self.groups_joined = [self.group_name]
         user = self.scope.get("user")
         if board.members_only and user is not None and user.is_authenticated:
             # Told when this person leaves a front (fronts' membership-end listeners): see ``membership_ended``.
             self.front_id = board.front_id
-            self.groups_joined.append(services.person_group_name(user.pk))
+            self.groups_joined.append(person_group_name(user.pk))
         for group in self.groups_joined:
             await self.channel_layer.group_add(group, self.channel_name)
         self.layer_server = await self._layer_server()
@@ -179,7 +184,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         ref = content.get("ref")
         try:
             result = await database_sync_to_async(self._act)(content)
-        except services.BoardHidden:
+        except BoardHidden:
             await self._shut(CLOSE_NOT_ALLOWED)  # every service checks: no longer allowed to see the board
             return
         except (PermissionDenied, ValidationError) as error:
@@ -198,19 +203,15 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         if board is None:
             return None, CLOSE_NOT_FOUND
         try:
-            services.board_view_check(board=board, user=self.scope.get("user"))
-        except services.BoardHidden:
+            board_view_check(board=board, user=self.scope.get("user"))
+        except BoardHidden:
             return None, CLOSE_NOT_ALLOWED
         return board, None
 
-    def _someone(self) -> services.Someone:
+    def _someone(self) -> Someone:
         """Who this connection is, looked up once (the session cookie does not change during a connection)."""
         if not hasattr(self, "someone"):
-            user = self.scope.get("user")
-            session = self.scope.get("session")
-            guest_id = session.get(GUEST_SESSION_KEY) if session is not None else None
-            guest = Guest.objects.filter(pk=guest_id).first() if guest_id else None
-            self.someone = services.Someone(user=user, guest=guest)
+            self.someone = someone_of_session(user=self.scope.get("user"), session=self.scope.get("session"))
         return self.someone
 
     def _act(self, content: dict) -> dict:
@@ -219,7 +220,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         someone = self._someone()
         user = someone.user
         if action == "post":
-            card = services.card_post(
+            card = card_post(
                 board=board,
                 someone=someone,
                 text=clean_user_text(str(content.get("text", ""))),
@@ -228,19 +229,17 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             )
             return {"card": card.pk}
         if action == "vote":
-            return {"dots_left": services.card_vote(board=board, someone=someone, card_id=int(content["card"]))}
+            return {"dots_left": card_vote(board=board, someone=someone, card_id=int(content["card"]))}
         if action == "unvote":
-            return {"dots_left": services.card_unvote(board=board, someone=someone, card_id=int(content["card"]))}
+            return {"dots_left": card_unvote(board=board, someone=someone, card_id=int(content["card"]))}
         if action == "move":
             group = content.get("group")
-            services.card_move(
-                actor=user, board=board, card_id=int(content["card"]), group_id=int(group) if group else None
-            )
+            card_move(actor=user, board=board, card_id=int(content["card"]), group_id=int(group) if group else None)
             return {}
         if action == "group":
-            group = services.group_create(actor=user, board=board, name=clean_user_text(str(content.get("name", ""))))
+            group = group_create(actor=user, board=board, name=clean_user_text(str(content.get("name", ""))))
             return {"group": group.pk}
         if action == "phase":
-            services.board_phase_set(actor=user, board=board, phase=str(content.get("phase", "")))
+            board_phase_set(actor=user, board=board, phase=str(content.get("phase", "")))
             return {}
         raise ValueError(action)
