@@ -219,7 +219,7 @@ def test_a_socket_whose_channel_layer_fails_is_closed_so_the_client_reconnects_a
     import redis
     from channels.layers import get_channel_layer
 
-    from innova.brainstorms.consumers import CLOSE_LAYER_LOST
+    from innova.brainstorms.layer_watch import CLOSE_LAYER_LOST
 
     facilitator, citizen = make_user("facilitator"), make_user("citizen")
     board = make_board(actor=facilitator)
@@ -269,7 +269,7 @@ def test_a_socket_whose_channel_layer_fails_is_closed_so_the_client_reconnects_a
 def test_a_socket_closes_when_redis_restarted_and_forgot_the_group(make_board, make_user, monkeypatch):
     from channels.layers import get_channel_layer
 
-    from innova.brainstorms import consumers
+    from innova.brainstorms import layer_watch
 
     board = make_board(actor=make_user("facilitator"))
     layer = get_channel_layer()
@@ -283,7 +283,7 @@ def test_a_socket_closes_when_redis_restarted_and_forgot_the_group(make_board, m
     redis = Redis()
     monkeypatch.setattr(layer, "connection", lambda index: redis, raising=False)
     monkeypatch.setattr(layer, "consistent_hash", lambda value: 0, raising=False)
-    monkeypatch.setattr(consumers, "LAYER_CHECK_SECONDS", 0.1)
+    monkeypatch.setattr(layer_watch, "LAYER_CHECK_SECONDS", 0.1)
 
     async def scenario():
         communicator = _client(board, None, board.last_seq)
@@ -292,7 +292,7 @@ def test_a_socket_closes_when_redis_restarted_and_forgot_the_group(make_board, m
         redis.run_id = "reiniciado"  # restarted, empty: this socket is no longer in the board's group
         assert await communicator.receive_output(timeout=3) == {
             "type": "websocket.close",
-            "code": consumers.CLOSE_LAYER_LOST,
+            "code": layer_watch.CLOSE_LAYER_LOST,
         }
         await communicator.wait()
 
