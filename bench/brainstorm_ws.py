@@ -57,7 +57,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from innova.accounts.models import User
-from innova.brainstorms import services
+from innova.brainstorms.services.boards import board_create
 from innova.brainstorms.models import Guest
 from innova.core.testing import baseline_data_ensure
 
@@ -65,7 +65,7 @@ baseline_data_ensure()
 facilitator, _ = User.objects.get_or_create(
     email="facilitadora-bench@bench.usme.co", defaults={"display_name": "Facilitadora", "role": "facilitator"}
 )
-board = services.board_create(actor=facilitator, prompt="¿Qué mejoramos en Usme? (bench)", allow_guests=True)
+board = board_create(actor=facilitator, prompt="¿Qué mejoramos en Usme? (bench)", allow_guests=True)
 def session(data):
     store = SessionStore()
     store.update(data)

@@ -46,14 +46,14 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from innova.accounts.models import User
-from innova.brainstorms import services
+from innova.brainstorms.services.boards import board_create
 from innova.brainstorms.models import Guest
 
 store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
 facilitator, _ = User.objects.get_or_create(
     email="facilitadora-faults@carga.invalid", defaults={"display_name": "Facilitadora", "role": "facilitator"}
 )
-board = services.board_create(actor=facilitator, prompt="¿Qué hacemos si se cae Redis? (simulacro)", allow_guests=True)
+board = board_create(actor=facilitator, prompt="¿Qué hacemos si se cae Redis? (simulacro)", allow_guests=True)
 keys = []
 for n in range(GUESTS):
     guest = Guest.objects.create(nickname=f"Simulacro {n}", policy_accepted_at=timezone.now())

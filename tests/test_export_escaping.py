@@ -77,13 +77,14 @@ def agenda_xlsx(client, make_user, make_problem, payload):
 
 
 def brainstorm_csv(client, make_user, make_problem, payload):
-    from innova.brainstorms import services
-    from innova.brainstorms.services import Someone
+    from innova.brainstorms.services.boards import board_create, guest_join
+    from innova.brainstorms.services.cards import card_post
+    from innova.brainstorms.services.participation import Someone
 
-    board = services.board_create(actor=make_user("facilitator"), prompt="¿Qué hacemos?", allow_guests=True)
-    guest = services.guest_join(board=board, nickname=payload[:40], accept_policy=True)
-    services.card_post(board=board, someone=Someone(guest=guest), text="Más árboles en Yomasa")
-    services.card_post(board=board, someone=Someone(user=make_user("citizen")), text=payload)
+    board = board_create(actor=make_user("facilitator"), prompt="¿Qué hacemos?", allow_guests=True)
+    guest = guest_join(board=board, nickname=payload[:40], accept_policy=True)
+    card_post(board=board, someone=Someone(guest=guest), text="Más árboles en Yomasa")
+    card_post(board=board, someone=Someone(user=make_user("citizen")), text=payload)
     return "csv", client.get(reverse("brainstorms:export_csv", args=[board.pk]))
 
 

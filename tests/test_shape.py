@@ -16,7 +16,6 @@ MAX_FUNCTION_LINES = 60
 
 # path relative to innova/ → lines today. Only shrinks.
 FILES_TOO_LONG: dict[str, int] = {
-    "brainstorms/services.py": 546,
     "opinions/analysis.py": 999,
     "opinions/tests/test_analysis.py": 499,
     "surveys/selectors.py": 483,

@@ -132,12 +132,12 @@ def _world_fronts(world, make_user):
         ends_at=now + datetime.timedelta(days=1, hours=1),
         place="Auditorio Alcaldía Local de Usme",
     )
-    from innova.brainstorms import services as brainstorms
+    from innova.brainstorms.services.boards import board_create
+    from innova.brainstorms.services.cards import card_post
+    from innova.brainstorms.services.participation import Someone
 
-    world.board = brainstorms.board_create(actor=coordinator, prompt="¿Qué hacemos?", allow_guests=True)
-    world.card = brainstorms.card_post(
-        board=world.board, someone=brainstorms.Someone(user=coordinator), text="Más luz en el parque"
-    )
+    world.board = board_create(actor=coordinator, prompt="¿Qué hacemos?", allow_guests=True)
+    world.card = card_post(board=world.board, someone=Someone(user=coordinator), text="Más luz en el parque")
 
 
 def _person(role, request):

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from innova.brainstorms import services as boards
+from innova.brainstorms.services import boards
 from innova.core.models import AuditEntry, Comment, CommentVote, Flag
 from innova.core.services import comment_add
 from innova.fronts import services as fronts

@@ -14,16 +14,16 @@ class BrainstormsConfig(AppConfig):
         from innova.problems import trail
         from innova.proposals import extensions as proposal_extensions
 
-        from . import selectors, services
+        from . import selectors
         from .models import Board, Card
+        from .services.cards import brainstorms_erase_user, card_hidden_changed
+        from .services.events import board_sockets_membership_ended
 
-        personal_data.register(
-            "brainstorms", export=selectors.brainstorms_personal_data, erase=services.brainstorms_erase_user
-        )
+        personal_data.register("brainstorms", export=selectors.brainstorms_personal_data, erase=brainstorms_erase_user)
         trail.register(selectors.board_trail_entries)
-        membership_end_listener_register(services.board_sockets_membership_ended)
+        membership_end_listener_register(board_sockets_membership_ended)
         activity_source_register(selectors.front_board_activity)
         visibility.register(Board, "brainstorms.view_board")
-        moderation.register(Card, comments=False, on_hidden_changed=services.card_hidden_changed)
+        moderation.register(Card, comments=False, on_hidden_changed=card_hidden_changed)
         visibility.register(Card, visibility.part_of("board"))
         proposal_extensions.register_source_card_url(selectors.card_board_url)

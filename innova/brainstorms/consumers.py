@@ -3,21 +3,11 @@
 On connect the client says which event it saw last (``?since=seq``); the consumer joins the board's group first and
 then replays the stored events after ``since``, so nothing committed in between is lost. Events carry their
 ``seq``; the consumer forwards each exactly once and in order (a duplicate is dropped, a gap is filled from the
-database). Actions sent by the client run through the same services as the HTML forms.
-
-When Redis goes away, the channel layer's receive fails for every socket of the process: the consumer closes
-the socket with ``CLOSE_LAYER_LOST`` (a socket left open would never hear of the board again), the client shows
-that it is reconnecting and retries with ``?since=`` until Redis is back. Connects are refused meanwhile (joining
-the group needs Redis). A Redis restarted within a blink comes back without the group's members while some
-receives survive it: every LAYER_CHECK_SECONDS each socket checks that Redis is still the server it joined (its
-``run_id``) and closes with the same code when it is not.
+database). Actions sent by the client go through ``socket_actions``, a table of small handlers that call the same
+services as the HTML forms. Surviving a channel layer (Redis) that goes away is ``layer_watch``'s part.
 """
 
-import asyncio
 import json
-import logging
-import random
-import time
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
@@ -26,41 +16,35 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from innova.core.resilience import channel_layer_errors
-from innova.core.text import clean_user_text
 
-from . import selectors, services
-from .models import Board, Guest
+from . import selectors
+from .layer_watch import LayerWatch
+from .models import Board
+from .services.events import board_group_name, person_group_name
+from .services.participation import BoardHidden, Someone, board_view_check, someone_of_session
+from .socket_actions import socket_action_run
 
-logger = logging.getLogger(__name__)
-
-GUEST_SESSION_KEY = "brainstorm_guest"
-CLOSE_LAYER_LOST = 4503  # "reconnect and catch up": the channel layer (Redis) could not be reached
-LAYER_CHECK_SECONDS = 15
 CLOSE_NOT_FOUND = 4404
 CLOSE_NOT_ALLOWED = 4403  # a members-only board, and this socket is not one of its front's members
 
 
-class BoardConsumer(AsyncJsonWebsocketConsumer):
-    _last_warning = 0.0
+def board_if_visible(board_id: int, user) -> tuple[Board | None, int | None]:
+    """The board and no refusal, or the close code: it does not exist, or this visitor may not see it (the pages'
+    rule)."""
+    board = Board.objects.select_related("front").filter(pk=board_id).first()
+    if board is None:
+        return None, CLOSE_NOT_FOUND
+    try:
+        board_view_check(board=board, user=user)
+    except BoardHidden:
+        return None, CLOSE_NOT_ALLOWED
+    return board, None
 
-    async def __call__(self, scope, receive, send):
-        try:
-            await super().__call__(scope, receive, send)
-        except channel_layer_errors() as error:
-            if time.monotonic() - BoardConsumer._last_warning > 30:  # one line per outage, not one per socket
-                BoardConsumer._last_warning = time.monotonic()
-                logger.warning("board sockets closed, channel layer unavailable: %r", error)
-            try:
-                await self.close(code=CLOSE_LAYER_LOST)  # before accept(), this refuses the handshake
-            except (OSError, RuntimeError):
-                pass  # the client is gone already
-        finally:
-            if getattr(self, "layer_watch", None) is not None:
-                self.layer_watch.cancel()
 
+class BoardConsumer(LayerWatch, AsyncJsonWebsocketConsumer):
     async def connect(self):
         self.board_id = int(self.scope["url_route"]["kwargs"]["pk"])
-        board, refusal = await database_sync_to_async(self._board_if_visible)()
+        board, refusal = await database_sync_to_async(board_if_visible)(self.board_id, self.scope.get("user"))
         if refusal:
             await self.close(code=refusal)
             return
@@ -69,39 +53,19 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             self.last_seq = int(query.get("since", [""])[0])
         except ValueError:
             self.last_seq = board.last_seq
-        self.group_name = services.board_group_name(self.board_id)
+        self.group_name = board_group_name(self.board_id)
         self.groups_joined = [self.group_name]
         user = self.scope.get("user")
         if board.members_only and user is not None and user.is_authenticated:
             # Told when this person leaves a front (fronts' membership-end listeners): see ``membership_ended``.
             self.front_id = board.front_id
-            self.groups_joined.append(services.person_group_name(user.pk))
+            self.groups_joined.append(person_group_name(user.pk))
         for group in self.groups_joined:
             await self.channel_layer.group_add(group, self.channel_name)
-        self.layer_server = await self._layer_server()
+        await self.layer_server_note()
         await self.accept()
         await self._catch_up()
-        if self.layer_server is not None:
-            self.layer_watch = asyncio.ensure_future(self._watch_layer())
-
-    async def _layer_server(self) -> str | None:
-        """The Redis server that holds the board's group (its ``run_id`` changes when it restarts)."""
-        connection = getattr(self.channel_layer, "connection", None)  # RedisChannelLayer's, per event loop
-        if connection is None:
-            return None  # the in-memory layer (tests, embedded mode) lives and dies with this process
-        info = await connection(self.channel_layer.consistent_hash(self.group_name)).info("server")
-        return info["run_id"]
-
-    async def _watch_layer(self):
-        while True:
-            await asyncio.sleep(LAYER_CHECK_SECONDS * random.uniform(0.8, 1.2))  # noqa: S311  # nosec B311
-            try:
-                same = await self._layer_server() == self.layer_server
-            except channel_layer_errors():
-                same = False
-            if not same:
-                await self.close(code=CLOSE_LAYER_LOST)
-                return
+        self.layer_watch_start()
 
     async def dispatch(self, message):
         # Channels' default dispatch hops to a worker thread before every handler to close stale database
@@ -117,8 +81,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         await self._leave_groups()
 
     async def _leave_groups(self):
-        if getattr(self, "layer_watch", None) is not None:
-            self.layer_watch.cancel()
+        self.layer_watch_stop()
         groups, self.groups_joined = getattr(self, "groups_joined", []), []
         for group in groups:
             try:
@@ -150,7 +113,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         and close the socket (the page then shows whom the board is for) when they may no longer see it."""
         if message["front"] != self.front_id:
             return
-        _board, refusal = await database_sync_to_async(self._board_if_visible)()
+        _board, refusal = await database_sync_to_async(board_if_visible)(self.board_id, self.scope.get("user"))
         if refusal:
             await self._shut(refusal)
 
@@ -179,7 +142,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         ref = content.get("ref")
         try:
             result = await database_sync_to_async(self._act)(content)
-        except services.BoardHidden:
+        except BoardHidden:
             await self._shut(CLOSE_NOT_ALLOWED)  # every service checks: no longer allowed to see the board
             return
         except (PermissionDenied, ValidationError) as error:
@@ -191,56 +154,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             return
         await self.send_json({"kind": "ack", "ref": ref, **result})
 
-    def _board_if_visible(self) -> tuple[Board | None, int | None]:
-        """The board and no refusal, or the close code: it does not exist, or this visitor may not see it (the
-        pages' rule)."""
-        board = Board.objects.select_related("front").filter(pk=self.board_id).first()
-        if board is None:
-            return None, CLOSE_NOT_FOUND
-        try:
-            services.board_view_check(board=board, user=self.scope.get("user"))
-        except services.BoardHidden:
-            return None, CLOSE_NOT_ALLOWED
-        return board, None
-
-    def _someone(self) -> services.Someone:
-        """Who this connection is, looked up once (the session cookie does not change during a connection)."""
-        if not hasattr(self, "someone"):
-            user = self.scope.get("user")
-            session = self.scope.get("session")
-            guest_id = session.get(GUEST_SESSION_KEY) if session is not None else None
-            guest = Guest.objects.filter(pk=guest_id).first() if guest_id else None
-            self.someone = services.Someone(user=user, guest=guest)
-        return self.someone
-
     def _act(self, content: dict) -> dict:
-        action = content.get("action")
-        board = Board(pk=self.board_id)  # every service locks and reads the board's current row itself
-        someone = self._someone()
-        user = someone.user
-        if action == "post":
-            card = services.card_post(
-                board=board,
-                someone=someone,
-                text=clean_user_text(str(content.get("text", ""))),
-                colour=str(content.get("colour", "")),
-                anonymous=bool(content.get("anonymous")),
-            )
-            return {"card": card.pk}
-        if action == "vote":
-            return {"dots_left": services.card_vote(board=board, someone=someone, card_id=int(content["card"]))}
-        if action == "unvote":
-            return {"dots_left": services.card_unvote(board=board, someone=someone, card_id=int(content["card"]))}
-        if action == "move":
-            group = content.get("group")
-            services.card_move(
-                actor=user, board=board, card_id=int(content["card"]), group_id=int(group) if group else None
-            )
-            return {}
-        if action == "group":
-            group = services.group_create(actor=user, board=board, name=clean_user_text(str(content.get("name", ""))))
-            return {"group": group.pk}
-        if action == "phase":
-            services.board_phase_set(actor=user, board=board, phase=str(content.get("phase", "")))
-            return {}
-        raise ValueError(action)
+        if not hasattr(self, "someone"):  # looked up once: the session cookie does not change during a connection
+            self.someone: Someone = someone_of_session(user=self.scope.get("user"), session=self.scope.get("session"))
+        return socket_action_run(board_id=self.board_id, someone=self.someone, content=content)

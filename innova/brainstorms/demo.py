@@ -3,8 +3,12 @@
 from innova.accounts.models import User
 from innova.fronts.models import Front
 
-from . import services
 from .models import Board, Phase
+from .services.boards import board_create, board_phase_set
+from .services.cards import card_post
+from .services.dots import card_vote
+from .services.groups import card_move, group_create
+from .services.participation import Someone
 
 PROMPT = "¿Cómo hacemos más segura la vía a Usme Pueblo?"
 OPEN_CALL = "¿Qué le pondría al nuevo parque de La Flora?"
@@ -26,25 +30,23 @@ def load(stdout) -> None:
         return
     facilitator = User.objects.get(email="facilitadora@demo.usme.co")
     front = Front.objects.filter(name="Movilidad segura en Usme").first()
-    board = services.board_create(actor=facilitator, prompt=PROMPT, front=front, allow_guests=True)
+    board = board_create(actor=facilitator, prompt=PROMPT, front=front, allow_guests=True)
     people = {user.email: user for user in User.objects.filter(email__in={email for _t, email, _g in IDEAS})}
     cards = []
     for text, email, _group in IDEAS:
-        someone = services.Someone(user=people[email])
-        cards.append(
-            services.card_post(board=board, someone=someone, text=text, anonymous=email == "vecino@demo.usme.co")
-        )
-    services.board_phase_set(actor=facilitator, board=board, phase=Phase.GROUP)
+        someone = Someone(user=people[email])
+        cards.append(card_post(board=board, someone=someone, text=text, anonymous=email == "vecino@demo.usme.co"))
+    board_phase_set(actor=facilitator, board=board, phase=Phase.GROUP)
     groups = {}
     for card, (_text, _email, group) in zip(cards, IDEAS, strict=True):
         if group is None:
             continue
         if group not in groups:
-            groups[group] = services.group_create(actor=facilitator, board=board, name=group)
-        services.card_move(actor=facilitator, board=board, card_id=card.pk, group_id=groups[group].pk)
-    services.board_phase_set(actor=facilitator, board=board, phase=Phase.VOTE)
+            groups[group] = group_create(actor=facilitator, board=board, name=group)
+        card_move(actor=facilitator, board=board, card_id=card.pk, group_id=groups[group].pk)
+    board_phase_set(actor=facilitator, board=board, phase=Phase.VOTE)
     for index, user in enumerate(people.values()):
         for card in (cards[index % len(cards)], cards[0], cards[2]):
-            services.card_vote(board=board, someone=services.Someone(user=user), card_id=card.pk)
-    services.board_create(actor=facilitator, prompt=OPEN_CALL, allow_guests=True)
+            card_vote(board=board, someone=Someone(user=user), card_id=card.pk)
+    board_create(actor=facilitator, prompt=OPEN_CALL, allow_guests=True)
     stdout.write("brainstorms: 2 demo boards created")

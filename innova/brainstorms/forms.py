@@ -60,7 +60,7 @@ class GroupForm(forms.Form):
 
 
 class LimitsForm(forms.Form):
-    """The facilitator's flood limits for each participant (services.board_limits_set checks the ranges)."""
+    """The facilitator's flood limits for each participant (services.limits.board_limits_set checks the ranges)."""
 
     ideas_per_hour = forms.IntegerField(label=_("Ideas per person per hour"), min_value=1, max_value=1000)
     dot_changes_per_minute = forms.IntegerField(

@@ -33,8 +33,8 @@ def front_is_given_and_coordinated(user, front) -> bool:
 # A public open call (no front) is started by officials and lab staff; a front's board by its coordinators.
 rules.add_perm("brainstorms.create_board", is_official_or_staff | front_is_given_and_coordinated)
 # Seeing a board (its page, projector, replay, exports, every action and the live socket, all through
-# services.board_view_check): everyone for open calls and boards of fronts that are not members-only; a members-only
-# board only for its front's members and those who run it. To anyone else it answers 404.
+# services.participation.board_view_check): everyone for open calls and boards of fronts that are not members-only;
+# a members-only board only for its front's members and those who run it. To anyone else it answers 404.
 rules.add_perm(
     "brainstorms.view_board", is_board_open_to_user | is_board_facilitator | is_board_coordinator | is_staff_member
 )

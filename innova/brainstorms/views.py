@@ -16,19 +16,31 @@ from innova.core.pdf import pdf_render, pdf_response
 from innova.core.permissions import require_perm
 from innova.fronts.models import Front
 
-from . import selectors, services
-from .consumers import GUEST_SESSION_KEY
+from . import selectors
 from .forms import BoardForm, CardForm, GroupForm, GuestForm, JoinCodeForm, LimitsForm, PromoteForm
 from .grouping import suggest_groups
-from .models import Board, Card, CardGroup, Guest, Phase
+from .models import Board, Card, CardGroup, Phase
+from .services import groups as card_groups
+from .services.boards import board_create, board_phase_set, guest_join
+from .services.cards import card_post
+from .services.conversion import card_to_problem, card_to_proposal
+from .services.dots import card_unvote, card_vote, dots_left
+from .services.groups import board_groups_apply, card_move
+from .services.limits import board_limits_set
+from .services.participation import (
+    GUEST_SESSION_KEY,
+    BoardHidden,
+    Someone,
+    board_view_check,
+    participation_check,
+    someone_of_session,
+)
 
 DRAFT_KEY = "brainstorm_card_draft"
 
 
-def _someone(request) -> services.Someone:
-    guest_id = request.session.get(GUEST_SESSION_KEY)
-    guest = Guest.objects.filter(pk=guest_id).first() if guest_id else None
-    return services.Someone(user=request.user, guest=guest)
+def _someone(request) -> Someone:
+    return someone_of_session(user=request.user, session=request.session)
 
 
 def _refused(request, error) -> None:
@@ -41,17 +53,17 @@ def _board(pk: int) -> Board:
 
 
 def visible_board(view):
-    """Every view of one board receives it only when the visitor may see it (``services.board_view_check``, also
-    inside every service): to anyone else a members-only board answers 404, whose page says whom the board is for
-    and how to join its front, never its question or cards."""
+    """Every view of one board receives it only when the visitor may see it
+    (``services.participation.board_view_check``, also inside every service): to anyone else a members-only board
+    answers 404, whose page says whom the board is for and how to join its front, never its question or cards."""
 
     @functools.wraps(view)
     def wrapper(request, pk: int, *args, **kwargs):
         board = _board(pk)
         try:
-            services.board_view_check(board=board, user=request.user)
+            board_view_check(board=board, user=request.user)
             return view(request, board, *args, **kwargs)
-        except services.BoardHidden:
+        except BoardHidden:
             return render(request, "brainstorms/members_only.html", {"board": board}, status=404)
 
     return wrapper
@@ -76,7 +88,7 @@ def create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            board = services.board_create(
+            board = board_create(
                 actor=request.user,
                 prompt=data["prompt"],
                 front=front,
@@ -115,7 +127,7 @@ def _board_context(request, board: Board) -> dict:
     groups, loose = selectors.board_groups(board=board, someone=someone)
     can_facilitate = request.user.has_perm("brainstorms.facilitate_board", board)
     try:
-        services.participation_check(board=board, someone=someone)
+        participation_check(board=board, someone=someone)
         may_take_part = True
         refusal = ""
     except PermissionDenied as error:
@@ -129,7 +141,7 @@ def _board_context(request, board: Board) -> dict:
         "can_facilitate": can_facilitate,
         "may_take_part": may_take_part,
         "refusal": refusal,
-        "dots_left": services.dots_left(board=board, someone=someone),
+        "dots_left": dots_left(board=board, someone=someone),
         "phases": Phase.choices,
         # Blank card and group the live script clones (ids 0 are replaced by the real ones).
         "template_card": Card(pk=0, board=board, text="", vote_count=0),
@@ -187,7 +199,7 @@ def guest(request, board: Board):
     form = GuestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            new_guest = services.guest_join(
+            new_guest = guest_join(
                 board=board, nickname=form.cleaned_data["nickname"], accept_policy=form.cleaned_data["accept_policy"]
             )
         except (PermissionDenied, ValidationError) as error:
@@ -208,7 +220,7 @@ def post_card(request, board: Board):
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(f"{board.get_absolute_url()}#nueva-idea")
     try:
-        services.card_post(board=board, someone=_someone(request), **form.cleaned_data)
+        card_post(board=board, someone=_someone(request), **form.cleaned_data)
     except (PermissionDenied, ValidationError) as error:
         request.session[DRAFT_KEY] = {"text": form.cleaned_data["text"], "colour": form.cleaned_data["colour"]}
         _refused(request, error)
@@ -224,7 +236,7 @@ def vote(request, board: Board):
     if not card_id.isdigit():
         messages.error(request, _("That idea is not on this board."))
         return redirect(board)
-    action = services.card_unvote if request.POST.get("remove") == "1" else services.card_vote
+    action = card_unvote if request.POST.get("remove") == "1" else card_vote
     try:
         left = action(board=board, someone=_someone(request), card_id=int(card_id))
     except (PermissionDenied, ValidationError) as error:
@@ -239,7 +251,7 @@ def vote(request, board: Board):
 @visible_board
 def group_create(request, board: Board):
     try:
-        services.group_create(actor=request.user, board=board, name=request.POST.get("name", ""))
+        card_groups.group_create(actor=request.user, board=board, name=request.POST.get("name", ""))
     except (PermissionDenied, ValidationError) as error:
         _refused(request, error)
     return redirect(f"{board.get_absolute_url()}#grupos")
@@ -253,9 +265,7 @@ def move(request, board: Board):
     try:
         if not card_id.isdigit() or (group_id and not group_id.isdigit()):
             raise ValidationError(_("That idea is not on this board."))
-        services.card_move(
-            actor=request.user, board=board, card_id=int(card_id), group_id=int(group_id) if group_id else None
-        )
+        card_move(actor=request.user, board=board, card_id=int(card_id), group_id=int(group_id) if group_id else None)
     except (PermissionDenied, ValidationError) as error:
         _refused(request, error)
     return redirect(f"{board.get_absolute_url()}#idea-{card_id}")
@@ -266,7 +276,7 @@ def move(request, board: Board):
 @visible_board
 def phase(request, board: Board):
     try:
-        board = services.board_phase_set(actor=request.user, board=board, phase=request.POST.get("phase", ""))
+        board = board_phase_set(actor=request.user, board=board, phase=request.POST.get("phase", ""))
     except (PermissionDenied, ValidationError) as error:
         _refused(request, error)
     else:
@@ -284,7 +294,7 @@ def limits(request, board: Board):
     try:
         if not form.is_valid():
             raise ValidationError([error for errors in form.errors.values() for error in errors])
-        services.board_limits_set(actor=request.user, board=board, **form.cleaned_data)
+        board_limits_set(actor=request.user, board=board, **form.cleaned_data)
     except (PermissionDenied, ValidationError) as error:
         _refused(request, error)
     else:
@@ -305,7 +315,7 @@ def suggestions(request, board: Board):
             if name and ids:
                 chosen.append((name, ids))
         try:
-            services.board_groups_apply(actor=request.user, board=board, groups=chosen)
+            board_groups_apply(actor=request.user, board=board, groups=chosen)
         except (PermissionDenied, ValidationError) as error:
             _refused(request, error)
         else:
@@ -330,7 +340,7 @@ def promote(request, board: Board, card: int):
         messages.error(request, _("Choose the theme of the problem."))
         return redirect(f"{board.get_absolute_url()}#resultados")
     try:
-        problem = services.card_to_problem(
+        problem = card_to_problem(
             actor=request.user, card=card_obj, theme=form.cleaned_data["theme"], upz=form.cleaned_data["upz"]
         )
     except ValidationError as error:
@@ -346,7 +356,7 @@ def promote(request, board: Board, card: int):
 def card_proposal(request, board: Board, card: int):
     card_obj = get_object_or_404(Card.objects.select_related("board", "problem"), pk=card, board=board)
     try:
-        proposal = services.card_to_proposal(actor=request.user, card=card_obj)
+        proposal = card_to_proposal(actor=request.user, card=card_obj)
     except ValidationError as error:
         _refused(request, error)
         return redirect(f"{board.get_absolute_url()}#resultados")

@@ -1,7 +1,8 @@
 import pytest
 
-from innova.brainstorms import services
-from innova.brainstorms.services import Someone
+from innova.brainstorms.services.boards import board_create
+from innova.brainstorms.services.cards import card_post
+from innova.brainstorms.services.participation import Someone
 
 SECRET_PROMPT = "¿Qué llevamos a la junta?"
 SECRET_IDEA = "Reunión privada del frente con la junta de acción comunal"
@@ -12,7 +13,7 @@ def make_board(db, make_user):
     """make_board(actor=…, **options): a board through the real service."""
 
     def make(*, actor=None, prompt="¿Cómo mejoramos la movilidad en Usme?", **options):
-        return services.board_create(actor=actor or make_user("facilitator"), prompt=prompt, **options)
+        return board_create(actor=actor or make_user("facilitator"), prompt=prompt, **options)
 
     return make
 
@@ -30,12 +31,10 @@ def members_only_board(db, make_user, theme, someone):
 
     coordinator = make_user("facilitator", display_name="Coordinadora Alba")
     front = fronts.front_create(creator=coordinator, name="Frente de movilidad", theme=theme, description="x")
-    board = services.board_create(
-        actor=coordinator, prompt=SECRET_PROMPT, front=front, members_only=True, allow_guests=True
-    )
+    board = board_create(actor=coordinator, prompt=SECRET_PROMPT, front=front, members_only=True, allow_guests=True)
     member = make_user("citizen", display_name="Miembro Marta")
     fronts.front_join(user=member, front=front)
-    card = services.card_post(board=board, someone=someone(member), text=SECRET_IDEA)
+    card = card_post(board=board, someone=someone(member), text=SECRET_IDEA)
     return {"board": board, "card": card, "front": front, "coordinator": coordinator, "member": member}
 
 

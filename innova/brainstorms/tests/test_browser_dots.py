@@ -5,9 +5,10 @@ import re
 
 import pytest
 
-from innova.brainstorms import services
 from innova.brainstorms.models import Phase
-from innova.brainstorms.services import Someone
+from innova.brainstorms.services.boards import board_create, board_phase_set
+from innova.brainstorms.services.cards import card_post
+from innova.brainstorms.services.participation import Someone
 from innova.core.testing import browser_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,12 +19,12 @@ def test_take_back_shows_only_on_my_ideas_and_voting_stops_without_dots(
 ):
     facilitator = make_user("facilitator", display_name="Paola")
     citizen = make_user("citizen", display_name="Marleny")
-    board = services.board_create(actor=facilitator, prompt="¿Qué arreglamos primero en Yomasa?", dots_per_person=2)
+    board = board_create(actor=facilitator, prompt="¿Qué arreglamos primero en Yomasa?", dots_per_person=2)
     ideas = [
-        services.card_post(board=board, someone=Someone(user=facilitator), text=text, colour="verde")
+        card_post(board=board, someone=Someone(user=facilitator), text=text, colour="verde")
         for text in ("Luminarias en el paradero", "Andén de la calle 78 sur")
     ]
-    services.board_phase_set(actor=facilitator, board=board, phase=Phase.VOTE)
+    board_phase_set(actor=facilitator, board=board, phase=Phase.VOTE)
 
     context = browser_context_factory(width=360, height=740)
     browser_login(context, asgi_server, citizen)

@@ -3,8 +3,8 @@ moves the phase and both screens follow; the projector shows the counts live."""
 
 import pytest
 
-from innova.brainstorms import services
 from innova.brainstorms.models import Card
+from innova.brainstorms.services.boards import board_create
 from innova.core.testing import browser_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,9 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_two_participants_and_a_projector_on_a_live_board(browser_context_factory, asgi_server, screenshot, make_user):
     facilitator = make_user("facilitator", display_name="Paola")
     citizen = make_user("citizen", display_name="Marleny")
-    board = services.board_create(
-        actor=facilitator, prompt="¿Cómo hacemos más segura la vía a Usme Pueblo?", allow_guests=True
-    )
+    board = board_create(actor=facilitator, prompt="¿Cómo hacemos más segura la vía a Usme Pueblo?", allow_guests=True)
     url = asgi_server + board.get_absolute_url()
 
     host = browser_context_factory()

@@ -2,8 +2,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from innova.brainstorms import services
 from innova.brainstorms.models import Phase
+from innova.brainstorms.services.boards import board_phase_set
+from innova.brainstorms.services.cards import card_post
+from innova.brainstorms.services.conversion import card_to_problem, card_to_proposal
 from innova.problems import trail
 from innova.problems.models import Theme
 from innova.proposals import services as proposal_services
@@ -16,13 +18,13 @@ pytestmark = pytest.mark.django_db
 def test_closed_card_becomes_a_draft_proposal_of_whoever_clicks(client, make_board, make_user, someone):
     facilitator = make_user("facilitator")
     board = make_board(actor=facilitator, prompt="¿Qué arreglamos primero?")
-    card = services.card_post(board=board, someone=someone(facilitator), text="Huerta comunitaria en el salón comunal")
+    card = card_post(board=board, someone=someone(facilitator), text="Huerta comunitaria en el salón comunal")
     citizen = make_user("citizen")
     url = reverse("brainstorms:card_proposal", args=[board.pk, card.pk])
     assert client.post(url).status_code == 302 and not Proposal.objects.exists()  # anonymous: to log in
     with pytest.raises(ValidationError):
-        services.card_to_proposal(actor=citizen, card=card)  # the board is still open
-    services.board_phase_set(actor=facilitator, board=board, phase=Phase.CLOSED)
+        card_to_proposal(actor=citizen, card=card)  # the board is still open
+    board_phase_set(actor=facilitator, board=board, phase=Phase.CLOSED)
     client.force_login(citizen)
     assert url in client.get(board.get_absolute_url()).content.decode()
     response = client.post(url)
@@ -39,13 +41,13 @@ def test_closed_card_becomes_a_draft_proposal_of_whoever_clicks(client, make_boa
 def test_board_shows_in_the_trail_of_the_problem(make_board, make_user, someone):
     facilitator = make_user("facilitator")
     board = make_board(actor=facilitator, prompt="¿Cómo cuidamos la quebrada?")
-    card = services.card_post(board=board, someone=someone(facilitator), text="Limpiar la quebrada Yomasa")
-    services.board_phase_set(actor=facilitator, board=board, phase=Phase.CLOSED)
-    problem = services.card_to_problem(
+    card = card_post(board=board, someone=someone(facilitator), text="Limpiar la quebrada Yomasa")
+    board_phase_set(actor=facilitator, board=board, phase=Phase.CLOSED)
+    problem = card_to_problem(
         actor=facilitator, card=card, theme=Theme.objects.get(slug="movilidad"), upz=Upz.objects.get(code="57")
     )
     citizen = make_user("citizen")
-    proposal = services.card_to_proposal(actor=citizen, card=card)
+    proposal = card_to_proposal(actor=citizen, card=card)
     assert list(proposal.problems.all()) == [problem]
     proposal_services.proposal_publish(user=citizen, proposal=proposal)
     titles = [entry.title for entry in trail.trail_for(problem)]

@@ -9,9 +9,12 @@ from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.urls import URLPattern, reverse
 
-from innova.brainstorms import services
-from innova.brainstorms.consumers import GUEST_SESSION_KEY
 from innova.brainstorms.models import Board, BoardEvent, Card, CardGroup, DotVote, Guest, Participant, Phase
+from innova.brainstorms.services.boards import board_create, board_phase_set, guest_join
+from innova.brainstorms.services.cards import card_post
+from innova.brainstorms.services.conversion import card_to_proposal
+from innova.brainstorms.services.limits import board_limits_set
+from innova.brainstorms.services.participation import GUEST_SESSION_KEY, BoardHidden
 from innova.brainstorms.urls import urlpatterns
 from innova.core.testing import run_async_isolated
 from innova.fronts import services as fronts
@@ -26,7 +29,7 @@ from .conftest import SECRET_IDEA, SECRET_PROMPT
 def private_board(members_only_board):
     """The members-only board of a front (closed, with one card), its coordinator and one member."""
     board, coordinator = members_only_board["board"], members_only_board["coordinator"]
-    services.board_phase_set(actor=coordinator, board=board, phase=Phase.CLOSED)
+    board_phase_set(actor=coordinator, board=board, phase=Phase.CLOSED)
     return members_only_board
 
 
@@ -106,10 +109,10 @@ def test_hardening_01_the_live_socket_refuses_a_stranger_before_sending_anything
 
 def test_hardening_01_the_card_to_proposal_service_refuses_a_stranger(make_user, private_board):
     stranger = make_user("citizen")
-    with pytest.raises(services.BoardHidden):
-        services.card_to_proposal(actor=stranger, card=private_board["card"])
+    with pytest.raises(BoardHidden):
+        card_to_proposal(actor=stranger, card=private_board["card"])
     assert not Proposal.objects.exists()
-    proposal = services.card_to_proposal(actor=private_board["member"], card=private_board["card"])
+    proposal = card_to_proposal(actor=private_board["member"], card=private_board["card"])
     assert proposal.author == private_board["member"] and proposal.published_at is None
 
 
@@ -140,10 +143,10 @@ async def _count_events(communicator, kind: str) -> int:
 @pytest.mark.django_db(transaction=True)
 def test_hardening_04_a_flood_of_ideas_and_dots_is_refused_until_the_facilitator_raises_the_limit(make_user):
     facilitator = make_user("facilitator")
-    board = services.board_create(actor=facilitator, prompt="¿Qué hacemos con el parque?", allow_guests=True)
-    guest = services.guest_join(board=board, nickname="Visitante", accept_policy=True)
+    board = board_create(actor=facilitator, prompt="¿Qué hacemos con el parque?", allow_guests=True)
+    guest = guest_join(board=board, nickname="Visitante", accept_policy=True)
     observer = make_user("citizen")
-    set_phase = database_sync_to_async(services.board_phase_set)
+    set_phase = database_sync_to_async(board_phase_set)
 
     async def scenario():
         flooder, room = _live(board, session={GUEST_SESSION_KEY: guest.pk}), _live(board, observer)
@@ -157,7 +160,7 @@ def test_hardening_04_a_flood_of_ideas_and_dots_is_refused_until_the_facilitator
         assert refusal["message"].startswith("Usted ya publicó 20 ideas en la última hora")
         assert await _count_events(room, "card_added") == 20  # the 21st reached nobody
 
-        set_limits = database_sync_to_async(services.board_limits_set)
+        set_limits = database_sync_to_async(board_limits_set)
         await set_limits(actor=facilitator, board=board, ideas_per_hour=40, dot_changes_per_minute=4)
         await flooder.send_json_to({"action": "post", "text": "Idea número 21", "ref": 22})
         assert (await _answer(flooder))["kind"] == "ack"
@@ -186,9 +189,9 @@ def test_hardening_04_a_flood_of_ideas_and_dots_is_refused_until_the_facilitator
 def test_hardening_04_the_form_without_javascript_keeps_the_idea_and_says_why(client, make_user, make_board, someone):
     facilitator, citizen = make_user("facilitator"), make_user("citizen")
     board = make_board(actor=facilitator)
-    services.board_limits_set(actor=facilitator, board=board, ideas_per_hour=2, dot_changes_per_minute=30)
+    board_limits_set(actor=facilitator, board=board, ideas_per_hour=2, dot_changes_per_minute=30)
     for text in ("Primera idea", "Segunda idea"):
-        services.card_post(board=board, someone=someone(citizen), text=text)
+        card_post(board=board, someone=someone(citizen), text=text)
     client.force_login(citizen)
     response = client.post(
         reverse("brainstorms:post_card", args=[board.pk]), {"text": "Tercera idea", "colour": "azul"}, follow=True
@@ -220,11 +223,11 @@ def test_hardening_11_a_member_who_leaves_the_front_stops_receiving_its_members_
     front = fronts.front_create(
         creator=coordinator, name="Frente de cuidado", theme=Theme.objects.get(slug="movilidad"), description="x"
     )
-    board = services.board_create(actor=coordinator, prompt=SECRET_PROMPT, front=front, members_only=True)
+    board = board_create(actor=coordinator, prompt=SECRET_PROMPT, front=front, members_only=True)
     leaver, stayer = make_user("citizen"), make_user("citizen")
     for member in (leaver, stayer):
         fronts.front_join(user=member, front=front)
-    post = database_sync_to_async(services.card_post)
+    post = database_sync_to_async(card_post)
 
     async def scenario():
         leaving, staying = _live(board, leaver), _live(board, stayer)
@@ -243,7 +246,7 @@ def test_hardening_11_a_member_who_leaves_the_front_stops_receiving_its_members_
 @pytest.mark.django_db(transaction=True)
 def test_hardening_14_frames_that_are_not_json_or_carry_nul_bytes_answer_an_error_and_keep_the_socket(make_user):
     facilitator, citizen = make_user("facilitator"), make_user("citizen")
-    board = services.board_create(actor=facilitator, prompt="¿Qué hacemos?\x00", allow_guests=True)
+    board = board_create(actor=facilitator, prompt="¿Qué hacemos?\x00", allow_guests=True)
 
     async def scenario():
         communicator, room = _live(board, citizen), _live(board, facilitator)
@@ -269,7 +272,7 @@ def test_hardening_14_frames_that_are_not_json_or_carry_nul_bytes_answer_an_erro
     assert list(CardGroup.objects.filter(board=board).values_list("name", flat=True)) == ["Ambiente"]
     board.refresh_from_db()
     assert board.prompt == "¿Qué hacemos?"
-    guest = services.guest_join(board=board, nickname="Ro\x00sa", accept_policy=True)
+    guest = guest_join(board=board, nickname="Ro\x00sa", accept_policy=True)
     assert guest.nickname == "Rosa"
 
 
@@ -280,7 +283,7 @@ def test_a_hidden_idea_leaves_the_stored_live_events_and_open_screens(client, ma
 
     facilitator = make_user("facilitator")
     board = make_board(actor=facilitator)
-    card = services.card_post(board=board, someone=someone(user=make_user("citizen")), text=SECRET_IDEA)
+    card = card_post(board=board, someone=someone(user=make_user("citizen")), text=SECRET_IDEA)
     events_url = reverse("brainstorms:events", args=[board.pk]) + "?since=0"
     assert SECRET_IDEA in str(client.get(events_url).json()["events"])
 

@@ -10,8 +10,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from innova.brainstorms import services
 from innova.brainstorms.models import Card, DotVote, Phase
+from innova.brainstorms.services.boards import board_phase_set
+from innova.brainstorms.services.cards import card_post
+from innova.brainstorms.services.dots import card_vote
 from innova.core.testing import run_async_isolated
 from innova.routing import websocket_urlpatterns
 
@@ -148,13 +150,13 @@ def test_dots_cannot_be_overspent_under_concurrency(make_board, make_user, someo
     facilitator = make_user("facilitator")
     voter = make_user("citizen")
     board = make_board(actor=facilitator, dots_per_person=3)
-    card = services.card_post(board=board, someone=someone(voter), text="Idea")
-    board = services.board_phase_set(actor=facilitator, board=board, phase=Phase.VOTE)
+    card = card_post(board=board, someone=someone(voter), text="Idea")
+    board = board_phase_set(actor=facilitator, board=board, phase=Phase.VOTE)
     results = []
 
     def vote():
         try:
-            services.card_vote(board=board, someone=someone(voter), card_id=card.pk)
+            card_vote(board=board, someone=someone(voter), card_id=card.pk)
             results.append("ok")
         except ValidationError:
             results.append("refused")
@@ -195,7 +197,7 @@ def test_concurrent_posts_get_contiguous_event_numbers(make_board, make_user, so
     def post(person):
         try:
             barrier.wait()
-            services.card_post(board=board, someone=someone(person), text=f"Idea de {person.pk}")
+            card_post(board=board, someone=someone(person), text=f"Idea de {person.pk}")
         finally:
             connection.close()
 
@@ -217,7 +219,7 @@ def test_a_socket_whose_channel_layer_fails_is_closed_so_the_client_reconnects_a
     import redis
     from channels.layers import get_channel_layer
 
-    from innova.brainstorms.consumers import CLOSE_LAYER_LOST
+    from innova.brainstorms.layer_watch import CLOSE_LAYER_LOST
 
     facilitator, citizen = make_user("facilitator"), make_user("citizen")
     board = make_board(actor=facilitator)
@@ -249,7 +251,7 @@ def test_a_socket_whose_channel_layer_fails_is_closed_so_the_client_reconnects_a
 
         # Meanwhile ideas keep being posted (their broadcast is lost with Redis).
         for text in ("Idea durante la caída", "Otra idea"):
-            await database_sync_to_async(services.card_post)(board=board, someone=someone(citizen), text=text)
+            await database_sync_to_async(card_post)(board=board, someone=someone(citizen), text=text)
 
         # Redis is back: the client reconnects with the last seq it saw and gets exactly what it missed, in order.
         monkeypatch.setattr(layer, "receive", working_receive)
@@ -267,7 +269,7 @@ def test_a_socket_whose_channel_layer_fails_is_closed_so_the_client_reconnects_a
 def test_a_socket_closes_when_redis_restarted_and_forgot_the_group(make_board, make_user, monkeypatch):
     from channels.layers import get_channel_layer
 
-    from innova.brainstorms import consumers
+    from innova.brainstorms import layer_watch
 
     board = make_board(actor=make_user("facilitator"))
     layer = get_channel_layer()
@@ -281,7 +283,7 @@ def test_a_socket_closes_when_redis_restarted_and_forgot_the_group(make_board, m
     redis = Redis()
     monkeypatch.setattr(layer, "connection", lambda index: redis, raising=False)
     monkeypatch.setattr(layer, "consistent_hash", lambda value: 0, raising=False)
-    monkeypatch.setattr(consumers, "LAYER_CHECK_SECONDS", 0.1)
+    monkeypatch.setattr(layer_watch, "LAYER_CHECK_SECONDS", 0.1)
 
     async def scenario():
         communicator = _client(board, None, board.last_seq)
@@ -290,7 +292,7 @@ def test_a_socket_closes_when_redis_restarted_and_forgot_the_group(make_board, m
         redis.run_id = "reiniciado"  # restarted, empty: this socket is no longer in the board's group
         assert await communicator.receive_output(timeout=3) == {
             "type": "websocket.close",
-            "code": consumers.CLOSE_LAYER_LOST,
+            "code": layer_watch.CLOSE_LAYER_LOST,
         }
         await communicator.wait()
 

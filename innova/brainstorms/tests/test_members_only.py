@@ -6,7 +6,7 @@ from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from innova.brainstorms import services
+from innova.brainstorms.services.boards import board_create
 from innova.core.testing import run_async_isolated
 from innova.routing import websocket_urlpatterns
 
@@ -19,7 +19,7 @@ READ_PAGES = ["detail", "projector", "events", "guest", "export_csv", "print", "
 def front_with_boards(members_only_board):
     """A front of the lab with a members-only board (one card) and an ordinary board; a member and a stranger."""
     front, coordinator = members_only_board["front"], members_only_board["coordinator"]
-    ordinary = services.board_create(actor=coordinator, prompt="¿Cómo llegamos al colegio?", front=front)
+    ordinary = board_create(actor=coordinator, prompt="¿Cómo llegamos al colegio?", front=front)
     return {**members_only_board, "private": members_only_board["board"], "ordinary": ordinary}
 
 

