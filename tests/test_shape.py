@@ -18,7 +18,6 @@ MAX_FUNCTION_LINES = 60
 FILES_TOO_LONG: dict[str, int] = {
     "brainstorms/services.py": 546,
     "notifications/services.py": 551,
-    "opinions/analysis.py": 999,
     "opinions/tests/test_analysis.py": 499,
     "problems/demo.py": 410,
     "settings.py": 434,
@@ -39,8 +38,6 @@ FUNCTIONS_TOO_LONG: dict[str, int] = {
     "intake/services.py:intake_receive": 86,
     "notifications/services.py:email_deliveries_send": 69,
     "notifications/services.py:notification_emit": 74,
-    "opinions/analysis.py:_statement_stats": 65,
-    "opinions/analysis.py:analyse": 144,
     "opinions/polis.py:export_zip": 61,
     "opinions/selectors.py:opinion_map": 93,
     "problems/services.py:problem_report": 68,

@@ -11,13 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import adjusted_rand_score
 
-from innova.opinions.analysis import (
-    PreviousState,
-    VoteMatrix,
-    _kmeans,
-    analyse,
-    load_polis_export,
-)
+from innova.opinions.analysis import PreviousState, VoteMatrix, analyse, load_polis_export
+from innova.opinions.analysis.kmeans import kmeans
 
 from .polis_data import BREXIT, LAND_BANK, polis_conversation
 
@@ -268,13 +263,13 @@ def test_participant_who_qualified_stays_in_after_a_vote_is_removed():
 
 def test_kmeans_starts_from_the_first_distinct_points_and_drops_empty_clusters():
     points = np.array([[0.0, 0.0], [0.0, 0.0], [0.2, 0.0], [10.0, 0.0], [10.2, 0.0]])
-    ids, centres, labels = _kmeans(points, np.ones(5), 2, None, 100)
+    ids, centres, labels = kmeans(points, np.ones(5), 2, None, 100)
     # Starts at (0, 0) and (0.2, 0): the second centre then takes the two far points.
     assert labels.tolist() == [0, 0, 0, 1, 1]
     np.testing.assert_allclose(centres, [[0.2 / 3, 0.0], [10.1, 0.0]])
     # From previous clusters: 7 (no members left) goes; with k = 3 the farthest points are split off as 5 and
     # 6; the old cluster 4 (now between them) ends up empty and is dropped.
-    ids, centres, labels = _kmeans(points, np.ones(5), 3, [(4, [0, 1, 2, 3, 4]), (7, [])], 100)
+    ids, centres, labels = kmeans(points, np.ones(5), 3, [(4, [0, 1, 2, 3, 4]), (7, [])], 100)
     assert sorted(ids.tolist()) == [5, 6] and len(centres) == 2
     assert labels[0] == labels[1] == labels[2] != labels[3] == labels[4]
 
@@ -456,21 +451,21 @@ def test_real_conversation_matches_polis_groups(name, min_ari):
 
 
 def test_many_statements_give_the_same_map_with_the_iterative_solver(monkeypatch):
-    from innova.opinions import analysis
+    from innova.opinions.analysis import projection
 
     rng = np.random.default_rng(8)
     lean = rng.choice([-1.0, 1.0], size=(2, 320))
     dense = bloc_matrix([40, 40], lean, noise=0.2, skip=0.8, seed=8)
     votes = VoteMatrix.from_dense(participant_ids=range(80), statement_ids=range(320), matrix=dense)
     iterative = analyse(votes=votes)
-    monkeypatch.setattr(analysis, "_LANCZOS_MIN_STATEMENTS", 10**9)
+    monkeypatch.setattr(projection, "_LANCZOS_MIN_STATEMENTS", 10**9)
     exact = analyse(votes=votes)
     np.testing.assert_allclose(iterative.pca_components, exact.pca_components, atol=1e-7)
     assert iterative.group_of_participant == exact.group_of_participant
 
 
 def test_polis_silhouette_is_the_plain_mean_over_base_clusters_with_singletons_scoring_zero():
-    from innova.opinions.analysis import _polis_silhouette
+    from innova.opinions.analysis.k_choice import polis_silhouette
 
     centres = np.array([[0.0, 0.0], [0.0, 1.0], [4.0, 0.0], [4.0, 1.0], [9.0, 9.0]])
     labels = np.array([0, 0, 1, 1, 2])
@@ -484,16 +479,16 @@ def test_polis_silhouette_is_the_plain_mean_over_base_clusters_with_singletons_s
         a = dist[i, own].mean()
         b = min(dist[i, labels == g].mean() for g in set(labels.tolist()) if g != labels[i])
         expected.append((b - a) / max(a, b))
-    assert _polis_silhouette(dist, labels) == pytest.approx(np.mean(expected))
+    assert polis_silhouette(dist, labels) == pytest.approx(np.mean(expected))
 
 
 def test_deduplication_keeps_the_last_vote_on_both_sorting_paths():
-    from innova.opinions.analysis import _dedupe
+    from innova.opinions.analysis.votes import dedupe
 
     rows = np.array([2, 0, 2, 1, 0, 2])
     cols = np.array([1, 3, 1, 0, 3, 0])
     vals = np.array([1.0, -1.0, 0.0, 1.0, 1.0, -1.0])
     expected = ([0, 1, 2, 2], [3, 0, 0, 1], [1.0, 1.0, -1.0, 0.0])
     for m in (4, 2**17):  # radix path (16-bit keys) and general path
-        r, c, v = _dedupe(rows, cols, vals, m)
+        r, c, v = dedupe(rows, cols, vals, m)
         assert (r.tolist(), c.tolist(), v.tolist()) == expected
