@@ -52,7 +52,6 @@ import scipy.sparse as sp
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 
 from innova.opinions.analysis import (
-    MIN_VOTES,
     OpinionMapResult,
     PolisExport,
     PreviousState,
@@ -60,6 +59,7 @@ from innova.opinions.analysis import (
     analyse,
     load_polis_export,
 )
+from innova.opinions.analysis.participants import MIN_VOTES
 
 #: Flag thresholds for conversations whose Pol.is labels cannot be reproduced.
 FLAG_BELOW_THRESHOLD = 0.02

@@ -16,8 +16,6 @@ MAX_FUNCTION_LINES = 60
 
 # path relative to innova/ → lines today. Only shrinks.
 FILES_TOO_LONG: dict[str, int] = {
-    "opinions/analysis.py": 999,
-    "opinions/tests/test_analysis.py": 499,
     "surveys/selectors.py": 483,
     "surveys/views.py": 463,
 }
@@ -31,8 +29,6 @@ FUNCTIONS_TOO_LONG: dict[str, int] = {
     "courses/tests/test_browser_journey.py:test_register_check_in_and_certificate": 87,
     "courses/tests/test_editor_browser.py:test_facilitator_builds_and_publishes_a_course": 61,
     "debates/tests/test_browser_journey.py:test_debate_both_sides_conclusion_and_a_difficulty_in_the_risk_matrix": 72,
-    "opinions/analysis.py:_statement_stats": 65,
-    "opinions/analysis.py:analyse": 144,
     "opinions/polis.py:export_zip": 61,
     "opinions/selectors.py:opinion_map": 93,
     "proposals/tests/test_browser_journey.py:test_problem_becomes_a_proposal_with_coauthor_supports_and_viable_answer": 94,  # noqa: E501
