@@ -30,7 +30,6 @@ FUNCTIONS_TOO_LONG: dict[str, int] = {
     "brainstorms/tests/test_live.py:scenario": 79,
     "brainstorms/tests/test_live.py:test_cards_votes_and_moves_reach_every_client_and_reconnect_catches_up": 87,
     "brainstorms/tests/test_pages.py:test_create_from_a_front_and_run_the_whole_board_by_forms": 81,
-    "debates/tests/test_browser_journey.py:test_debate_both_sides_conclusion_and_a_difficulty_in_the_risk_matrix": 72,
     "intake/conversation.py:step": 61,
     "intake/services.py:intake_receive": 86,
     "notifications/services.py:email_deliveries_send": 69,
