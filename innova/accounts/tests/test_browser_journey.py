@@ -15,25 +15,7 @@ def test_signup_verify_login_edit_download_delete(page, live_server, screenshot)
     page.goto(live_server.url + "/")
     screenshot(page, "home")
     page.get_by_role("link", name="Registrarse").first.click()
-
-    page.fill("#id_display_name", "Marleny de La Flora")
-    page.fill("#id_email", "marleny@example.com")
-    page.fill("#id_password1", "Usme-es-bonita-2026")
-    page.fill("#id_password2", "Usme-es-bonita-2026")
-    # First without consent: refused, nothing typed is lost.
-    page.get_by_role("button", name="Registrarse").click()
-    assert page.locator("text=necesita aceptar la política").is_visible()
-    assert page.input_value("#id_display_name") == "Marleny de La Flora"
-    assert page.input_value("#id_email") == "marleny@example.com"
-    screenshot(page, "signup-refused-without-consent")
-    # Passwords are never written back into the page (#18.16): type them again.
-    assert page.input_value("#id_password1") == ""
-    page.fill("#id_password1", "Usme-es-bonita-2026")
-    page.fill("#id_password2", "Usme-es-bonita-2026")
-    page.check("#id_accept_policy")
-    page.get_by_role("button", name="Registrarse").click()
-    page.wait_for_url("**/cuenta/confirm-email/")
-    screenshot(page, "verification-sent")
+    _sign_up_refused_without_consent_then_accepted(page, screenshot)
 
     # Open the verification mail and follow its link.
     assert len(mail.outbox) == 1
@@ -53,7 +35,41 @@ def test_signup_verify_login_edit_download_delete(page, live_server, screenshot)
     assert page.locator("h1", has_text="Mi perfil").is_visible()
     screenshot(page, "profile")
 
-    # Edit the profile, with optional data and its own consent.
+    _edit_the_profile_with_optional_data(page, screenshot)
+
+    # Download my data.
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Descargar todos mis datos (JSON)").click()
+    data = json.loads(open(download_info.value.path(), encoding="utf-8").read())
+    assert data["account"]["email"] == "marleny@example.com"
+    assert data["account"]["optional_profile"]["age_range"] == "45-59"
+
+    _delete_the_account(page, live_server, screenshot)
+
+
+def _sign_up_refused_without_consent_then_accepted(page, screenshot):
+    page.fill("#id_display_name", "Marleny de La Flora")
+    page.fill("#id_email", "marleny@example.com")
+    page.fill("#id_password1", "Usme-es-bonita-2026")
+    page.fill("#id_password2", "Usme-es-bonita-2026")
+    # First without consent: refused, nothing typed is lost.
+    page.get_by_role("button", name="Registrarse").click()
+    assert page.locator("text=necesita aceptar la política").is_visible()
+    assert page.input_value("#id_display_name") == "Marleny de La Flora"
+    assert page.input_value("#id_email") == "marleny@example.com"
+    screenshot(page, "signup-refused-without-consent")
+    # Passwords are never written back into the page (#18.16): type them again.
+    assert page.input_value("#id_password1") == ""
+    page.fill("#id_password1", "Usme-es-bonita-2026")
+    page.fill("#id_password2", "Usme-es-bonita-2026")
+    page.check("#id_accept_policy")
+    page.get_by_role("button", name="Registrarse").click()
+    page.wait_for_url("**/cuenta/confirm-email/")
+    screenshot(page, "verification-sent")
+
+
+def _edit_the_profile_with_optional_data(page, screenshot):
+    """Edit the profile, with optional data and its own consent."""
     page.get_by_role("link", name="Editar mi perfil").click()
     page.fill("#id_basic-display_name", "Marleny R.")
     page.select_option("#id_optional-age_range", "45-59")
@@ -63,14 +79,8 @@ def test_signup_verify_login_edit_download_delete(page, live_server, screenshot)
     page.wait_for_url("**/cuenta/perfil/")
     assert page.locator("main").get_by_text("Marleny R.").first.is_visible()  # the header copy is in the menu
 
-    # Download my data.
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Descargar todos mis datos (JSON)").click()
-    data = json.loads(open(download_info.value.path(), encoding="utf-8").read())
-    assert data["account"]["email"] == "marleny@example.com"
-    assert data["account"]["optional_profile"]["age_range"] == "45-59"
 
-    # Delete the account.
+def _delete_the_account(page, live_server, screenshot):
     page.get_by_role("link", name="Eliminar mi cuenta").click()
     page.fill("#id_confirm", "ELIMINAR")
     screenshot(page, "delete-account")

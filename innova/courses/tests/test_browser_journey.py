@@ -26,6 +26,42 @@ def test_register_check_in_and_certificate(
     context = browser_context_factory()
     login_browser(context, citizen)
     page = context.new_page()
+    registration = _register_and_see_the_qr(page, live_server, screenshot, event, citizen)
+
+    # 2. The organiser checks her in on a phone: the camera is offered only where the browser reads QR codes;
+    #    typing the code always works.
+    staff = browser_context_factory()
+    login_browser(staff, organiser)
+    staff_page = staff.new_page()
+    _check_in_by_code_once_only(staff_page, live_server, screenshot, event, registration)
+    page.reload()
+    assert "Asistió" in page.content()
+
+    # 3. A course: she enrolls, the instructor marks attendance and the final activity, she downloads the PDF.
+    course = make_course(sessions=2, instructor=organiser, title="Innovación pública para líderes comunitarios")
+    page.goto(live_server.url + course.get_absolute_url())
+    page.get_by_role("button", name="Inscribirme").click()
+    page.get_by_text("Quedó inscrita/o").wait_for()
+    staff_page.goto(live_server.url + f"/cursos/{course.slug}/asistencia/")
+    for checkbox in staff_page.locator(".roster input[type=checkbox]").all():
+        checkbox.check()
+    screenshot(staff_page, "attendance-grid")
+    staff_page.get_by_role("button", name="Guardar asistencia").click()
+    staff_page.get_by_text("Certificados emitidos: 1").wait_for()
+    certificate = Certificate.objects.get(enrollment__user=citizen)
+    text = _download_the_certificate_pdf(page, live_server, screenshot)
+    assert "Marleny Rodríguez" in text and certificate.code in text and "Innovación pública" in text
+
+    # 4. Anyone can verify it from the URL printed on it.
+    visitor = browser_context_factory().new_page()
+    assert f"/certificados/{certificate.code}/" in text
+    visitor.goto(live_server.url + certificate.get_absolute_url())
+    visitor.get_by_text("Certificado válido").wait_for()
+    screenshot(visitor, "verification")
+    course_services  # noqa: B018 - the journey goes through the real services behind the pages
+
+
+def _register_and_see_the_qr(page, live_server, screenshot, event, citizen) -> Registration:
     month = timezone.localtime(event.starts_at).strftime("%Y-%m")
     page.goto(live_server.url + f"/agenda/calendario/?mes={month}")
     page.locator(".calendar").get_by_role("link", name=re.compile("Taller de cartografía social")).wait_for()
@@ -44,12 +80,10 @@ def test_register_check_in_and_certificate(
     page.goto(live_server.url + "/agenda/mis-inscripciones/")
     page.get_by_text("Mostrar mi código QR").click()
     screenshot(page, "my-registrations")
+    return registration
 
-    # 2. The organiser checks her in on a phone: the camera is offered only where the browser reads QR codes;
-    #    typing the code always works.
-    staff = browser_context_factory()
-    login_browser(staff, organiser)
-    staff_page = staff.new_page()
+
+def _check_in_by_code_once_only(staff_page, live_server, screenshot, event, registration):
     staff_page.goto(live_server.url + f"/agenda/{event.pk}/asistencia/")
     staff_page.fill("#id_code", registration.code)
     screenshot(staff_page, "check-in-page")
@@ -62,22 +96,10 @@ def test_register_check_in_and_certificate(
     staff_page.get_by_text("ya registró su llegada").wait_for()
     registration.refresh_from_db()
     assert registration.checked_in_at is not None
-    page.reload()
-    assert "Asistió" in page.content()
 
-    # 3. A course: she enrolls, the instructor marks attendance and the final activity, she downloads the PDF.
-    course = make_course(sessions=2, instructor=organiser, title="Innovación pública para líderes comunitarios")
-    page.goto(live_server.url + course.get_absolute_url())
-    page.get_by_role("button", name="Inscribirme").click()
-    page.get_by_text("Quedó inscrita/o").wait_for()
-    staff_page.goto(live_server.url + f"/cursos/{course.slug}/asistencia/")
-    for checkbox in staff_page.locator(".roster input[type=checkbox]").all():
-        checkbox.check()
-    screenshot(staff_page, "attendance-grid")
-    staff_page.get_by_role("button", name="Guardar asistencia").click()
-    staff_page.get_by_text("Certificados emitidos: 1").wait_for()
-    certificate = Certificate.objects.get(enrollment__user=citizen)
 
+def _download_the_certificate_pdf(page, live_server, screenshot) -> str:
+    """Downloads the certificate from "my courses", renders its first page to PNG and returns its text."""
     page.goto(live_server.url + "/cursos/mis-cursos/")
     screenshot(page, "my-courses")
     with page.expect_download() as download_info:
@@ -91,13 +113,4 @@ def test_register_check_in_and_certificate(
         check=True,
     )
     assert (folder / "99-pdf.png").stat().st_size > 5000
-    text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "Marleny Rodríguez" in text and certificate.code in text and "Innovación pública" in text
-
-    # 4. Anyone can verify it from the URL printed on it.
-    visitor = browser_context_factory().new_page()
-    assert f"/certificados/{certificate.code}/" in text
-    visitor.goto(live_server.url + certificate.get_absolute_url())
-    visitor.get_by_text("Certificado válido").wait_for()
-    screenshot(visitor, "verification")
-    course_services  # noqa: B018 - the journey goes through the real services behind the pages
+    return subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout

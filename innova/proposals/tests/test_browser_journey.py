@@ -29,28 +29,8 @@ def test_problem_becomes_a_proposal_with_coauthor_supports_and_viable_answer(
     context = browser_context_factory()
     login_browser(context, author)
     page = context.new_page()
-    # From the problem's page: "Write a proposal to solve it".
-    page.goto(live_server.url + problem.get_absolute_url())
-    page.get_by_role("link", name="Escribir una propuesta para resolverlo").click()
-    assert page.input_value("#id_problems") == problem.reference
-    page.fill("#id_title", "Puntos limpios en la quebrada Yomasa")
-    page.fill("#id_summary", "Tres puntos de reciclaje vigilados por la comunidad.")
-    # The similar-proposals hint appears while typing (htmx).
-    page.locator("#similar-hint").get_by_text("Jornadas de limpieza en la quebrada Yomasa").wait_for()
-    page.fill("#id_solution", "Instalar tres puntos limpios y formar gestores ambientales del barrio.")
-    page.fill("#id_estimated_cost", "38000000")
-    screenshot(page, "proposal-form")
-    page.get_by_role("button", name="Guardar el borrador").click()
-    page.get_by_text("Su borrador fue guardado").wait_for()
-    proposal = Proposal.objects.get(title="Puntos limpios en la quebrada Yomasa")
-    assert proposal.published_at is None and list(proposal.problems.all()) == [problem]
-
-    # Invite a co-author by e-mail; the invitation is pending until accepted.
-    page.fill("#id_email", "efrain@prueba.usme.co")
-    page.get_by_role("button", name="Invitar como coautor/a").click()
-    page.get_by_text("Invitaciones pendientes").wait_for()
-    screenshot(page, "draft-with-pending-invitation")
-    invitation = Invitation.objects.get(proposal=proposal)
+    proposal = _draft_a_proposal_from_the_problem(page, live_server, screenshot, problem)
+    invitation = _invite_a_coauthor(page, screenshot, proposal)
 
     other = browser_context_factory()
     login_browser(other, coauthor)
@@ -82,6 +62,39 @@ def test_problem_becomes_a_proposal_with_coauthor_supports_and_viable_answer(
     staff = browser_context_factory()
     login_browser(staff, official)
     staff_page = staff.new_page()
+    _study_it_then_answer_viable(staff_page, live_server, proposal)
+    _see_the_answer_and_the_problems_trail(page, live_server, screenshot, proposal, problem)
+
+
+def _draft_a_proposal_from_the_problem(page, live_server, screenshot, problem) -> Proposal:
+    """From the problem's page: "Write a proposal to solve it"."""
+    page.goto(live_server.url + problem.get_absolute_url())
+    page.get_by_role("link", name="Escribir una propuesta para resolverlo").click()
+    assert page.input_value("#id_problems") == problem.reference
+    page.fill("#id_title", "Puntos limpios en la quebrada Yomasa")
+    page.fill("#id_summary", "Tres puntos de reciclaje vigilados por la comunidad.")
+    # The similar-proposals hint appears while typing (htmx).
+    page.locator("#similar-hint").get_by_text("Jornadas de limpieza en la quebrada Yomasa").wait_for()
+    page.fill("#id_solution", "Instalar tres puntos limpios y formar gestores ambientales del barrio.")
+    page.fill("#id_estimated_cost", "38000000")
+    screenshot(page, "proposal-form")
+    page.get_by_role("button", name="Guardar el borrador").click()
+    page.get_by_text("Su borrador fue guardado").wait_for()
+    proposal = Proposal.objects.get(title="Puntos limpios en la quebrada Yomasa")
+    assert proposal.published_at is None and list(proposal.problems.all()) == [problem]
+    return proposal
+
+
+def _invite_a_coauthor(page, screenshot, proposal) -> Invitation:
+    """Invite a co-author by e-mail; the invitation is pending until accepted."""
+    page.fill("#id_email", "efrain@prueba.usme.co")
+    page.get_by_role("button", name="Invitar como coautor/a").click()
+    page.get_by_text("Invitaciones pendientes").wait_for()
+    screenshot(page, "draft-with-pending-invitation")
+    return Invitation.objects.get(proposal=proposal)
+
+
+def _study_it_then_answer_viable(staff_page, live_server, proposal):
     staff_page.goto(live_server.url + proposal.get_absolute_url())
     staff_page.select_option("#id_to_status", label="En estudio")
     staff_page.fill("#id_reason", "La UAESP revisa dónde ubicar los puntos.")
@@ -94,7 +107,9 @@ def test_problem_becomes_a_proposal_with_coauthor_supports_and_viable_answer(
     proposal.refresh_from_db()
     assert proposal.status == Status.VIABLE and proposal.answered_at is not None
 
-    # Everyone sees the answer in the public history, and the problem's trail shows the proposal.
+
+def _see_the_answer_and_the_problems_trail(page, live_server, screenshot, proposal, problem):
+    """Everyone sees the answer in the public history, and the problem's trail shows the proposal."""
     page.goto(live_server.url + proposal.get_absolute_url())
     assert "cabe en el presupuesto participativo" in page.locator("#historial").inner_text()
     screenshot(page, "viable-history")
