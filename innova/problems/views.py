@@ -73,15 +73,16 @@ def similar(request):
 
 def report(request):
     # The offline web app sends queued reports with fetch and reads a JSON answer.
-    if request.method == "POST" and request.headers.get("X-Innova-Offline-Queue") == "1":
-        return _report_from_offline_queue(request)
+    queued = request.headers.get("X-Innova-Offline-Queue") == "1"
     if request.method != "POST":
         return _report_page(request, ProblemForm(initial=_report_draft(request) or None))
     if not request.user.is_authenticated:
-        return _report_draft_kept_for_login(request)
+        return JsonResponse({"status": "login"}, status=401) if queued else _report_draft_kept_for_login(request)
     form = ProblemForm(request.POST, request.FILES)
     if not form.is_valid():
         return _report_page(request, form)
+    if queued:
+        return _report_from_offline_queue(request, form)
     try:
         problem = _problem_report_from_form(request.user, form.cleaned_data, publish=False)
     except RateLimited as refused:
@@ -134,21 +135,16 @@ def _problem_report_from_form(author, data: dict, *, publish: bool) -> Problem:
     )
 
 
-def _report_from_offline_queue(request):
+def _report_from_offline_queue(request, form):
     """A report queued offline was already written and confirmed on the phone: publish it, answer in JSON.
 
     A rate-limited report is not caught: the queue reads the JSON 429 and tries again later.
     """
-    if not request.user.is_authenticated:
-        return JsonResponse({"status": "login"}, status=401)
-    form = ProblemForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _report_page(request, form)
     try:
         problem = _problem_report_from_form(request.user, form.cleaned_data, publish=True)
     except ValidationError as error:
         return JsonResponse({"status": "invalid", "errors": error.messages}, status=400)
-    if problem.published_at is None:  # sent again (same key) after being kept as a draft
+    if problem.published_at is None:  # the same key made a draft before: publish it
         services.problem_publish_draft(user=request.user, problem=problem)
     return JsonResponse({"status": "published", "url": problem.get_absolute_url()})
 
