@@ -37,7 +37,6 @@ FUNCTIONS_TOO_LONG: dict[str, int] = {
     "intake/services.py:intake_receive": 86,
     "notifications/services.py:email_deliveries_send": 69,
     "notifications/services.py:notification_emit": 74,
-    "opinions/polis.py:export_zip": 61,
     "problems/services.py:problem_report": 68,
     "problems/tests/test_browser_journey.py:test_report_support_and_read_the_answer": 69,
     "problems/views.py:report": 62,
