@@ -46,15 +46,23 @@ def export_zip(*, debate) -> bytes:
         "participant_id", "statement_id", "value"
     ):
         cells.setdefault(pid[participant_id], {})[sid[statement_id]] = value
-    authored: dict[int, int] = {}
-    for statement in statements:
-        if statement.participant_id in pid:
-            authored[pid[statement.participant_id]] = authored.get(pid[statement.participant_id], 0) + 1
-    result = MapResult.objects.filter(debate=debate).first()
-    groups = {}
-    if result is not None:
-        groups = {pid[p]: g for p, _x, _y, g in result.data.get("participants", []) if g >= 0 and p in pid}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("comments.csv", csv_text(_comments_rows(statements, sid, pid, cells), lineterminator="\n"))
+        archive.writestr(
+            "participants-votes.csv",
+            csv_text(_participants_votes_rows(debate, statements, sid, pid, cells), lineterminator="\n"),
+        )
+        archive.writestr(
+            "README.txt",
+            f"{debate.title}\nExported {datetime.date.today().isoformat()} in Pol.is's export format: "
+            "1 agree, -1 disagree, 0 pass, blank not seen.\n",
+        )
+    return buffer.getvalue()
 
+
+def _comments_rows(statements: list, sid: dict, pid: dict, cells: dict[int, dict[int, int]]) -> list[list]:
+    """``comments.csv``: one row per statement with its author, vote counts and moderation."""
     comments = [COMMENT_COLUMNS]
     for statement in statements:
         column = [row.get(sid[statement.pk]) for row in cells.values()]
@@ -71,8 +79,23 @@ def export_zip(*, debate) -> bytes:
                 statement.text,
             ]
         )
+    return comments
+
+
+def _participants_votes_rows(
+    debate, statements: list, sid: dict, pid: dict, cells: dict[int, dict[int, int]]
+) -> list[list]:
+    """``participants-votes.csv``: one row per participant with their group, counts and a cell per statement."""
+    authored: dict[int, int] = {}
+    for statement in statements:
+        if statement.participant_id in pid:
+            authored[pid[statement.participant_id]] = authored.get(pid[statement.participant_id], 0) + 1
+    result = MapResult.objects.filter(debate=debate).first()
+    groups = {}
+    if result is not None:
+        groups = {pid[p]: g for p, _x, _y, g in result.data.get("participants", []) if g >= 0 and p in pid}
     votes = [["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree", *range(len(sid))]]
-    for n in range(len(participants)):
+    for n in range(len(pid)):
         row = cells.get(n, {})
         values = list(row.values())
         votes.append(
@@ -86,16 +109,7 @@ def export_zip(*, debate) -> bytes:
                 *(row.get(j, "") for j in range(len(sid))),
             ]
         )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("comments.csv", csv_text(comments, lineterminator="\n"))
-        archive.writestr("participants-votes.csv", csv_text(votes, lineterminator="\n"))
-        archive.writestr(
-            "README.txt",
-            f"{debate.title}\nExported {datetime.date.today().isoformat()} in Pol.is's export format: "
-            "1 agree, -1 disagree, 0 pass, blank not seen.\n",
-        )
-    return buffer.getvalue()
+    return votes
 
 
 def read_zip(upload) -> tuple[str, str]:

@@ -91,39 +91,62 @@ def opinion_map(*, debate, participant: Participant | None) -> dict | None:
         return None
     data = result.data
     texts = dict(Statement.objects.filter(debate=debate).values_list("pk", "text"))
-    groups = {g["id"]: g for g in data["groups"]}
-
-    # Where the viewer is: their computed dot, or (if they voted after the computation) a projection.
-    viewer = None
-    if participant is not None:
-        row = next((p for p in data["participants"] if p[0] == participant.pk), None)
-        if row is not None:
-            viewer = {"x": row[1], "y": row[2], "group": row[3], "approximate": False}
-        else:
-            my_votes = dict(votes_of(participant=participant).values_list("statement_id", "value"))
-            point = project(data, my_votes)
-            if point is not None:
-                nearest = min(
-                    groups.values(),
-                    key=lambda g: (g["centre"][0] - point[0]) ** 2 + (g["centre"][1] - point[1]) ** 2,
-                    default=None,
-                )
-                viewer = {"x": point[0], "y": point[1], "group": nearest["id"] if nearest else -1, "approximate": True}
-
+    viewer = _viewer(data, participant)
     points = [(p[1], p[2]) for p in data["participants"]] + ([(viewer["x"], viewer["y"])] if viewer else [])
     scale = _scale(points)
+    if viewer:
+        viewer["sx"], viewer["sy"] = scale(viewer["x"], viewer["y"])
+        viewer["label"] = group_label(viewer["group"]) if viewer["group"] >= 0 else ""
+        viewer["colour"] = group_colour(viewer["group"]) if viewer["group"] >= 0 else "#8a949c"
+    group_rows = _group_rows(data, texts, scale)
+    consensus, divisive, table = _statement_lists(data, texts)
+    return {
+        "result": result,
+        "size": MAP_SIZE,
+        "dots": _dots(data, participant, scale),
+        "viewer": viewer,
+        "groups": group_rows,
+        "consensus": consensus,
+        "divisive": divisive,
+        "table": table,
+        "summary": map_summary(groups=group_rows, consensus=consensus),
+        "n_participants": data.get("n_participants", len(data["participants"])),
+        "n_clustered": data.get("n_clustered", 0),
+    }
+
+
+def _viewer(data: dict, participant: Participant | None) -> dict | None:
+    """Where the viewer is: their computed dot, or (if they voted after the computation) a projection."""
+    if participant is None:
+        return None
+    row = next((p for p in data["participants"] if p[0] == participant.pk), None)
+    if row is not None:
+        return {"x": row[1], "y": row[2], "group": row[3], "approximate": False}
+    my_votes = dict(votes_of(participant=participant).values_list("statement_id", "value"))
+    point = project(data, my_votes)
+    if point is None:
+        return None
+    nearest = min(
+        data["groups"],
+        key=lambda g: (g["centre"][0] - point[0]) ** 2 + (g["centre"][1] - point[1]) ** 2,
+        default=None,
+    )
+    return {"x": point[0], "y": point[1], "group": nearest["id"] if nearest else -1, "approximate": True}
+
+
+def _dots(data: dict, participant: Participant | None, scale) -> list[dict]:
+    """Everyone else's dot, in the colour of their group (grey when not clustered)."""
     dots = []
     for pid, x, y, gid in data["participants"]:
         if participant is not None and pid == participant.pk:
             continue
         sx, sy = scale(x, y)
         dots.append({"x": sx, "y": sy, "colour": group_colour(gid) if gid >= 0 else "#8a949c"})
-    if viewer:
-        viewer["sx"], viewer["sy"] = scale(viewer["x"], viewer["y"])
-        viewer["label"] = group_label(viewer["group"]) if viewer["group"] >= 0 else ""
-        viewer["colour"] = group_colour(viewer["group"]) if viewer["group"] >= 0 else "#8a949c"
+    return dots
 
-    votes = data.get("group_votes", {})
+
+def _group_rows(data: dict, texts: dict, scale) -> list[dict]:
+    """Each group with its representative statements' texts and where its label goes on the map."""
     group_rows = []
     for group in data["groups"]:
         reps = []
@@ -136,47 +159,43 @@ def opinion_map(*, debate, participant: Participant | None) -> dict | None:
         group_rows.append(
             {**group, "statements": reps, "label_x": label_x, "label_y": label_y, "css": _css(group["id"])}
         )
+    return group_rows
 
-    def with_groups(sid: int) -> list[dict]:
-        counts = votes.get(str(sid), {})
-        return [
-            {
-                "label": g["label"],
-                "css": _css(g["id"]),
-                "agree": _percent(counts.get(str(g["id"]), [0, 0, 0]), 0),
-                "disagree": _percent(counts.get(str(g["id"]), [0, 0, 0]), 1),
-                "seen": sum(counts.get(str(g["id"]), [0, 0, 0])),
-            }
-            for g in data["groups"]
-        ]
 
+def _statement_lists(data: dict, texts: dict) -> tuple[list[dict], list[dict], list[dict]]:
+    """Consensus and divisive statements, and the text alternative: every statement the page mentions, once,
+    each with every group's share of agreement."""
     consensus = [
-        {"text": texts[sid], "direction": "agree", "groups": with_groups(sid)}
+        {"text": texts[sid], "direction": "agree", "groups": _group_shares(data, sid)}
         for sid, _score in data["consensus"]["agree"]
         if sid in texts
     ] + [
-        {"text": texts[sid], "direction": "disagree", "groups": with_groups(sid)}
+        {"text": texts[sid], "direction": "disagree", "groups": _group_shares(data, sid)}
         for sid, _score in data["consensus"]["disagree"]
         if sid in texts
     ]
-    divisive = [{"text": texts[sid], "groups": with_groups(sid)} for sid, _score in data["divisive"] if sid in texts]
-    # The text alternative: every statement the page mentions, once, with each group's share of agreement.
+    divisive = [
+        {"text": texts[sid], "groups": _group_shares(data, sid)} for sid, _score in data["divisive"] if sid in texts
+    ]
     shown = [rep["statement"] for g in data["groups"] for rep in g["repness"]]
     shown += [sid for sid, _s in data["consensus"]["agree"] + data["consensus"]["disagree"] + data["divisive"]]
-    table = [{"text": texts[sid], "groups": with_groups(sid)} for sid in dict.fromkeys(shown) if sid in texts]
-    return {
-        "result": result,
-        "size": MAP_SIZE,
-        "dots": dots,
-        "viewer": viewer,
-        "groups": group_rows,
-        "consensus": consensus,
-        "divisive": divisive,
-        "table": table,
-        "summary": map_summary(groups=group_rows, consensus=consensus),
-        "n_participants": data.get("n_participants", len(data["participants"])),
-        "n_clustered": data.get("n_clustered", 0),
-    }
+    table = [{"text": texts[sid], "groups": _group_shares(data, sid)} for sid in dict.fromkeys(shown) if sid in texts]
+    return consensus, divisive, table
+
+
+def _group_shares(data: dict, sid: int) -> list[dict]:
+    """How each group voted on one statement: agree and disagree percentages, and how many saw it."""
+    counts = data.get("group_votes", {}).get(str(sid), {})
+    return [
+        {
+            "label": g["label"],
+            "css": _css(g["id"]),
+            "agree": _percent(counts.get(str(g["id"]), [0, 0, 0]), 0),
+            "disagree": _percent(counts.get(str(g["id"]), [0, 0, 0]), 1),
+            "seen": sum(counts.get(str(g["id"]), [0, 0, 0])),
+        }
+        for g in data["groups"]
+    ]
 
 
 def _bare(text: str) -> str:
