@@ -1,5 +1,4 @@
 import itertools
-from uuid import uuid4
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +12,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innova.core.browser_identity import BrowserIdentity
 from innova.core.exports import csv_response, xlsx_response
 from innova.core.pdf import pdf_render, pdf_response
 from innova.core.permissions import require_perm
@@ -21,31 +21,21 @@ from . import exports, selectors, services
 from .forms import CrosstabForm, QuestionForm, ResultsFilterForm, SectionAnswerForm, SectionForm, SurveyForm
 from .models import Access, Question, Section, Survey
 
-BROWSER_COOKIE = "innova_encuesta"
-BROWSER_COOKIE_AGE = 60 * 60 * 24 * 365
+# An anonymous respondent is this browser: the same cookie name and salt as ever, so people keep their answers.
+RESPONDENT = BrowserIdentity(cookie="innova_encuesta", salt="surveys")
 
 
 # --- Who is answering ------------------------------------------------------------------------------------------
 
 
-def _respondent(request) -> tuple[str, str | None]:
-    """A keyed hash of the person (logged in) or of this browser's signed cookie (anonymous), and the cookie value
-    to set when the browser had none."""
+def _respondent(request) -> str:
+    """A keyed hash of the person (logged in) or of this browser's signed cookie (anonymous, made on the first
+    visit: ``RESPONDENT.remember`` writes it into the response)."""
     if request.user.is_authenticated:
-        value, new = f"user:{request.user.pk}", None
+        value = f"user:{request.user.pk}"
     else:
-        browser = request.get_signed_cookie(BROWSER_COOKIE, default=None, salt="surveys")
-        new = None if browser else uuid4().hex
-        value = f"browser:{browser or new}"
-    return salted_hmac("surveys.respondent", value, algorithm="sha256").hexdigest(), new
-
-
-def _with_cookie(response, new_browser: str | None):
-    if new_browser:
-        response.set_signed_cookie(
-            BROWSER_COOKIE, new_browser, salt="surveys", max_age=BROWSER_COOKIE_AGE, httponly=True, samesite="Lax"
-        )
-    return response
+        value = f"browser:{RESPONDENT.key(request, create=True)}"
+    return salted_hmac("surveys.respondent", value, algorithm="sha256").hexdigest()
 
 
 def _survey_for(request, slug: str) -> Survey:
@@ -75,7 +65,7 @@ def index(request):
 
 def detail(request, slug: str):
     survey = _survey_for(request, slug)
-    key, new_browser = _respondent(request)
+    key = _respondent(request)
     sections = selectors.survey_structure(survey=survey)
     current = services.response_current(survey=survey, respondent_key=key)
     context = {
@@ -89,7 +79,7 @@ def detail(request, slug: str):
         "question_count": sum(len(s.question_list) for s in sections),
         "may_see_results": request.user.has_perm("surveys.view_results", survey),
     }
-    return _with_cookie(render(request, "surveys/detail.html", context), new_browser)
+    return RESPONDENT.remember(request, render(request, "surveys/detail.html", context))
 
 
 def answer(request, slug: str):
@@ -98,7 +88,7 @@ def answer(request, slug: str):
         if not request.user.is_authenticated and (survey.identified or survey.access != Access.EVERYONE):
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied(_("This survey is not open to you right now."))
-    key, new_browser = _respondent(request)
+    key = _respondent(request)
     if services.response_already_submitted(survey=survey, respondent_key=key):
         messages.info(request, _("You already answered this survey. Thank you!"))
         return redirect(survey)
@@ -123,7 +113,7 @@ def answer(request, slug: str):
             if request.POST.get("action") == "back" and position > 0:
                 previous = selectors.visible_sections(sections=sections, draft=response.draft)
                 index = next((i for i, s in enumerate(previous) if s.pk == section.pk), 1)
-                return _with_cookie(_to_section(survey, previous[max(index - 1, 0)]), new_browser)
+                return RESPONDENT.remember(request, _to_section(survey, previous[max(index - 1, 0)]))
             # Forward in order (someone who went back to edit walks the next parts again); after the last part,
             # any part still missing, else submit.
             now_visible = selectors.visible_sections(sections=sections, draft=response.draft)
@@ -134,16 +124,16 @@ def answer(request, slug: str):
                 else services.response_next_section(response=response, sections=sections)
             )
             if following is not None:
-                return _with_cookie(_to_section(survey, following), new_browser)
+                return RESPONDENT.remember(request, _to_section(survey, following))
             try:
                 services.response_submit(user=request.user, survey=survey, response=response)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
-                return _with_cookie(redirect(reverse("surveys:answer", args=[survey.slug])), new_browser)
-            return _with_cookie(redirect("surveys:thanks", slug=survey.slug), new_browser)
+                return RESPONDENT.remember(request, redirect(reverse("surveys:answer", args=[survey.slug])))
+            return RESPONDENT.remember(request, redirect("surveys:thanks", slug=survey.slug))
         if request.POST.get("action") == "back" and position > 0:
             # Going back never gets stuck on this screen's errors; what was valid before stays saved.
-            return _with_cookie(_to_section(survey, visible[position - 1]), new_browser)
+            return RESPONDENT.remember(request, _to_section(survey, visible[position - 1]))
         messages.error(request, _("Some answers need a correction. They are marked below."))
     else:
         form = SectionAnswerForm(questions=questions, draft=draft)
@@ -157,7 +147,7 @@ def answer(request, slug: str):
         "is_last": not following,
         "previous": visible[position - 1] if position else None,
     }
-    return _with_cookie(render(request, "surveys/answer.html", context), new_browser)
+    return RESPONDENT.remember(request, render(request, "surveys/answer.html", context))
 
 
 def _to_section(survey: Survey, section: Section):

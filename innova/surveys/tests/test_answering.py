@@ -2,12 +2,16 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.signing import get_cookie_signer
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from innova.surveys import services
 from innova.surveys.forms import SectionAnswerForm
 from innova.surveys.models import Access, Answer, Response
+from innova.surveys.views import RESPONDENT
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +129,7 @@ def test_one_answer_per_browser_and_per_person(client, make_survey, answer_throu
     assert Response.objects.filter(submitted_at__isnull=False).count() == 2
     client.force_login(citizen)
     answer_through_pages(client, s, feels_safe=True, upz_pk=upz.pk)
-    client.cookies.pop("innova_encuesta", None)
+    client.cookies.pop(RESPONDENT.cookie, None)
     # The same person from another browser is still the same person.
     assert client.get(reverse("surveys:answer", args=[s.survey.slug])).status_code == 302
     with pytest.raises(PermissionDenied):
@@ -216,3 +220,25 @@ def test_previous_goes_back_even_with_errors_and_keeps_saved_answers(client, mak
     assert back.status_code == 302 and back.url.endswith(f"?seccion={s.s1.pk}")
     html = client.get(back.url).content.decode()
     assert f'value="{upz.pk}" selected' in html  # the saved answer is shown again
+
+
+def test_the_browser_cookie_is_signed_http_only_and_kept_from_before(client, make_survey, upz):
+    s = make_survey()
+    url = reverse("surveys:answer", args=[s.survey.slug])
+    page = client.get(url, secure=True)
+    cookie = page.cookies[RESPONDENT.cookie]
+    assert cookie["httponly"] and cookie["secure"] and cookie["samesite"] == "Lax"
+    assert RESPONDENT.cookie not in client.get(url).cookies  # already has one: not written again
+    plain = Client().get(url).cookies[RESPONDENT.cookie]
+    assert not plain["secure"]  # over plain HTTP (development) the browser would drop a Secure cookie
+    # A cookie written before (same name and salt, a hex id) still names the same respondent.
+    before = Client()
+    before.cookies[RESPONDENT.cookie] = get_cookie_signer(salt=RESPONDENT.cookie + "surveys").sign("0123abcd")
+    before.post(url, {"seccion": s.s1.pk, f"q{s.upz.pk}": upz.pk, f"q{s.safe.pk}": 0})
+    expected = salted_hmac("surveys.respondent", "browser:0123abcd", algorithm="sha256").hexdigest()
+    assert Response.objects.get().respondent_key == expected
+    # A forged (unsigned) cookie is not that respondent: it starts someone new.
+    forged = Client()
+    forged.cookies[RESPONDENT.cookie] = "0123abcd"
+    forged.post(url, {"seccion": s.s1.pk, f"q{s.upz.pk}": upz.pk, f"q{s.safe.pk}": 0})
+    assert Response.objects.count() == 2
