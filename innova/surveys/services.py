@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from innova.core.permissions import require_perm
 
 from .models import CHOICE_KINDS, Answer, Kind, Question, Response, Section, Survey
-from .selectors import survey_structure, visible_answers, visible_questions, visible_sections
+from .selectors import response_next_section, survey_structure, visible_answers, visible_questions, visible_sections
 
 SURVEY_FIELDS = (
     "title",
@@ -307,16 +307,6 @@ def response_section_save(*, user, survey: Survey, respondent_key: str, section:
         response.sections_done.append(section.pk)
     response.save(update_fields=["draft", "sections_done", "updated_at"])
     return response
-
-
-def response_next_section(*, response: Response | None, sections: list[Section]) -> Section | None:
-    """The first visible section not yet saved; None when every visible section is done."""
-    draft = response.draft if response else {}
-    done = set(response.sections_done) if response else set()
-    for section in visible_sections(sections=sections, draft=draft):
-        if section.pk not in done:
-            return section
-    return None
 
 
 @transaction.atomic

@@ -1,5 +1,3 @@
-import itertools
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -250,8 +248,7 @@ def free_text(request, slug: str, question_pk: int):
 def export_csv(request, slug: str):
     survey = _survey_for(request, slug)
     require_perm(request.user, "surveys.export_responses", survey)
-    columns = selectors.export_columns(survey=survey)
-    rows = itertools.chain([[c.name for c in columns]], selectors.export_rows(survey=survey, columns=columns))
+    rows = exports.responses_table(survey=survey)
     return csv_response(rows, filename=f"respuestas-{survey.slug}.csv", bom=False, streaming=True)
 
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from innova.surveys import selectors, services
+from innova.surveys import exports, selectors, services
 from innova.surveys.models import Response
 from innova.territory.models import Upz
 
@@ -162,7 +162,7 @@ def test_public_results_only_after_closing_when_enabled(client, answered, citize
 def test_export_columns_match_the_codebook_and_xlsx_opens(client, answered, facilitator):
     s = answered
     client.force_login(facilitator)
-    columns = selectors.export_columns(survey=s.survey)
+    columns = exports.export_columns(survey=s.survey)
     book = load_workbook(io.BytesIO(client.get(reverse("surveys:export_xlsx", args=[s.survey.slug])).content))
     responses, codebook = book.worksheets[0], book.worksheets[1]
     header = [cell.value for cell in next(responses.iter_rows(max_row=1))]
