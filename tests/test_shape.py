@@ -15,9 +15,7 @@ MAX_FILE_LINES = 400
 MAX_FUNCTION_LINES = 60
 
 # path relative to innova/ → lines today. Only shrinks.
-FILES_TOO_LONG: dict[str, int] = {
-    "surveys/views.py": 463,
-}
+FILES_TOO_LONG: dict[str, int] = {}
 
 # "path:function" → lines today. Only shrinks.
 FUNCTIONS_TOO_LONG: dict[str, int] = {
@@ -29,7 +27,6 @@ FUNCTIONS_TOO_LONG: dict[str, int] = {
     "surveys/tests/conftest.py:make": 73,
     "surveys/tests/conftest.py:make_survey": 79,
     "surveys/tests/test_browser_journey.py:test_answer_leave_resume_finish_and_staff_charts": 65,
-    "surveys/views.py:answer": 66,
 }
 
 

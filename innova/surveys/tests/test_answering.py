@@ -11,7 +11,7 @@ from django.utils.crypto import salted_hmac
 from innova.surveys import services
 from innova.surveys.forms import SectionAnswerForm
 from innova.surveys.models import Access, Answer, Response
-from innova.surveys.views import RESPONDENT
+from innova.surveys.views.access import RESPONDENT
 
 pytestmark = pytest.mark.django_db
 
