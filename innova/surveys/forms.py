@@ -4,7 +4,7 @@ from django.utils.translation import ngettext
 
 from innova.accounts.models import AgeRange, Gender
 
-from .models import CHOICE_KINDS, Kind, Question, Section, Survey
+from .models import CHOICE_KINDS, SURVEY_SETTINGS, Kind, Question, Section, Survey
 from .selectors import code_labels, upz_choices
 
 # --- Answering -------------------------------------------------------------------------------------------------
@@ -149,19 +149,7 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 class SurveyForm(forms.ModelForm):
     class Meta:
         model = Survey
-        fields = [
-            "title",
-            "slug",
-            "description",
-            "access",
-            "front_id",
-            "identified",
-            "allow_multiple",
-            "opens_at",
-            "closes_at",
-            "published",
-            "results_public",
-        ]
+        fields = list(SURVEY_SETTINGS)
         widgets = {"opens_at": DATETIME, "closes_at": DATETIME, "description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "slug": _("Part of the address: letters, numbers and hyphens, e.g. seguridad-2026."),

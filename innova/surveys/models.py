@@ -32,6 +32,20 @@ class Kind(models.TextChoices):
 CHOICE_KINDS = {Kind.SINGLE, Kind.MULTIPLE, Kind.SCALE, Kind.UPZ}
 TEXT_KINDS = {Kind.SHORT_TEXT, Kind.LONG_TEXT}
 OPTION_KINDS = {Kind.SINGLE, Kind.MULTIPLE, Kind.RANKING}
+# What staff set on a survey (the builder's form, the services); the counters move only in the database, with F().
+SURVEY_SETTINGS = (
+    "title",
+    "slug",
+    "description",
+    "access",
+    "front_id",
+    "identified",
+    "allow_multiple",
+    "opens_at",
+    "closes_at",
+    "published",
+    "results_public",
+)
 
 
 def _token() -> str:

@@ -8,23 +8,8 @@ from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
 
-from .models import CHOICE_KINDS, Answer, Kind, Question, Response, Section, Survey
+from .models import CHOICE_KINDS, SURVEY_SETTINGS, Answer, Kind, Question, Response, Section, Survey
 from .selectors import response_next_section, survey_structure, visible_answers, visible_questions, visible_sections
-
-SURVEY_FIELDS = (
-    "title",
-    "slug",
-    "description",
-    "access",
-    "front_id",
-    "identified",
-    "allow_multiple",
-    "opens_at",
-    "closes_at",
-    "published",
-    "results_public",
-)
-
 
 # --- Builder ---------------------------------------------------------------------------------------------------
 
@@ -32,7 +17,7 @@ SURVEY_FIELDS = (
 @transaction.atomic
 def survey_create(*, actor, title: str, slug: str, **fields) -> Survey:
     require_perm(actor, "surveys.manage_survey")
-    values = {k: v for k, v in fields.items() if k in SURVEY_FIELDS}
+    values = {k: v for k, v in fields.items() if k in SURVEY_SETTINGS}
     _window_check(values.get("opens_at"), values.get("closes_at"))
     return Survey.objects.create(title=title.strip(), slug=slug, created_by=actor, **values)
 
@@ -41,11 +26,11 @@ def survey_create(*, actor, title: str, slug: str, **fields) -> Survey:
 def survey_update(*, actor, survey: Survey, **fields) -> Survey:
     require_perm(actor, "surveys.manage_survey", survey)
     for name, value in fields.items():
-        if name in SURVEY_FIELDS:
+        if name in SURVEY_SETTINGS:
             setattr(survey, name, value)
     _window_check(survey.opens_at, survey.closes_at)
     # Only the settings: the counters (responses, version, watermark) move in the database with F().
-    survey.save(update_fields=list(SURVEY_FIELDS))
+    survey.save(update_fields=list(SURVEY_SETTINGS))
     return survey
 
 
@@ -171,10 +156,8 @@ def _question_check(kind: str, options: list, rows: list, minimum, maximum) -> t
     return options, rows, minimum, maximum
 
 
-@transaction.atomic
-def question_create(
+def _question_values(
     *,
-    actor,
     section: Section,
     kind: str,
     text: str,
@@ -186,65 +169,45 @@ def question_create(
     maximum=None,
     condition_question=None,
     condition_values=(),
-) -> Question:
-    require_perm(actor, "surveys.manage_survey", section.survey)
+) -> dict:
+    """The checked fields of a question in ``section``: what creating and editing one both write."""
     options, rows, minimum, maximum = _question_check(kind, list(options), list(rows), minimum, maximum)
     values = _condition_check(
         survey=section.survey, section=section, condition_question=condition_question, condition_values=condition_values
     )
+    return {
+        "kind": kind,
+        "text": text.strip(),
+        "help_text": help_text.strip(),
+        "required": required,
+        "options": options,
+        "rows": rows,
+        "minimum": minimum,
+        "maximum": maximum,
+        "condition_question": condition_question if values else None,
+        "condition_values": values,
+    }
+
+
+@transaction.atomic
+def question_create(*, actor, section: Section, **spec) -> Question:
+    """A new question at the end of ``section``; ``spec`` is what ``_question_values`` takes (kind, text…)."""
+    require_perm(actor, "surveys.manage_survey", section.survey)
+    fields = _question_values(section=section, **spec)
     _structure_changed(section.survey_id)
     return Question.objects.create(
-        survey=section.survey,
-        section=section,
-        kind=kind,
-        text=text.strip(),
-        help_text=help_text.strip(),
-        required=required,
-        order=_next_order(section.questions),
-        options=options,
-        rows=rows,
-        minimum=minimum,
-        maximum=maximum,
-        condition_question=condition_question if values else None,
-        condition_values=values,
+        survey=section.survey, section=section, order=_next_order(section.questions), **fields
     )
 
 
 @transaction.atomic
-def question_update(
-    *,
-    actor,
-    question: Question,
-    kind: str,
-    text: str,
-    help_text: str = "",
-    required: bool = False,
-    options=(),
-    rows=(),
-    minimum=None,
-    maximum=None,
-    condition_question=None,
-    condition_values=(),
-) -> Question:
+def question_update(*, actor, question: Question, **spec) -> Question:
+    """Edit a question; ``spec`` as for ``question_create``. Its type is fixed once the survey has answers."""
     require_perm(actor, "surveys.manage_survey", question.survey)
-    if question.survey.response_count and kind != question.kind:
+    if question.survey.response_count and spec.get("kind") != question.kind:
         raise ValidationError(_("The survey already has answers: the type of a question cannot change."))
-    question.options, question.rows, question.minimum, question.maximum = _question_check(
-        kind, list(options), list(rows), minimum, maximum
-    )
-    question.kind, question.text, question.help_text, question.required = (
-        kind,
-        text.strip(),
-        help_text.strip(),
-        required,
-    )
-    question.condition_values = _condition_check(
-        survey=question.survey,
-        section=question.section,
-        condition_question=condition_question,
-        condition_values=condition_values,
-    )
-    question.condition_question = condition_question if question.condition_values else None
+    for name, value in _question_values(section=question.section, **spec).items():
+        setattr(question, name, value)
     question.save()
     _structure_changed(question.survey_id)
     return question
