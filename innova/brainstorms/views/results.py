@@ -18,6 +18,18 @@ from ..services.conversion import card_to_problem, card_to_proposal
 from .base import refused, visible_board
 
 
+def _card_converted(request, board: Board, convert, *, done: str):
+    """Open what ``convert()`` made of a card (a problem, a proposal) with ``done`` as the message; a refusal goes
+    back to the board's results with its message (a permission refusal stays the 403 page)."""
+    try:
+        made = convert()
+    except ValidationError as error:
+        refused(request, error)
+        return redirect(f"{board.get_absolute_url()}#resultados")
+    messages.success(request, done)
+    return redirect(made)
+
+
 @login_required
 @require_POST
 @visible_board
@@ -28,15 +40,14 @@ def promote(request, board: Board, card: int):
     if not form.is_valid():
         messages.error(request, _("Choose the theme of the problem."))
         return redirect(f"{board.get_absolute_url()}#resultados")
-    try:
-        problem = card_to_problem(
+    return _card_converted(
+        request,
+        board,
+        lambda: card_to_problem(
             actor=request.user, card=card_obj, theme=form.cleaned_data["theme"], upz=form.cleaned_data["upz"]
-        )
-    except ValidationError as error:
-        refused(request, error)
-        return redirect(f"{board.get_absolute_url()}#resultados")
-    messages.success(request, _("The idea is now a problem of Usme, linked to this brainstorm."))
-    return redirect(problem)
+        ),
+        done=_("The idea is now a problem of Usme, linked to this brainstorm."),
+    )
 
 
 @login_required
@@ -44,13 +55,12 @@ def promote(request, board: Board, card: int):
 @visible_board
 def card_proposal(request, board: Board, card: int):
     card_obj = get_object_or_404(Card.objects.select_related("board", "problem"), pk=card, board=board)
-    try:
-        proposal = card_to_proposal(actor=request.user, card=card_obj)
-    except ValidationError as error:
-        refused(request, error)
-        return redirect(f"{board.get_absolute_url()}#resultados")
-    messages.success(request, _("Your draft proposal was created from the idea. Complete it and publish it."))
-    return redirect(proposal)
+    return _card_converted(
+        request,
+        board,
+        lambda: card_to_proposal(actor=request.user, card=card_obj),
+        done=_("Your draft proposal was created from the idea. Complete it and publish it."),
+    )
 
 
 @visible_board
