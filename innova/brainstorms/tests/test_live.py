@@ -54,90 +54,109 @@ async def _reply(communicator) -> dict:
         _held.setdefault(id(communicator), []).append(message)
 
 
+async def _connect_all(board, people: dict, since: int) -> dict:
+    clients = {name: _client(board, user, since) for name, user in people.items()}
+    for communicator in clients.values():
+        connected, _code = await communicator.connect()
+        assert connected
+    return clients
+
+
+async def _a_card_reaches_everyone(clients: dict) -> tuple[int, int]:
+    """A card posted by one client reaches all of them, the author included: its id and its sequence."""
+    await clients["alice"].send_json_to({"action": "post", "text": "Ruta del SITP al Uval", "ref": 1})
+    assert (await _reply(clients["alice"]))["kind"] == "ack"
+    for communicator in clients.values():
+        (event,) = await _events(communicator, 1)
+        assert event["type"] == "card_added" and event["data"]["text"] == "Ruta del SITP al Uval"
+    return event["data"]["id"], event["seq"]
+
+
+async def _a_reconnect_catches_up(board, clients: dict, carmen, seq_after_card: int) -> None:
+    """Carmen loses her connection; two cards are posted meanwhile; she reconnects and gets exactly those."""
+    await clients["carmen"].disconnect()
+    await clients["bruno"].send_json_to({"action": "post", "text": "Más buses temprano", "colour": "azul"})
+    await clients["alice"].send_json_to({"action": "post", "text": "Paradero con techo", "anonymous": True})
+    for name in ("alice", "bruno", "facilitator"):
+        texts = [e["data"]["text"] for e in await _events(clients[name], 2)]
+        assert sorted(texts) == ["Más buses temprano", "Paradero con techo"]
+    # She reconnects with the last sequence she saw: exactly the two missed cards, in order, no duplicates.
+    back = _client(board, carmen, seq_after_card)
+    assert (await back.connect())[0]
+    missed = await _events(back, 2)
+    assert [e["seq"] for e in missed] == [seq_after_card + 1, seq_after_card + 2]
+    assert await back.receive_nothing(timeout=0.3)  # nothing twice
+    clients["carmen"] = back
+
+
+async def _a_group_and_moves_reach_everyone(clients: dict, card_id: int) -> None:
+    """The facilitator groups and moves a card; everyone sees the group and the move."""
+    await clients["facilitator"].send_json_to({"action": "group", "name": "Transporte"})
+    await clients["facilitator"].send_json_to({"action": "move", "card": card_id, "group": None})
+    for communicator in clients.values():
+        added, moved = await _events(communicator, 2)
+        assert added["type"] == "group_added" and added["data"]["name"] == "Transporte"
+        assert moved["type"] == "card_moved"
+    group_id = added["data"]["id"]
+    await clients["facilitator"].send_json_to({"action": "move", "card": card_id, "group": group_id})
+    for communicator in clients.values():
+        (moved,) = await _events(communicator, 1)
+        assert moved["data"] == {"card": card_id, "group": group_id}
+
+
+async def _only_the_facilitator_moves_the_phase(clients: dict) -> None:
+    """A participant's attempt is refused with a clear message; the facilitator's reaches everyone."""
+    await clients["bruno"].send_json_to({"action": "phase", "phase": Phase.VOTE, "ref": 7})
+    refused = await _reply(clients["bruno"])
+    assert refused == {
+        "kind": "error",
+        "ref": 7,
+        "message": "Solo quien facilita la lluvia de ideas puede hacer esto.",
+    }
+    await clients["facilitator"].send_json_to({"action": "phase", "phase": Phase.VOTE})
+    for communicator in clients.values():
+        (phase,) = await _events(communicator, 1)
+        assert phase["type"] == "phase" and phase["data"]["phase"] == Phase.VOTE
+
+
+async def _votes_reach_everyone_and_a_third_dot_is_refused(clients: dict, card_id: int) -> None:
+    """Votes propagate with the card's count; the third dot of two is refused."""
+    for expected_left in (1, 0):
+        await clients["bruno"].send_json_to({"action": "vote", "card": card_id})
+        assert (await _reply(clients["bruno"]))["dots_left"] == expected_left
+    await clients["bruno"].send_json_to({"action": "vote", "card": card_id})
+    assert "Ya puso sus 2 puntos" in (await _reply(clients["bruno"]))["message"]
+    for communicator in clients.values():
+        votes = await _events(communicator, 2)
+        assert [e["data"]["votes"] for e in votes] == [1, 2]
+
+
+async def _a_visitor_watches_but_cannot_post(board, clients: dict) -> None:
+    """Someone not logged in can watch but not post."""
+    watcher = _client(board, None, 0)
+    assert (await watcher.connect())[0]
+    history = await _events(watcher, 10)
+    assert [e["seq"] for e in history] == list(range(1, 11))
+    await watcher.send_json_to({"action": "post", "text": "x"})
+    assert "Inicie sesión" in (await _reply(watcher))["message"]
+    for communicator in [*clients.values(), watcher]:
+        await communicator.disconnect()
+
+
 def test_cards_votes_and_moves_reach_every_client_and_reconnect_catches_up(make_board, make_user):
     facilitator = make_user("facilitator")
     alice, bruno, carmen = make_user("citizen"), make_user("citizen"), make_user("official")
     board = make_board(actor=facilitator, dots_per_person=2)
+    people = {"alice": alice, "bruno": bruno, "carmen": carmen, "facilitator": facilitator}
 
     async def scenario():
-        since = board.last_seq
-        clients = {
-            name: _client(board, user, since)
-            for name, user in [("alice", alice), ("bruno", bruno), ("carmen", carmen), ("facilitator", facilitator)]
-        }
-        for communicator in clients.values():
-            connected, _code = await communicator.connect()
-            assert connected
-
-        # A card posted by one client reaches all of them, the author included.
-        await clients["alice"].send_json_to({"action": "post", "text": "Ruta del SITP al Uval", "ref": 1})
-        assert (await _reply(clients["alice"]))["kind"] == "ack"
-        for communicator in clients.values():
-            (event,) = await _events(communicator, 1)
-            assert event["type"] == "card_added" and event["data"]["text"] == "Ruta del SITP al Uval"
-        card_id = event["data"]["id"]
-        seq_after_card = event["seq"]
-
-        # Carmen loses her connection; two cards are posted meanwhile.
-        await clients["carmen"].disconnect()
-        await clients["bruno"].send_json_to({"action": "post", "text": "Más buses temprano", "colour": "azul"})
-        await clients["alice"].send_json_to({"action": "post", "text": "Paradero con techo", "anonymous": True})
-        for name in ("alice", "bruno", "facilitator"):
-            texts = [e["data"]["text"] for e in await _events(clients[name], 2)]
-            assert sorted(texts) == ["Más buses temprano", "Paradero con techo"]
-        # She reconnects with the last sequence she saw: exactly the two missed cards, in order, no duplicates.
-        back = _client(board, carmen, seq_after_card)
-        assert (await back.connect())[0]
-        missed = await _events(back, 2)
-        assert [e["seq"] for e in missed] == [seq_after_card + 1, seq_after_card + 2]
-        assert await back.receive_nothing(timeout=0.3)  # nothing twice
-        clients["carmen"] = back
-
-        # The facilitator groups and moves a card; everyone sees the group and the move.
-        await clients["facilitator"].send_json_to({"action": "group", "name": "Transporte"})
-        await clients["facilitator"].send_json_to({"action": "move", "card": card_id, "group": None})
-        for communicator in clients.values():
-            added, moved = await _events(communicator, 2)
-            assert added["type"] == "group_added" and added["data"]["name"] == "Transporte"
-            assert moved["type"] == "card_moved"
-        group_id = added["data"]["id"]
-        await clients["facilitator"].send_json_to({"action": "move", "card": card_id, "group": group_id})
-        for communicator in clients.values():
-            (moved,) = await _events(communicator, 1)
-            assert moved["data"] == {"card": card_id, "group": group_id}
-
-        # Only the facilitator moves the phase: a participant's attempt is refused with a clear message.
-        await clients["bruno"].send_json_to({"action": "phase", "phase": Phase.VOTE, "ref": 7})
-        refused = await _reply(clients["bruno"])
-        assert refused == {
-            "kind": "error",
-            "ref": 7,
-            "message": "Solo quien facilita la lluvia de ideas puede hacer esto.",
-        }
-        await clients["facilitator"].send_json_to({"action": "phase", "phase": Phase.VOTE})
-        for communicator in clients.values():
-            (phase,) = await _events(communicator, 1)
-            assert phase["type"] == "phase" and phase["data"]["phase"] == Phase.VOTE
-
-        # Votes propagate with the card's count; the third dot of two is refused.
-        for expected_left in (1, 0):
-            await clients["bruno"].send_json_to({"action": "vote", "card": card_id})
-            assert (await _reply(clients["bruno"]))["dots_left"] == expected_left
-        await clients["bruno"].send_json_to({"action": "vote", "card": card_id})
-        assert "Ya puso sus 2 puntos" in (await _reply(clients["bruno"]))["message"]
-        for communicator in clients.values():
-            votes = await _events(communicator, 2)
-            assert [e["data"]["votes"] for e in votes] == [1, 2]
-
-        # Someone not logged in can watch but not post.
-        watcher = _client(board, None, 0)
-        assert (await watcher.connect())[0]
-        history = await _events(watcher, 10)
-        assert [e["seq"] for e in history] == list(range(1, 11))
-        await watcher.send_json_to({"action": "post", "text": "x"})
-        assert "Inicie sesión" in (await _reply(watcher))["message"]
-        for communicator in [*clients.values(), watcher]:
-            await communicator.disconnect()
+        clients = await _connect_all(board, people, board.last_seq)
+        card_id, seq_after_card = await _a_card_reaches_everyone(clients)
+        await _a_reconnect_catches_up(board, clients, carmen, seq_after_card)
+        await _a_group_and_moves_reach_everyone(clients, card_id)
+        await _only_the_facilitator_moves_the_phase(clients)
+        await _votes_reach_everyone_and_a_third_dot_is_refused(clients, card_id)
+        await _a_visitor_watches_but_cannot_post(board, clients)
 
     _run(scenario)
     assert Card.objects.filter(board=board).count() == 3

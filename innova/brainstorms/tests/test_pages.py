@@ -21,11 +21,8 @@ def _messages(response) -> str:
     return " ".join(str(m) for m in response.context["messages"]) if response.context else ""
 
 
-def test_create_from_a_front_and_run_the_whole_board_by_forms(client, make_user):
-    coordinator = make_user("facilitator")
-    front = fronts.front_create(
-        creator=coordinator, name="Frente de movilidad", theme=Theme.objects.get(slug="movilidad"), description="x"
-    )
+def _create_from_the_front(client, coordinator, front) -> Board:
+    """The coordinator opens a board from the front: an empty question is refused, the room code and QR show."""
     client.force_login(coordinator)
     page = client.get(reverse("brainstorms:create") + f"?frente={front.pk}")
     assert "Frente de movilidad" in page.content.decode()
@@ -43,8 +40,11 @@ def test_create_from_a_front_and_run_the_whole_board_by_forms(client, make_user)
     page = client.get(board.get_absolute_url()).content.decode()
     assert board.join_code in page and "<svg" in page  # the room code and its QR for the facilitator
     assert "¿Cómo mejoramos las rutas?" in client.get(front.get_absolute_url()).content.decode()
+    return board
 
-    citizen = make_user("citizen")
+
+def _post_cards(client, citizen, board) -> None:
+    """A citizen posts ideas: an empty or too long one is refused with what was typed kept."""
     client.force_login(citizen)
     response = client.post(reverse("brainstorms:post_card", args=[board.pk]), {"text": "", "colour": "verde"})
     response = client.get(response.url)
@@ -62,6 +62,8 @@ def test_create_from_a_front_and_run_the_whole_board_by_forms(client, make_user)
     page = client.get(board.get_absolute_url()).content.decode()
     assert "Ruta al Uval" in page and "Anónimo" in page
 
+
+def _group_a_card(client, coordinator, board) -> Card:
     client.force_login(coordinator)
     client.post(reverse("brainstorms:phase", args=[board.pk]), {"phase": Phase.GROUP})
     client.post(reverse("brainstorms:group_create", args=[board.pk]), {"name": "Rutas"})
@@ -70,8 +72,11 @@ def test_create_from_a_front_and_run_the_whole_board_by_forms(client, make_user)
     client.post(reverse("brainstorms:move", args=[board.pk]), {"card": card.pk, "group": group.pk})
     card.refresh_from_db()
     assert card.group == group
+    return card
 
-    # A citizen cannot move the phase: the refusal is a message, not an error page.
+
+def _a_citizen_is_refused_by_messages(client, citizen, board) -> None:
+    """A citizen cannot move the phase: the refusal is a message, not an error page."""
     client.force_login(citizen)
     response = client.post(reverse("brainstorms:phase", args=[board.pk]), {"phase": Phase.VOTE}, follow=True)
     assert "Solo quien facilita la lluvia de ideas puede hacer esto." in _messages(response)
@@ -80,6 +85,9 @@ def test_create_from_a_front_and_run_the_whole_board_by_forms(client, make_user)
     )
     assert "Las ideas se publican solo en la fase de ideas" in _messages(response)
 
+
+def _vote(client, coordinator, citizen, board, card) -> None:
+    """Two dots, a third refused, one taken back."""
     client.force_login(coordinator)
     client.post(reverse("brainstorms:phase", args=[board.pk]), {"phase": Phase.VOTE})
     client.force_login(citizen)
@@ -91,6 +99,9 @@ def test_create_from_a_front_and_run_the_whole_board_by_forms(client, make_user)
     card.refresh_from_db()
     assert card.vote_count == 1
 
+
+def _close_and_promote(client, coordinator, board, card) -> None:
+    """The closed board shows results; the card becomes a problem once a UPZ is chosen."""
     client.force_login(coordinator)
     client.post(reverse("brainstorms:phase", args=[board.pk]), {"phase": Phase.CLOSED})
     page = client.get(board.get_absolute_url()).content.decode()
@@ -102,6 +113,20 @@ def test_create_from_a_front_and_run_the_whole_board_by_forms(client, make_user)
     response = client.post(promote, {"theme": theme, "upz": Upz.objects.get(code="57").pk})
     problem = Problem.objects.get(title="Ruta al Uval")
     assert response.url == problem.get_absolute_url()
+
+
+def test_create_from_a_front_and_run_the_whole_board_by_forms(client, make_user):
+    coordinator = make_user("facilitator")
+    front = fronts.front_create(
+        creator=coordinator, name="Frente de movilidad", theme=Theme.objects.get(slug="movilidad"), description="x"
+    )
+    board = _create_from_the_front(client, coordinator, front)
+    citizen = make_user("citizen")
+    _post_cards(client, citizen, board)
+    card = _group_a_card(client, coordinator, board)
+    _a_citizen_is_refused_by_messages(client, citizen, board)
+    _vote(client, coordinator, citizen, board, card)
+    _close_and_promote(client, coordinator, board, card)
 
 
 def test_guest_joins_with_a_nickname_bound_to_the_browser(client, make_board, facilitator):
