@@ -22,11 +22,6 @@ FUNCTIONS_TOO_LONG: dict[str, int] = {
     "brainstorms/tests/test_live.py:scenario": 79,
     "brainstorms/tests/test_live.py:test_cards_votes_and_moves_reach_every_client_and_reconnect_catches_up": 87,
     "brainstorms/tests/test_pages.py:test_create_from_a_front_and_run_the_whole_board_by_forms": 81,
-    "surveys/demo.py:_build": 86,
-    "surveys/demo.py:_mobility_load": 61,
-    "surveys/tests/conftest.py:make": 73,
-    "surveys/tests/conftest.py:make_survey": 79,
-    "surveys/tests/test_browser_journey.py:test_answer_leave_resume_finish_and_staff_charts": 65,
 }
 
 
