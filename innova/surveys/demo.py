@@ -48,6 +48,10 @@ MOBILITY_IDEAS = [
 ]
 
 
+def _ask(author, section, kind: str, text: str, **fields):
+    return services.question_create(actor=author, section=section, kind=kind, text=text, **fields)
+
+
 def _build(author) -> Survey:
     survey = services.survey_create(
         actor=author,
@@ -62,78 +66,67 @@ def _build(author) -> Survey:
         closes_at=timezone.now() + datetime.timedelta(days=30),
     )
     q = {}
+    s1 = _neighbourhood_section(author, survey, q)
+    s2 = _incident_section(author, survey, q)
+    s3 = _surroundings_section(author, survey, q)
+    q["sections"] = (s1, s2, s3)
+    return survey, q
+
+
+def _neighbourhood_section(author, survey: Survey, q: dict):
     s1 = services.section_create(actor=author, survey=survey, title="Su barrio")
-    q["upz"] = services.question_create(
-        actor=author, section=s1, kind=Kind.UPZ, text="¿En qué UPZ vive?", required=True
-    )
-    q["years"] = services.question_create(
-        actor=author,
-        section=s1,
-        kind=Kind.NUMBER,
-        text="¿Cuántos años lleva viviendo en su barrio?",
-        minimum=0,
-        maximum=100,
-    )
-    q["day"] = services.question_create(
-        actor=author,
-        section=s1,
-        kind=Kind.SCALE,
-        text="¿Qué tan seguro/a se siente en su barrio de día?",
-        required=True,
-    )
-    q["night"] = services.question_create(actor=author, section=s1, kind=Kind.SCALE, text="¿Y de noche?", required=True)
-    q["victim"] = services.question_create(
-        actor=author,
-        section=s1,
-        kind=Kind.SINGLE,
-        text="En el último año, ¿fue víctima o testigo de un delito en su barrio?",
+    q["upz"] = _ask(author, s1, Kind.UPZ, "¿En qué UPZ vive?", required=True)
+    q["years"] = _ask(author, s1, Kind.NUMBER, "¿Cuántos años lleva viviendo en su barrio?", minimum=0, maximum=100)
+    q["day"] = _ask(author, s1, Kind.SCALE, "¿Qué tan seguro/a se siente en su barrio de día?", required=True)
+    q["night"] = _ask(author, s1, Kind.SCALE, "¿Y de noche?", required=True)
+    q["victim"] = _ask(
+        author,
+        s1,
+        Kind.SINGLE,
+        "En el último año, ¿fue víctima o testigo de un delito en su barrio?",
         options=["Sí", "No"],
         required=True,
     )
+    return s1
+
+
+def _incident_section(author, survey: Survey, q: dict):
+    """Shown only to people who were victims or witnesses."""
     s2 = services.section_create(
         actor=author, survey=survey, title="Lo que pasó", condition_question=q["victim"], condition_values=[0]
     )
-    q["incident"] = services.question_create(
-        actor=author,
-        section=s2,
-        kind=Kind.MULTIPLE,
-        text="¿Qué tipo de hecho?",
+    q["incident"] = _ask(
+        author,
+        s2,
+        Kind.MULTIPLE,
+        "¿Qué tipo de hecho?",
         options=INCIDENTS,
         minimum=1,
         maximum=3,
         required=True,
         help_text="Elija hasta tres.",
     )
-    q["reported"] = services.question_create(
-        actor=author, section=s2, kind=Kind.SINGLE, text="¿Lo denunció?", options=REPORTED, required=True
-    )
-    q["when"] = services.question_create(
-        actor=author, section=s2, kind=Kind.DATE, text="¿Cuándo ocurrió el último hecho?"
-    )
+    q["reported"] = _ask(author, s2, Kind.SINGLE, "¿Lo denunció?", options=REPORTED, required=True)
+    q["when"] = _ask(author, s2, Kind.DATE, "¿Cuándo ocurrió el último hecho?")
+    return s2
+
+
+def _surroundings_section(author, survey: Survey, q: dict):
     s3 = services.section_create(actor=author, survey=survey, title="Su entorno")
-    q["aspects"] = services.question_create(
-        actor=author, section=s3, kind=Kind.MATRIX, text="Califique de 1 a 5 en su barrio", rows=ASPECTS, maximum=5
+    q["aspects"] = _ask(author, s3, Kind.MATRIX, "Califique de 1 a 5 en su barrio", rows=ASPECTS, maximum=5)
+    q["priorities"] = _ask(
+        author, s3, Kind.RANKING, "Ordene estas prioridades (1 = la más importante)", options=PRIORITIES
     )
-    q["priorities"] = services.question_create(
-        actor=author,
-        section=s3,
-        kind=Kind.RANKING,
-        text="Ordene estas prioridades (1 = la más importante)",
-        options=PRIORITIES,
-    )
-    q["join"] = services.question_create(
-        actor=author,
-        section=s3,
-        kind=Kind.SCALE,
-        text="De 0 a 10, ¿qué tan probable es que participe en un frente de seguridad?",
+    q["join"] = _ask(
+        author,
+        s3,
+        Kind.SCALE,
+        "De 0 a 10, ¿qué tan probable es que participe en un frente de seguridad?",
         minimum=0,
         maximum=10,
     )
-    q["idea"] = services.question_create(
-        actor=author, section=s3, kind=Kind.LONG_TEXT, text="¿Qué propone para mejorar la seguridad de su barrio?"
-    )
-    q["sections"] = (s1, s2, s3)
-    return survey, q
+    q["idea"] = _ask(author, s3, Kind.LONG_TEXT, "¿Qué propone para mejorar la seguridad de su barrio?")
+    return s3
 
 
 def load(stdout) -> None:
@@ -209,6 +202,17 @@ def _security_load(stdout, author) -> None:
 def _mobility_load(stdout, author) -> None:
     """A survey that ran last month and closed with public results: the results page any visitor can read."""
     now = timezone.now()
+    survey, section, questions = _mobility_build(author, now)
+    _mobility_answers(survey, section, questions)
+    # It closed two weeks ago: the answers were given while it was open.
+    closed = now - datetime.timedelta(days=14)
+    answered = closed - datetime.timedelta(days=3)
+    Response.objects.filter(survey=survey).update(started_at=answered, submitted_at=answered)
+    services.survey_update(actor=author, survey=survey, closes_at=closed)
+    stdout.write(f"surveys: closed demo survey with {MOBILITY_ANSWERS} answers and public results created")
+
+
+def _mobility_build(author, now):
     survey = services.survey_create(
         actor=author,
         title="¿Cómo se mueve por Usme?",
@@ -223,26 +227,29 @@ def _mobility_load(stdout, author) -> None:
         closes_at=now + datetime.timedelta(days=1),
     )
     section = services.section_create(actor=author, survey=survey, title="Sus viajes")
-    upz_q = services.question_create(actor=author, section=section, kind=Kind.UPZ, text="¿En qué UPZ vive?")
-    mode_q = services.question_create(
-        actor=author, section=section, kind=Kind.SINGLE, text="¿Cómo hace su viaje principal?", options=MODES,
-        required=True,
-    )  # fmt: skip
-    minutes_q = services.question_create(
-        actor=author, section=section, kind=Kind.NUMBER, text="¿Cuántos minutos tarda, solo ida?", minimum=0,
-        maximum=240, required=True,
-    )  # fmt: skip
-    rating_q = services.question_create(
-        actor=author, section=section, kind=Kind.SCALE, text="¿Qué tan satisfecho/a está con su viaje?",
-        required=True,
-    )  # fmt: skip
-    problems_q = services.question_create(
-        actor=author, section=section, kind=Kind.MULTIPLE, text="¿Qué le preocupa del camino?", options=PROBLEMS,
-        minimum=1, maximum=3, help_text="Elija hasta tres.",
-    )  # fmt: skip
-    idea_q = services.question_create(
-        actor=author, section=section, kind=Kind.LONG_TEXT, text="¿Qué mejoraría primero?"
-    )
+    questions = {
+        "upz": _ask(author, section, Kind.UPZ, "¿En qué UPZ vive?"),
+        "mode": _ask(author, section, Kind.SINGLE, "¿Cómo hace su viaje principal?", options=MODES, required=True),
+        "minutes": _ask(
+            author, section, Kind.NUMBER, "¿Cuántos minutos tarda, solo ida?", minimum=0, maximum=240, required=True
+        ),
+        "rating": _ask(author, section, Kind.SCALE, "¿Qué tan satisfecho/a está con su viaje?", required=True),
+        "problems": _ask(
+            author,
+            section,
+            Kind.MULTIPLE,
+            "¿Qué le preocupa del camino?",
+            options=PROBLEMS,
+            minimum=1,
+            maximum=3,
+            help_text="Elija hasta tres.",
+        ),  # fmt: skip
+        "idea": _ask(author, section, Kind.LONG_TEXT, "¿Qué mejoraría primero?"),
+    }
+    return survey, section, questions
+
+
+def _mobility_answers(survey: Survey, section, q: dict) -> None:
     rng = random.Random(11)  # repeatable demo data, not security  # nosec B311
     upzs = list(Upz.objects.order_by("code"))
     anonymous = AnonymousUser()
@@ -250,20 +257,14 @@ def _mobility_load(stdout, author) -> None:
         key = f"demo-movilidad-{n}"
         mode = rng.choices(range(len(MODES)), weights=[9, 5, 4, 2, 3, 1, 1])[0]
         values = {
-            str(upz_q.pk): rng.choice(upzs).pk,
-            str(mode_q.pk): mode,
-            str(minutes_q.pk): float(max(10, round(rng.gauss(35 if mode == 2 else 75, 20)))),
-            str(rating_q.pk): rng.choices([1, 2, 3, 4, 5], weights=[3, 4, 3, 2, 1])[0],
-            str(problems_q.pk): sorted(rng.sample(range(len(PROBLEMS)), rng.choice([1, 2, 3]))),
-            str(idea_q.pk): rng.choice(MOBILITY_IDEAS) if rng.random() < 0.3 else None,
+            str(q["upz"].pk): rng.choice(upzs).pk,
+            str(q["mode"].pk): mode,
+            str(q["minutes"].pk): float(max(10, round(rng.gauss(35 if mode == 2 else 75, 20)))),
+            str(q["rating"].pk): rng.choices([1, 2, 3, 4, 5], weights=[3, 4, 3, 2, 1])[0],
+            str(q["problems"].pk): sorted(rng.sample(range(len(PROBLEMS)), rng.choice([1, 2, 3]))),
+            str(q["idea"].pk): rng.choice(MOBILITY_IDEAS) if rng.random() < 0.3 else None,
         }
         response = services.response_section_save(
             user=anonymous, survey=survey, respondent_key=key, section=section, values=values
         )
         services.response_submit(user=anonymous, survey=survey, response=response)
-    # It closed two weeks ago: the answers were given while it was open.
-    closed = now - datetime.timedelta(days=14)
-    answered = closed - datetime.timedelta(days=3)
-    Response.objects.filter(survey=survey).update(started_at=answered, submitted_at=answered)
-    services.survey_update(actor=author, survey=survey, closes_at=closed)
-    stdout.write(f"surveys: closed demo survey with {MOBILITY_ANSWERS} answers and public results created")

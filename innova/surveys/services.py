@@ -70,13 +70,7 @@ def section_create(
     section = Section(
         survey=survey, title=title.strip(), description=description.strip(), order=_next_order(survey.sections)
     )
-    section.condition_values = _condition_check(
-        survey=survey, section=section, condition_question=condition_question, condition_values=condition_values
-    )
-    section.condition_question = condition_question if section.condition_values else None
-    section.save()
-    _structure_changed(section.survey_id)
-    return section
+    return _section_save(section, condition_question, condition_values)
 
 
 @transaction.atomic
@@ -85,6 +79,10 @@ def section_update(
 ) -> Section:
     require_perm(actor, "surveys.manage_survey", section.survey)
     section.title, section.description = title.strip(), description.strip()
+    return _section_save(section, condition_question, condition_values)
+
+
+def _section_save(section: Section, condition_question, condition_values) -> Section:
     section.condition_values = _condition_check(
         survey=section.survey, section=section, condition_question=condition_question, condition_values=condition_values
     )
@@ -96,9 +94,13 @@ def section_update(
 
 @transaction.atomic
 def section_delete(*, actor, section: Section) -> None:
-    require_perm(actor, "surveys.manage_survey", section.survey)
-    section.delete()
-    _structure_changed(section.survey_id)
+    _delete(actor, section)
+
+
+def _delete(actor, item: Section | Question) -> None:
+    require_perm(actor, "surveys.manage_survey", item.survey)
+    item.delete()
+    _structure_changed(item.survey_id)
 
 
 def _swap(model, obj, siblings, direction: str) -> None:
@@ -215,9 +217,7 @@ def question_update(*, actor, question: Question, **spec) -> Question:
 
 @transaction.atomic
 def question_delete(*, actor, question: Question) -> None:
-    require_perm(actor, "surveys.manage_survey", question.survey)
-    question.delete()
-    _structure_changed(question.survey_id)
+    _delete(actor, question)
 
 
 @transaction.atomic

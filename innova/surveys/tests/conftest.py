@@ -16,77 +16,60 @@ def make_survey(db, make_user):
         author = author or make_user("facilitator")
         settings.setdefault("published", True)
         survey = services.survey_create(actor=author, title="Percepción de seguridad", slug=slug, **settings)
-        s1 = services.section_create(actor=author, survey=survey, title="Tu barrio")
-        upz_q = services.question_create(
-            actor=author, section=s1, kind=Kind.UPZ, text="¿En qué UPZ vive?", required=True
-        )
-        safe = services.question_create(
-            actor=author, section=s1, kind=Kind.SINGLE, text="¿Se siente seguro/a?", options=["Sí", "No"], required=True
-        )
-        # Shown only to people who answered "No".
-        s2 = services.section_create(
-            actor=author, survey=survey, title="Inseguridad", condition_question=safe, condition_values=[1]
-        )
-        places = services.question_create(
-            actor=author,
-            section=s2,
-            kind=Kind.MULTIPLE,
-            text="¿Dónde se siente inseguro/a?",
-            options=["Parque", "Paradero", "Calle", "Casa"],
-            minimum=1,
-            maximum=2,
-            required=True,
-        )
-        fear = services.question_create(
-            actor=author, section=s2, kind=Kind.SCALE, text="¿Cuánto miedo siente?", minimum=1, maximum=5, required=True
-        )
-        s3 = services.section_create(actor=author, survey=survey, title="Más detalles")
-        matrix = services.question_create(
-            actor=author,
-            section=s3,
-            kind=Kind.MATRIX,
-            text="Califique",
-            rows=["Alumbrado", "Policía"],
-            minimum=0,
-            maximum=10,
-        )
-        ranking = services.question_create(
-            actor=author, section=s3, kind=Kind.RANKING, text="Prioridades", options=["Luz", "Policía", "Vías"]
-        )
-        number = services.question_create(
-            actor=author, section=s3, kind=Kind.NUMBER, text="¿Cuántos años lleva en el barrio?", minimum=0, maximum=100
-        )
-        date = services.question_create(actor=author, section=s3, kind=Kind.DATE, text="¿Cuándo fue el último hecho?")
-        comment = services.question_create(actor=author, section=s3, kind=Kind.LONG_TEXT, text="Comentarios")
-        # Within a later section, a question conditioned on the first section: only for people who feel safe.
-        why_safe = services.question_create(
-            actor=author,
-            section=s3,
-            kind=Kind.SHORT_TEXT,
-            text="¿Qué le hace sentir seguro/a?",
-            condition_question=safe,
-            condition_values=[0],
-            required=True,
-        )
-        return SimpleNamespace(
-            survey=survey,
-            author=author,
-            s1=s1,
-            s2=s2,
-            s3=s3,
-            upz=upz_q,
-            safe=safe,
-            places=places,
-            fear=fear,
-            matrix=matrix,
-            ranking=ranking,
-            number=number,
-            date=date,
-            comment=comment,
-            why_safe=why_safe,
-        )
+        s = SimpleNamespace(survey=survey, author=author)
+        _neighbourhood_section(s)
+        _insecurity_section(s)
+        _details_section(s)
+        return s
 
     return make
+
+
+def _ask(s, section, kind: str, text: str, **fields):
+    return services.question_create(actor=s.author, section=section, kind=kind, text=text, **fields)
+
+
+def _neighbourhood_section(s) -> None:
+    s.s1 = services.section_create(actor=s.author, survey=s.survey, title="Tu barrio")
+    s.upz = _ask(s, s.s1, Kind.UPZ, "¿En qué UPZ vive?", required=True)
+    s.safe = _ask(s, s.s1, Kind.SINGLE, "¿Se siente seguro/a?", options=["Sí", "No"], required=True)
+
+
+def _insecurity_section(s) -> None:
+    """Shown only to people who answered "No"."""
+    s.s2 = services.section_create(
+        actor=s.author, survey=s.survey, title="Inseguridad", condition_question=s.safe, condition_values=[1]
+    )
+    s.places = _ask(
+        s,
+        s.s2,
+        Kind.MULTIPLE,
+        "¿Dónde se siente inseguro/a?",
+        options=["Parque", "Paradero", "Calle", "Casa"],
+        minimum=1,
+        maximum=2,
+        required=True,
+    )
+    s.fear = _ask(s, s.s2, Kind.SCALE, "¿Cuánto miedo siente?", minimum=1, maximum=5, required=True)
+
+
+def _details_section(s) -> None:
+    s.s3 = services.section_create(actor=s.author, survey=s.survey, title="Más detalles")
+    s.matrix = _ask(s, s.s3, Kind.MATRIX, "Califique", rows=["Alumbrado", "Policía"], minimum=0, maximum=10)
+    s.ranking = _ask(s, s.s3, Kind.RANKING, "Prioridades", options=["Luz", "Policía", "Vías"])
+    s.number = _ask(s, s.s3, Kind.NUMBER, "¿Cuántos años lleva en el barrio?", minimum=0, maximum=100)
+    s.date = _ask(s, s.s3, Kind.DATE, "¿Cuándo fue el último hecho?")
+    s.comment = _ask(s, s.s3, Kind.LONG_TEXT, "Comentarios")
+    # Within a later section, a question conditioned on the first section: only for people who feel safe.
+    s.why_safe = _ask(
+        s,
+        s.s3,
+        Kind.SHORT_TEXT,
+        "¿Qué le hace sentir seguro/a?",
+        condition_question=s.safe,
+        condition_values=[0],
+        required=True,
+    )
 
 
 @pytest.fixture

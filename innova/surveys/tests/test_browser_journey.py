@@ -11,8 +11,18 @@ def test_answer_leave_resume_finish_and_staff_charts(
     browser_context_factory, live_server, login_browser, screenshot, make_survey, make_user, upz
 ):
     s = make_survey()
-    resident = browser_context_factory()
-    page = resident.new_page()
+    page = browser_context_factory().new_page()
+    _start_and_fix_a_missing_answer(page, live_server, screenshot, s, upz)
+    _reveal_the_conditional_part_and_leave(page, live_server, screenshot, s)
+    _come_back_and_finish(page, live_server, screenshot, s)
+    staff = browser_context_factory()
+    login_browser(staff, make_user("facilitator"))
+    staff_page = staff.new_page()
+    _staff_read_the_charts(staff_page, live_server, screenshot, s)
+    _staff_reorder_a_question(staff_page, live_server, screenshot, s)
+
+
+def _start_and_fix_a_missing_answer(page, live_server, screenshot, s, upz):
     page.goto(live_server.url + "/encuestas/")
     page.get_by_role("link", name="Percepción de seguridad").click()
     page.get_by_role("link", name="Empezar la encuesta").click()
@@ -24,6 +34,9 @@ def test_answer_leave_resume_finish_and_staff_charts(
     page.get_by_text("Algunas respuestas necesitan corrección").wait_for()
     assert page.input_value(f"#id_q{s.upz.pk}") == str(upz.pk)
     screenshot(page, "validation")
+
+
+def _reveal_the_conditional_part_and_leave(page, live_server, screenshot, s):
     # Answering "No" (does not feel safe) reveals the conditional part: now 3 parts.
     page.get_by_label("No", exact=True).check()
     page.get_by_role("button", name="Guardar y continuar").click()
@@ -35,6 +48,9 @@ def test_answer_leave_resume_finish_and_staff_charts(
     # The connection drops / the person leaves: the first part is already saved on the server.
     page.goto(live_server.url + "/")
     assert Response.objects.get().sections_done == [s.s1.pk]
+
+
+def _come_back_and_finish(page, live_server, screenshot, s):
     # Later, from the same phone: continue where they left off.
     page.goto(live_server.url + s.survey.get_absolute_url())
     page.get_by_role("link", name="Continuar donde quedé").click()
@@ -56,14 +72,16 @@ def test_answer_leave_resume_finish_and_staff_charts(
     assert response.submitted_at is not None
     assert not Answer.objects.filter(question=s.why_safe).exists()  # hidden, never stored
 
+
+def _staff_read_the_charts(staff_page, live_server, screenshot, s):
     # Staff read the results: server-rendered SVG charts, no JavaScript library.
-    staff = browser_context_factory()
-    login_browser(staff, make_user("facilitator"))
-    staff_page = staff.new_page()
     staff_page.goto(live_server.url + f"/encuestas/{s.survey.slug}/resultados/")
     staff_page.get_by_role("heading", name="Resultados: Percepción de seguridad").wait_for()
     assert staff_page.locator("svg.chart").count() >= 5
     screenshot(staff_page, "results")
+
+
+def _staff_reorder_a_question(staff_page, live_server, screenshot, s):
     staff_page.goto(live_server.url + f"/encuestas/gestionar/{s.survey.pk}/")
     # Reorder with the up/down buttons (htmx swaps the list in place; without JavaScript the page reloads).
     staff_page.get_by_role("button", name="Bajar «Califique»").click()

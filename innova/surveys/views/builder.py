@@ -120,26 +120,37 @@ def _item_form(request, form, survey: Survey, title: str):
     return render(request, "surveys/item_form.html", {"form": form, "survey": survey, "title": title})
 
 
+def section_move(request, pk: int):
+    return _move(request, Section, pk, services.section_move, anchor="seccion")
+
+
+def section_delete(request, pk: int):
+    return _delete(request, Section, pk, services.section_delete, _("The section was deleted."))
+
+
 @login_required
 @require_POST
-def section_move(request, pk: int):
+def _move(request, model, pk: int, move, *, anchor: str):
+    """The move views (log-in, POST): one place up or down with ``move`` (the service), back to the builder at the
+    item moved."""
     _staff(request)
-    section = get_object_or_404(Section, pk=pk)
+    item = get_object_or_404(model, pk=pk)
     try:
-        services.section_move(actor=request.user, section=section, direction=request.POST.get("direction", "down"))
+        move(actor=request.user, **{model._meta.model_name: item}, direction=request.POST.get("direction", "down"))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect(f"{reverse('surveys:builder', args=[section.survey_id])}#seccion-{section.pk}")
+    return redirect(f"{reverse('surveys:builder', args=[item.survey_id])}#{anchor}-{item.pk}")
 
 
 @login_required
 @require_POST
-def section_delete(request, pk: int):
+def _delete(request, model, pk: int, delete, done: str):
+    """The delete views (log-in, POST): ``delete`` (the service), then back to the builder."""
     _staff(request)
-    section = get_object_or_404(Section, pk=pk)
-    services.section_delete(actor=request.user, section=section)
-    messages.success(request, _("The section was deleted."))
-    return redirect("surveys:builder", pk=section.survey_id)
+    item = get_object_or_404(model, pk=pk)
+    delete(actor=request.user, **{model._meta.model_name: item})
+    messages.success(request, done)
+    return redirect("surveys:builder", pk=item.survey_id)
 
 
 @login_required
@@ -167,20 +178,9 @@ def question_edit(request, pk: int):
     return saved or _item_form(request, form, question.survey, _("Edit question"))
 
 
-@login_required
-@require_POST
 def question_move(request, pk: int):
-    _staff(request)
-    question = get_object_or_404(Question, pk=pk)
-    services.question_move(actor=request.user, question=question, direction=request.POST.get("direction", "down"))
-    return redirect(f"{reverse('surveys:builder', args=[question.survey_id])}#pregunta-{question.pk}")
+    return _move(request, Question, pk, services.question_move, anchor="pregunta")
 
 
-@login_required
-@require_POST
 def question_delete(request, pk: int):
-    _staff(request)
-    question = get_object_or_404(Question, pk=pk)
-    services.question_delete(actor=request.user, question=question)
-    messages.success(request, _("The question was deleted."))
-    return redirect("surveys:builder", pk=question.survey_id)
+    return _delete(request, Question, pk, services.question_delete, _("The question was deleted."))
