@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "innova.accounts",
     "innova.territory",
     "innova.notifications",
+    "innova.comments",
     "innova.problems",
     "innova.fronts",
     "innova.brainstorms",

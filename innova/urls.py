@@ -14,6 +14,7 @@ admin.site.index_title = "Administración del laboratorio"
 
 urlpatterns = [
     path("", include("innova.core.urls")),
+    path("", include("innova.comments.urls")),
     path("idioma/", set_language, name="set_language"),
     path("cuenta/", include("innova.accounts.urls")),
     path("cuenta/", include("allauth.urls")),

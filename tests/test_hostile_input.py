@@ -19,7 +19,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from PIL import Image
 
-from innova.core.models import Comment, Flag
+from innova.comments.models import Comment, Flag
 from innova.problems.models import Problem, ProblemPhoto
 from innova.problems.photos import photo_process
 from innova.problems.services import problem_report
@@ -122,7 +122,7 @@ def test_problem_submitted_through_the_form_is_inert(client, citizen, theme, upz
 @pytest.mark.django_db
 def test_markdown_comment_payloads_are_sanitised(client, citizen, problem):
     client.force_login(citizen)
-    url = reverse("core:comment_create", args=[_ct(problem), problem.pk])
+    url = reverse("comments:comment_create", args=[_ct(problem), problem.pk])
     for payload in PAYLOADS:
         client.post(url, {"body": f"Mire esto {payload} **importante**"})
     assert Comment.objects.count() == len(PAYLOADS)
@@ -140,7 +140,7 @@ def test_display_name_is_inert_on_profile_problem_and_comments(client, citizen, 
     assert response.status_code == 302
     citizen.refresh_from_db()
     assert citizen.display_name == PAYLOADS[1][:80]
-    client.post(reverse("core:comment_create", args=[_ct(problem), problem.pk]), {"body": "Yo también lo vi."})
+    client.post(reverse("comments:comment_create", args=[_ct(problem), problem.pk]), {"body": "Yo también lo vi."})
     assert_inert(client.get(reverse("accounts:profile")))
     assert_inert(client.get(reverse("accounts:profile_edit")))
     assert_inert(client.get(problem.get_absolute_url()), must_show="&quot;&gt;&lt;img")
@@ -184,10 +184,10 @@ def test_role_claim_entity_and_position_are_inert_in_profile_and_queue(client, c
 @pytest.mark.django_db
 def test_flag_reason_is_inert_in_the_moderation_queue(client, citizen, facilitator, problem):
     client.force_login(citizen)
-    client.post(reverse("core:flag_create", args=[_ct(problem), problem.pk]), {"reason": PAYLOAD})
+    client.post(reverse("comments:flag_create", args=[_ct(problem), problem.pk]), {"reason": PAYLOAD})
     assert Flag.objects.filter(user=citizen).exists()
     client.force_login(facilitator)
-    assert_inert(client.get(reverse("core:moderation")))
+    assert_inert(client.get(reverse("comments:moderation")))
 
 
 @pytest.mark.django_db
@@ -411,14 +411,18 @@ def test_comment_flag_moderation_and_language_next_never_leave_the_site(client, 
     ct = _ct(problem)
     client.force_login(citizen)
     assert_stays_on_site(
-        client.post(reverse("core:comment_create", args=[ct, problem.pk]), {"body": "Sí", "next": evil})
+        client.post(reverse("comments:comment_create", args=[ct, problem.pk]), {"body": "Sí", "next": evil})
     )
-    assert_stays_on_site(client.post(reverse("core:comment_create", args=[ct, problem.pk]), {"body": "", "next": evil}))
-    assert_stays_on_site(client.post(reverse("core:flag_create", args=[ct, problem.pk]), {"reason": "x", "next": evil}))
+    assert_stays_on_site(
+        client.post(reverse("comments:comment_create", args=[ct, problem.pk]), {"body": "", "next": evil})
+    )
+    assert_stays_on_site(
+        client.post(reverse("comments:flag_create", args=[ct, problem.pk]), {"reason": "x", "next": evil})
+    )
     assert_stays_on_site(client.post(reverse("set_language"), {"language": "en", "next": evil}))
     assert_stays_on_site(client.post(reverse("set_language"), {"language": "en"}, HTTP_REFERER=evil))
     client.force_login(facilitator)
-    url = reverse("core:moderation_action", args=[ct, problem.pk, "ocultar"])
+    url = reverse("comments:moderation_action", args=[ct, problem.pk, "ocultar"])
     assert_stays_on_site(client.post(url, {"reason": "Spam", "next": evil}))
 
 
@@ -563,7 +567,7 @@ def test_password_reset_rate_limit_answers_clearly(client, citizen):
 def test_comment_rate_limit(client, citizen, problem, settings):
     settings.INNOVA_RATE_LIMITS = {"comment": (3, 600)}
     client.force_login(citizen)
-    url = reverse("core:comment_create", args=[_ct(problem), problem.pk])
+    url = reverse("comments:comment_create", args=[_ct(problem), problem.pk])
     for n in range(3):
         assert client.post(url, {"body": f"Comentario {n}"}).status_code == 302
     response = client.post(url, {"body": "Uno más"}, follow=True)
@@ -577,7 +581,7 @@ def test_comment_rate_limit(client, citizen, problem, settings):
 def test_flag_rate_limit(client, citizen, problem, settings):
     settings.INNOVA_RATE_LIMITS = {"flag": (2, 600)}
     client.force_login(citizen)
-    url = reverse("core:flag_create", args=[_ct(problem), problem.pk])
+    url = reverse("comments:flag_create", args=[_ct(problem), problem.pk])
     client.post(url, {"reason": "Uno"})
     client.post(url, {"reason": "Dos"})
     response = client.post(url, {"reason": "Tres"}, follow=True)

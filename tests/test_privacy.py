@@ -45,8 +45,8 @@ def _use_everything(user, tag: str, *, other_problem, mention=None, administrato
     client.post(reverse("problems:support", args=[other_problem.pk]), {"supported": "1"})
     ct = ContentType.objects.get_for_model(other_problem).pk
     body = f"Comentario {tag}" + (f" @{mention.display_name}" if mention else "")
-    client.post(reverse("core:comment_create", args=[ct, other_problem.pk]), {"body": body})
-    client.post(reverse("core:flag_create", args=[ct, other_problem.pk]), {"reason": f"Motivo {tag}"})
+    client.post(reverse("comments:comment_create", args=[ct, other_problem.pk]), {"body": body})
+    client.post(reverse("comments:flag_create", args=[ct, other_problem.pk]), {"reason": f"Motivo {tag}"})
     client.post(
         reverse("accounts:role_claim"),
         {"role": "official", "entity": f"Entidad {tag}", "position": f"Cargo {tag}"},
@@ -174,7 +174,7 @@ def test_account_deletion_leaves_no_personal_data_anywhere(
     assert not leaks, "personal data left after deletion:\n" + "\n".join(leaks)
 
     # Public contributions stay, under "Cuenta eliminada"; private traces are gone.
-    from innova.core.models import Comment, Flag
+    from innova.comments.models import Comment, Flag
     from innova.problems.models import Problem
 
     comment = Comment.objects.get(body__startswith="Comentario Delta")

@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from innova.core.models import Comment
+from innova.comments.models import Comment
 from innova.problems.models import Problem
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_hardening_03_web_and_api_share_one_counter(api, client, citizen, make_p
     settings.INNOVA_RATE_LIMITS = {"comment": (3, 600)}
     problem = make_problem()
     client.force_login(citizen)
-    web = reverse("core:comment_create", args=[ContentType.objects.get_for_model(problem).pk, problem.pk])
+    web = reverse("comments:comment_create", args=[ContentType.objects.get_for_model(problem).pk, problem.pk])
     for n in range(2):
         assert client.post(web, {"body": f"En la web {n}"}).status_code == 302
     api.force_authenticate(citizen)
@@ -80,8 +80,8 @@ def test_hardening_03_supports_are_limited_on_the_api_too(api, citizen, make_pro
 
 
 def test_hardening_03_staff_are_exempt_and_the_seed_is_never_blocked(api, facilitator, make_problem, settings):
+    from innova.comments.services import comment_add
     from innova.core.ratelimit import rate_limits_suspended
-    from innova.core.services import comment_add
 
     settings.INNOVA_RATE_LIMITS = {"comment": (1, 600)}
     problem = make_problem()

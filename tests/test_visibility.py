@@ -5,8 +5,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from innova.brainstorms.services import boards
-from innova.core.models import AuditEntry, Comment, CommentVote, Flag
-from innova.core.services import comment_add
+from innova.comments.models import Comment, CommentVote, Flag
+from innova.comments.services import comment_add
+from innova.core.models import AuditEntry
 from innova.fronts import services as fronts
 from innova.notifications.models import Follow
 from innova.problems.models import Theme
@@ -36,7 +37,7 @@ def test_hardening_10_the_draft_answers_404_to_a_stranger(client, citizen, draft
 
 def test_hardening_10_a_stranger_cannot_comment_on_a_draft(client, citizen, draft):
     client.force_login(citizen)
-    response = client.post(reverse("core:comment_create", args=[_ct(draft), draft.pk]), {"body": "Lo leí igual"})
+    response = client.post(reverse("comments:comment_create", args=[_ct(draft), draft.pk]), {"body": "Lo leí igual"})
     assert response.status_code == 404
     assert not Comment.objects.exists()
     # Its author still may (drafts are private to their authors, not closed to them).
@@ -46,7 +47,7 @@ def test_hardening_10_a_stranger_cannot_comment_on_a_draft(client, citizen, draf
 
 def test_hardening_10_a_stranger_cannot_flag_a_draft(client, citizen, draft):
     client.force_login(citizen)
-    response = client.post(reverse("core:flag_create", args=[_ct(draft), draft.pk]), {"reason": "Ofensivo"})
+    response = client.post(reverse("comments:flag_create", args=[_ct(draft), draft.pk]), {"reason": "Ofensivo"})
     assert response.status_code == 404
     assert not Flag.objects.exists()
 
@@ -54,7 +55,7 @@ def test_hardening_10_a_stranger_cannot_flag_a_draft(client, citizen, draft):
 def test_hardening_10_a_stranger_cannot_vote_a_comment_on_a_draft(client, citizen, draft):
     note = comment_add(author=draft.author, target=draft, body="Nota del borrador")
     client.force_login(citizen)
-    response = client.post(reverse("core:comment_vote", args=[note.pk]), {"value": "1"})
+    response = client.post(reverse("comments:comment_vote", args=[note.pk]), {"value": "1"})
     assert response.status_code == 404
     assert not CommentVote.objects.exists()
 

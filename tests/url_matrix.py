@@ -49,7 +49,7 @@ def _matrix_comment(w):
     """core comment votes / debates: one comment on the matrix problem, made on first use."""
     if not hasattr(w, "comment"):
         from innova.accounts.testing import make_user
-        from innova.core.services import comment_add
+        from innova.comments.services import comment_add
 
         w.comment = comment_add(author=make_user("citizen"), target=w.problem, body="Comentario de la matriz")
     return w.comment
@@ -177,10 +177,10 @@ EXPECTED: dict[str, tuple] = {
         logged_in(405),
     ),
     # comments, flags, moderation (core, for every registered content type)
-    "core:comment_create": (lambda w: {"content_type_id": w.problem_ct, "object_id": w.problem.pk}, logged_in(405)),
-    "core:flag_create": (lambda w: {"content_type_id": w.problem_ct, "object_id": w.problem.pk}, logged_in(405)),
-    "core:moderation": (None, only(*STAFF)),
-    "core:moderation_action": (
+    "comments:comment_create": (lambda w: {"content_type_id": w.problem_ct, "object_id": w.problem.pk}, logged_in(405)),
+    "comments:flag_create": (lambda w: {"content_type_id": w.problem_ct, "object_id": w.problem.pk}, logged_in(405)),
+    "comments:moderation": (None, only(*STAFF)),
+    "comments:moderation_action": (
         lambda w: {"content_type_id": w.problem_ct, "object_id": w.problem.pk, "action": "ocultar"},
         logged_in(405),
     ),
@@ -354,7 +354,7 @@ EXPECTED: dict[str, tuple] = {
     "api:course-list": (None, everyone()),
     "api:course-detail": (lambda w: {"pk": w.course.pk}, everyone()),
     # debates2: comment votes (core), debate arguments and debate requests (innova.debates)
-    "core:comment_vote": (lambda w: {"pk": _matrix_comment(w).pk}, logged_in(405)),
+    "comments:comment_vote": (lambda w: {"pk": _matrix_comment(w).pk}, logged_in(405)),
     "debates:argument_create": (lambda w: {"pk": _matrix_debate(w).pk}, logged_in(405)),
     "debates:argument_support": (lambda w: {"pk": _matrix_argument(w).pk}, logged_in(405)),
     "debates:request_create": (None, logged_in()),

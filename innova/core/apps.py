@@ -8,15 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import moderation, visibility
-        from .models import Comment
         from .personal_data_core import register_all
 
         register_all()
         _clean_every_text_field()
-        # A comment is seen where its page is; people report it, moderators hide it.
-        moderation.register(Comment, comments=False)
-        visibility.register(Comment, visibility.part_of("target"))
 
 
 def _clean_every_text_field() -> None:

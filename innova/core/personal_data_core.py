@@ -1,9 +1,7 @@
 """Core's own sections of the personal-data registry (`personal_data.py`): what core and the third-party apps it
-stands for hold about a person, for the habeas-data export and erasure.
+stands for hold about a person, for the habeas-data export and erasure (comments, their votes and the flags:
+``comments/apps.py``).
 
-- comments: exported; on erasure they stay public, shown under "Cuenta eliminada" (``user.public_name``).
-- comment votes: exported; withdrawn on erasure (the scores go back down).
-- flags: exported; deleted on erasure (a report to the moderators is private and personal).
 - contact messages: not tied to an account, found by the account's e-mail; exported and deleted.
 - audit entries: the staff actions a person did are exported; on erasure the entries keep the actor foreign key
   (accountability) but any copy of the person's name in ``target_label`` is replaced.
@@ -16,7 +14,7 @@ import re
 from django.db.models import Q
 
 from . import personal_data
-from .models import AuditEntry, Comment, CommentVote, ContactMessage, Flag
+from .models import AuditEntry, ContactMessage
 
 DELETED_LABEL = "Cuenta eliminada"
 
@@ -31,55 +29,6 @@ def _scrub(text: str, user) -> str:
     for identifier in _identifiers(user):
         text = re.sub(re.escape(identifier), DELETED_LABEL, text, flags=re.IGNORECASE)
     return text
-
-
-def comments_export(user) -> list[dict]:
-
-    return [
-        {
-            "id": c.pk,
-            "on": f"{c.target_type.app_label}.{c.target_type.model}#{c.target_id}",
-            "body": c.body,
-            "created_at": c.created_at.isoformat(),
-            "hidden": c.is_hidden,
-        }
-        for c in Comment.objects.filter(author=user).select_related("target_type")
-    ]
-
-
-def comment_votes_export(user) -> list[dict]:
-
-    return [
-        {"comment": v.comment_id, "value": v.value, "created_at": v.created_at.isoformat()}
-        for v in CommentVote.objects.filter(user=user)
-    ]
-
-
-def comment_votes_erase_user(user) -> None:
-    """Withdraw the person's votes, each comment's score moving back by that vote."""
-    from django.db.models import F
-
-    for vote in list(CommentVote.objects.filter(user=user)):
-        vote.delete()
-        Comment.objects.filter(pk=vote.comment_id).update(score=F("score") - vote.value)
-
-
-def flags_export(user) -> list[dict]:
-
-    return [
-        {
-            "on": f"{f.target_type.app_label}.{f.target_type.model}#{f.target_id}",
-            "reason": f.reason,
-            "created_at": f.created_at.isoformat(),
-            "resolved": f.resolved_at is not None,
-        }
-        for f in Flag.objects.filter(user=user).select_related("target_type")
-    ]
-
-
-def flags_erase_user(user) -> None:
-
-    Flag.objects.filter(user=user).delete()
 
 
 def contact_messages_export(user) -> list[dict]:
@@ -149,9 +98,6 @@ def login_records_erase_user(user) -> None:
 
 def register_all() -> None:
 
-    personal_data.register("comments", export=comments_export)
-    personal_data.register("comment_votes", export=comment_votes_export, erase=comment_votes_erase_user)
-    personal_data.register("flags", export=flags_export, erase=flags_erase_user)
     personal_data.register("contact_messages", export=contact_messages_export, erase=contact_messages_erase_user)
     personal_data.register("staff_actions", export=staff_actions_export, erase=staff_actions_erase_user)
     personal_data.register("login_records", export=login_records_export, erase=login_records_erase_user)

@@ -1,22 +1,17 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from django.views.static import serve
 
-from . import moderation, selectors, services
-from .forms import CommentForm, ContactForm, ReasonForm
-from .models import Comment
-from .permissions import require_perm
-from .ratelimit import RateLimited
+from . import services
+from .forms import ContactForm
 from .resilience import is_dependency_outage
 
 
@@ -129,104 +124,6 @@ def _plain_response(content, status):
     from django.http import HttpResponse
 
     return HttpResponse(content, status=status)
-
-
-# --- Comments, flags and moderation, for every registered content type ------------------------------------------
-
-
-def _back(request, target) -> str:
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return next_url
-    return target.get_absolute_url()
-
-
-@login_required
-@require_POST
-def comment_create(request, content_type_id: int, object_id: int):
-    target = moderation.get_target(content_type_id, object_id)
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        parent = None
-        if form.cleaned_data.get("parent"):
-            parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
-        try:
-            comment = services.comment_add(
-                author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
-            )
-        except RateLimited:
-            # The 429 page comes from RateLimitMiddleware; the text waits in the form for the next try.
-            request.session["comment_draft"] = request.POST.get("body", "")
-            raise
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            request.session["comment_draft"] = request.POST.get("body", "")
-        else:
-            messages.success(request, _("Your comment was published."))
-            return redirect(f"{_back(request, target)}#comentario-{comment.pk}")
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect(_back(request, target))
-
-
-@login_required
-@require_POST
-def comment_vote(request, pk: int):
-    comment = get_object_or_404(Comment, pk=pk)
-    target = moderation.get_target(comment.target_type_id, comment.target_id)
-    try:
-        value = int(request.POST.get("value", ""))
-        services.comment_vote_set(user=request.user, comment=comment, value=value)
-    except ValueError:
-        messages.error(request, _("A vote is up or down."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(f"{_back(request, target)}#comentario-{comment.pk}")
-
-
-@login_required
-@require_POST
-def flag_create(request, content_type_id: int, object_id: int):
-    target = moderation.get_target(content_type_id, object_id)
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Tell the moderators what is wrong with this content."))
-    else:
-        try:
-            services.flag_add(user=request.user, target=target, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Thank you. The moderators will review it."))
-    return redirect(_back(request, target))
-
-
-@login_required
-def moderation_queue(request):
-    require_perm(request.user, "core.moderate")
-    return render(request, "core/moderation_queue.html", {"items": selectors.moderation_queue(), "form": ReasonForm()})
-
-
-@login_required
-@require_POST
-def moderation_action(request, content_type_id: int, object_id: int, action: str):
-    require_perm(request.user, "core.moderate")
-    target = moderation.get_target(content_type_id, object_id)
-    form = ReasonForm(request.POST)
-    if action not in {"ocultar", "mostrar"}:
-        raise Http404
-    if not form.is_valid():
-        messages.error(request, _("Write the reason; the author will read it."))
-    else:
-        services.moderation_set_hidden(
-            actor=request.user, target=target, hidden=action == "ocultar", reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, _("Content hidden.") if action == "ocultar" else _("Content visible again."))
-    # Only a path on this site: "//evil.example" also starts with "/" and would leave it.
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
-    return redirect("core:moderation")
 
 
 # --- Installable, offline-capable web app ---------------------------------------------------------------------

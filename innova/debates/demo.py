@@ -3,7 +3,7 @@
 resident waiting for the lab. (The opinion-map debate comes from the opinions app.) Idempotent: found by title."""
 
 from innova.accounts.models import User
-from innova.core.services import comment_add
+from innova.comments.services import comment_add
 from innova.fronts.models import Front
 from innova.problems.models import Problem
 

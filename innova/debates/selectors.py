@@ -2,7 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from innova.core.models import Comment
+from innova.comments.models import Comment
 from innova.core.participation import text_search
 
 from .models import Argument, ArgumentSide, ArgumentSupport, Debate, DebateRequest, DebateRequestStatus

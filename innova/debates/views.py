@@ -36,7 +36,7 @@ def create(request):
 
 def _debate_or_404(request, pk: int) -> Debate:
     debate = get_object_or_404(Debate.objects.select_related("created_by"), pk=pk)
-    if debate.hidden_at is not None and not request.user.has_perm("core.moderate", debate):
+    if debate.hidden_at is not None and not request.user.has_perm("comments.moderate", debate):
         raise Http404
     return debate
 

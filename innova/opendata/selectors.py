@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from innova.core.models import Comment
+from innova.comments.models import Comment
 from innova.core.text import SPANISH_STOP_WORDS, fold, stem, stems
 from innova.territory.models import Upz
 

@@ -14,8 +14,8 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
+from innova.comments.services import comment_add
 from innova.core.api_docs import BAD_REQUEST, FORBIDDEN, UNAUTHENTICATED
-from innova.core.services import comment_add
 from innova.opendata.api import ApiViewMixin
 from innova.territory.models import Upz
 from innova.territory.selectors import public_point

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from innova.accounts.services import user_role_assign
-from innova.core.services import moderation_set_hidden
+from innova.comments.services import moderation_set_hidden
 from innova.debates import services as debates
 from innova.debates.testing import make_debate
 from innova.problems.services import problem_support_set

@@ -4,7 +4,7 @@ deletes their account, the next visit shows the new name or "Cuenta eliminada" a
 
 import pytest
 
-from innova.core.services import comment_add
+from innova.comments.services import comment_add
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -279,7 +279,7 @@ def test_hardening_14_frames_that_are_not_json_or_carry_nul_bytes_answer_an_erro
 def test_a_hidden_idea_leaves_the_stored_live_events_and_open_screens(client, make_user, make_board, someone):
     """Moderation hides an idea: a socket or page that replays the board's events from the start never gets its
     text again, open screens are told to drop it, and showing it again brings it back."""
-    from innova.core.services import moderation_set_hidden
+    from innova.comments.services import moderation_set_hidden
 
     facilitator = make_user("facilitator")
     board = make_board(actor=facilitator)

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from innova.core.models import Comment
+from innova.comments.models import Comment
 from innova.core.text import clean_user_text
 from innova.problems.models import Problem
 
@@ -24,7 +24,7 @@ def test_hardening_18_bidi_controls_are_stripped_from_web_and_api_comments(clien
     problem = make_problem()
     client.force_login(citizen)
     content_type = ContentType.objects.get_for_model(Problem)
-    client.post(reverse("core:comment_create", args=[content_type.pk, problem.pk]), {"body": HOSTILE})
+    client.post(reverse("comments:comment_create", args=[content_type.pk, problem.pk]), {"body": HOSTILE})
     response = client.post(
         f"/api/v1/problems/{problem.pk}/comments/", {"body": HOSTILE + " (API)"}, content_type="application/json"
     )

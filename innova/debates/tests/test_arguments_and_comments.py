@@ -3,8 +3,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from innova.core import services as core_services
-from innova.core.models import Comment
+from innova.comments import services as comments_services
+from innova.comments.models import Comment
 from innova.debates import services
 from innova.debates.models import Argument, ArgumentSide, DebateRequest, DebateRequestStatus
 from innova.debates.testing import make_debate
@@ -88,7 +88,7 @@ def test_closed_debate_refuses_arguments_and_comments_with_a_clear_message(clien
     assert response.status_code == 400
     assert "cerrado" in response.content.decode()
     ct = ContentType.objects.get_for_model(debate).pk
-    response = client.post(reverse("core:comment_create", args=[ct, debate.pk]), {"body": "Tarde"}, follow=True)
+    response = client.post(reverse("comments:comment_create", args=[ct, debate.pk]), {"body": "Tarde"}, follow=True)
     html = response.content.decode()
     assert "ya no recibe comentarios" in html and not Comment.objects.exists()
     assert "Se priorizan las huertas." in html and "conclusion" in html
@@ -99,12 +99,12 @@ def test_closed_debate_refuses_arguments_and_comments_with_a_clear_message(clien
 
 def test_replies_stop_at_two_levels_on_debates(citizen, make_user):
     debate = make_debate()
-    top = core_services.comment_add(author=citizen, target=debate, body="Nivel 0")
-    reply = core_services.comment_add(author=citizen, target=debate, body="Nivel 1", parent=top)
-    deeper = core_services.comment_add(author=citizen, target=debate, body="Nivel 2", parent=reply)
+    top = comments_services.comment_add(author=citizen, target=debate, body="Nivel 0")
+    reply = comments_services.comment_add(author=citizen, target=debate, body="Nivel 1", parent=top)
+    deeper = comments_services.comment_add(author=citizen, target=debate, body="Nivel 2", parent=reply)
     assert deeper.depth == 2
     with pytest.raises(ValidationError):
-        core_services.comment_add(author=citizen, target=debate, body="Nivel 3", parent=deeper)
+        comments_services.comment_add(author=citizen, target=debate, body="Nivel 3", parent=deeper)
 
 
 def test_no_model_can_register_deeper_than_two_levels():
@@ -120,30 +120,30 @@ def test_no_model_can_register_deeper_than_two_levels():
 
 def test_comment_votes_one_per_person_counted_in_the_database(citizen, make_user):
     debate = make_debate()
-    comment = core_services.comment_add(author=citizen, target=debate, body="Buena idea")
+    comment = comments_services.comment_add(author=citizen, target=debate, body="Buena idea")
     voter, other = make_user("citizen"), make_user("citizen")
     with pytest.raises(PermissionDenied):
-        core_services.comment_vote_set(user=citizen, comment=comment, value=1)
-    core_services.comment_vote_set(user=voter, comment=comment, value=1)
-    core_services.comment_vote_set(user=voter, comment=comment, value=1)
-    core_services.comment_vote_set(user=other, comment=comment, value=-1)
+        comments_services.comment_vote_set(user=citizen, comment=comment, value=1)
+    comments_services.comment_vote_set(user=voter, comment=comment, value=1)
+    comments_services.comment_vote_set(user=voter, comment=comment, value=1)
+    comments_services.comment_vote_set(user=other, comment=comment, value=-1)
     comment.refresh_from_db()
     assert comment.score == 0 and comment.votes.count() == 2
-    core_services.comment_vote_set(user=other, comment=comment, value=1)
+    comments_services.comment_vote_set(user=other, comment=comment, value=1)
     comment.refresh_from_db()
     assert comment.score == 2
-    core_services.comment_vote_set(user=voter, comment=comment, value=0)
+    comments_services.comment_vote_set(user=voter, comment=comment, value=0)
     comment.refresh_from_db()
     assert comment.score == 1
     with pytest.raises(ValidationError):
-        core_services.comment_vote_set(user=voter, comment=comment, value=5)
+        comments_services.comment_vote_set(user=voter, comment=comment, value=5)
 
 
 def test_sort_by_best_and_newest(client, citizen, make_user):
     debate = make_debate()
-    first = core_services.comment_add(author=citizen, target=debate, body="Primero antiguo")
-    core_services.comment_add(author=citizen, target=debate, body="Segundo nuevo")
-    core_services.comment_vote_set(user=make_user("citizen"), comment=first, value=1)
+    first = comments_services.comment_add(author=citizen, target=debate, body="Primero antiguo")
+    comments_services.comment_add(author=citizen, target=debate, body="Segundo nuevo")
+    comments_services.comment_vote_set(user=make_user("citizen"), comment=first, value=1)
     best = client.get(debate.get_absolute_url() + "?orden=mejores").content.decode()
     assert best.index("Primero antiguo") < best.index("Segundo nuevo")
     newest = client.get(debate.get_absolute_url() + "?orden=recientes").content.decode()
@@ -152,29 +152,29 @@ def test_sort_by_best_and_newest(client, citizen, make_user):
 
 def test_vote_through_the_page(client, citizen, make_user):
     debate = make_debate()
-    comment = core_services.comment_add(author=citizen, target=debate, body="Votable")
+    comment = comments_services.comment_add(author=citizen, target=debate, body="Votable")
     client.force_login(make_user("citizen"))
-    response = client.post(reverse("core:comment_vote", args=[comment.pk]), {"value": "-1"})
+    response = client.post(reverse("comments:comment_vote", args=[comment.pk]), {"value": "-1"})
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.score == -1
-    assert client.post(reverse("core:comment_vote", args=[comment.pk]), {"value": "x"}).status_code == 302
+    assert client.post(reverse("comments:comment_vote", args=[comment.pk]), {"value": "x"}).status_code == 302
     comment.refresh_from_db()
     assert comment.score == -1
 
 
 def test_comments_of_a_closed_debate_take_no_more_votes(client, citizen, make_user):
     debate = make_debate()
-    comment = core_services.comment_add(author=citizen, target=debate, body="Cerremos con esto")
+    comment = comments_services.comment_add(author=citizen, target=debate, body="Cerremos con esto")
     voter = make_user("citizen")
-    core_services.comment_vote_set(user=voter, comment=comment, value=1)
+    comments_services.comment_vote_set(user=voter, comment=comment, value=1)
     services.debate_close(actor=debate.author, debate=debate, conclusion="Se acordó recuperar la ronda.")
     with pytest.raises(ValidationError, match="closed|cerrada"):
-        core_services.comment_vote_set(user=voter, comment=comment, value=-1)
+        comments_services.comment_vote_set(user=voter, comment=comment, value=-1)
     client.force_login(voter)
     page = client.get(debate.get_absolute_url()).content.decode()
-    assert "Cerremos con esto" in page and reverse("core:comment_vote", args=[comment.pk]) not in page
-    response = client.post(reverse("core:comment_vote", args=[comment.pk]), {"value": "-1"}, follow=True)
+    assert "Cerremos con esto" in page and reverse("comments:comment_vote", args=[comment.pk]) not in page
+    response = client.post(reverse("comments:comment_vote", args=[comment.pk]), {"value": "-1"}, follow=True)
     assert "no longer take votes" in response.content.decode() or "ya no recibe" in response.content.decode()
     comment.refresh_from_db()
     assert comment.score == 1
@@ -185,9 +185,9 @@ def test_mention_notifies_exactly_the_mentioned_person_once(django_capture_on_co
     mentioned = make_user("citizen", display_name="RosaUsme")
     bystander = make_user("citizen", display_name="Pedro")
     with django_capture_on_commit_callbacks(execute=True):
-        core_services.comment_add(author=citizen, target=debate, body="Hola @RosaUsme y otra vez @RosaUsme.")
+        comments_services.comment_add(author=citizen, target=debate, body="Hola @RosaUsme y otra vez @RosaUsme.")
     with django_capture_on_commit_callbacks(execute=True):
-        core_services.comment_add(author=citizen, target=debate, body="@Pedro2 no existe; @RosaUsme sí")
+        comments_services.comment_add(author=citizen, target=debate, body="@Pedro2 no existe; @RosaUsme sí")
     mentions = Notification.objects.filter(kind="mentioned")
     assert not mentions.filter(recipient=bystander).exists()
     assert not mentions.exclude(recipient=mentioned).exists()
@@ -252,13 +252,13 @@ def test_concurrent_votes_and_supports_count_exactly_once_each(make_user):
     author = make_user("citizen")
     debate = make_debate()
     argument = services.argument_add(author=author, debate=debate, side=ArgumentSide.FOR, body="Sí")
-    comment = core_services.comment_add(author=author, target=debate, body="Comentario")
+    comment = comments_services.comment_add(author=author, target=debate, body="Comentario")
     users = [make_user("citizen") for _ in range(30)]
 
     def click(user):
         for _ in range(2):  # a double click
             services.argument_support_set(user=user, argument=argument, supported=True)
-            core_services.comment_vote_set(user=user, comment=comment, value=1)
+            comments_services.comment_vote_set(user=user, comment=comment, value=1)
 
     assert not run_concurrently(click, users)
     argument.refresh_from_db()
@@ -272,17 +272,17 @@ def test_visitors_without_an_account_see_every_change_of_the_comments_at_once(
     """Their view of the comments is cached; adding, voting and hiding retire it."""
     debate = make_debate()
     with django_capture_on_commit_callbacks(execute=True):
-        first = core_services.comment_add(author=citizen, target=debate, body="Primera opinión")
+        first = comments_services.comment_add(author=citizen, target=debate, body="Primera opinión")
     assert "Primera opinión" in client.get(debate.get_absolute_url()).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        core_services.comment_add(author=citizen, target=debate, body="Segunda opinión")
+        comments_services.comment_add(author=citizen, target=debate, body="Segunda opinión")
     assert "Segunda opinión" in client.get(debate.get_absolute_url()).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        core_services.comment_vote_set(user=make_user("citizen"), comment=first, value=1)
+        comments_services.comment_vote_set(user=make_user("citizen"), comment=first, value=1)
     best = client.get(debate.get_absolute_url() + "?orden=mejores").content.decode()
     assert best.index("Primera opinión") < best.index("Segunda opinión")
     with django_capture_on_commit_callbacks(execute=True):
-        core_services.moderation_set_hidden(
+        comments_services.moderation_set_hidden(
             actor=make_user("facilitator"), target=first, hidden=True, reason="Datos personales"
         )
     assert "Primera opinión" not in client.get(debate.get_absolute_url()).content.decode()

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from innova.core import services as core_services
+from innova.comments import services as comments_services
 from innova.debates import public, services
 from innova.debates.models import ArgumentSide, Debate
 from innova.debates.testing import make_debate
@@ -22,15 +22,15 @@ def debated(citizen, make_user, facilitator):
     hidden = services.argument_add(author=citizen, debate=debate, side=ArgumentSide.AGAINST, body="Spam")
     hidden.hidden_at = timezone.now()
     hidden.save(update_fields=["hidden_at"])
-    core_services.comment_add(author=citizen, target=debate, body="Yo ayudo a sembrar")
-    spam = core_services.comment_add(author=citizen, target=debate, body="Compre ya")
-    core_services.moderation_set_hidden(actor=facilitator, target=spam, hidden=True, reason="Spam")
+    comments_services.comment_add(author=citizen, target=debate, body="Yo ayudo a sembrar")
+    spam = comments_services.comment_add(author=citizen, target=debate, body="Compre ya")
+    comments_services.moderation_set_hidden(actor=facilitator, target=spam, hidden=True, reason="Spam")
     return debate
 
 
 def _hidden_debate(facilitator):
     debate = make_debate(author=facilitator, title="¿Talamos árboles del parque?")
-    core_services.moderation_set_hidden(actor=facilitator, target=debate, hidden=True, reason="Duplicado")
+    comments_services.moderation_set_hidden(actor=facilitator, target=debate, hidden=True, reason="Duplicado")
     return debate
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from innova.accounts.testing import make_user
-from innova.core.services import moderation_set_hidden
+from innova.comments.services import moderation_set_hidden
 from innova.core.testing import MATRIX_ROLES
 from innova.debates import services
 from innova.debates.testing import make_debate

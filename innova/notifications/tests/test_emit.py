@@ -121,7 +121,7 @@ def test_defaults_answers_at_once_and_activity_weekly(make_user, emit):
 def test_moderation_tells_the_author_with_the_reason_even_though_the_content_is_hidden(
     make_user, make_problem, facilitator, django_capture_on_commit_callbacks
 ):
-    from innova.core.services import moderation_set_hidden
+    from innova.comments.services import moderation_set_hidden
 
     author = make_user("citizen")
     problem = make_problem(author=author, title="Insultos en el parque")
@@ -156,7 +156,7 @@ def test_demo_data_emails_no_one(make_user, emit):
 def test_a_comment_tells_each_follower_once_with_the_most_specific_kind(
     answered_problem, make_user, django_capture_on_commit_callbacks
 ):
-    from innova.core.services import comment_add
+    from innova.comments.services import comment_add
 
     problem, people = answered_problem
     first_supporter, second_supporter = people["supporters"]

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from innova.core.services import moderation_set_hidden
+from innova.comments.services import moderation_set_hidden
 from innova.opendata.models import ApiToken
 from innova.problems.models import Problem, Support
 from innova.problems.services import problem_answer

@@ -62,7 +62,7 @@ def test_search_page(client, corpus):
 
 
 def test_hidden_problems_are_not_found(client, corpus, facilitator):
-    from innova.core.services import moderation_set_hidden
+    from innova.comments.services import moderation_set_hidden
 
     moderation_set_hidden(actor=facilitator, target=corpus["arboles"], hidden=True, reason="Spam")
     assert search_everything(q="arboles").total == 0

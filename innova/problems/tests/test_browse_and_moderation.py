@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from innova.core import services as core_services
-from innova.core.models import Comment
+from innova.comments import services as comments_services
+from innova.comments.models import Comment
 from innova.notifications.models import Notification
 from innova.problems import services
 from innova.problems.models import Status, Theme
@@ -90,12 +90,12 @@ def test_flag_hide_and_unhide_with_author_told(
     author = make_user("citizen")
     problem = make_problem(title="Contenido ofensivo en Usme", author=author, latitude=4.52, longitude=-74.12)
     client.force_login(citizen)
-    flag_url = reverse("core:flag_create", args=[problem_ct(problem), problem.pk])
+    flag_url = reverse("comments:flag_create", args=[problem_ct(problem), problem.pk])
     client.post(flag_url, {"reason": "Insulta a un vecino"})
     client.force_login(facilitator)
-    queue = client.get(reverse("core:moderation")).content.decode()
+    queue = client.get(reverse("comments:moderation")).content.decode()
     assert "Insulta a un vecino" in queue
-    hide_url = reverse("core:moderation_action", args=[problem_ct(problem), problem.pk, "ocultar"])
+    hide_url = reverse("comments:moderation_action", args=[problem_ct(problem), problem.pk, "ocultar"])
     assert "escriba el motivo" in client.post(hide_url, {"reason": ""}, follow=True).content.decode().lower()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(hide_url, {"reason": "Lenguaje ofensivo"})
@@ -108,7 +108,7 @@ def test_flag_hide_and_unhide_with_author_told(
     client.force_login(facilitator)
     assert client.get(problem.get_absolute_url()).status_code == 200  # staff still see it, marked hidden
     client.post(
-        reverse("core:moderation_action", args=[problem_ct(problem), problem.pk, "mostrar"]), {"reason": "Revisado"}
+        reverse("comments:moderation_action", args=[problem_ct(problem), problem.pk, "mostrar"]), {"reason": "Revisado"}
     )
     client.logout()
     assert client.get(problem.get_absolute_url()).status_code == 200
@@ -117,15 +117,15 @@ def test_flag_hide_and_unhide_with_author_told(
 def test_citizen_cannot_moderate(client, citizen, make_problem):
     problem = make_problem()
     client.force_login(citizen)
-    assert client.get(reverse("core:moderation")).status_code == 403
-    url = reverse("core:moderation_action", args=[problem_ct(problem), problem.pk, "ocultar"])
+    assert client.get(reverse("comments:moderation")).status_code == 403
+    url = reverse("comments:moderation_action", args=[problem_ct(problem), problem.pk, "ocultar"])
     assert client.post(url, {"reason": "x"}).status_code == 403
 
 
 def test_comments_one_level_of_replies_and_sanitised_markdown(client, citizen, make_user, make_problem):
     problem = make_problem()
     client.force_login(citizen)
-    url = reverse("core:comment_create", args=[problem_ct(problem), problem.pk])
+    url = reverse("comments:comment_create", args=[problem_ct(problem), problem.pk])
     client.post(url, {"body": "**Cierto** <script>alert(1)</script> [x](javascript:alert(1))"})
     top = Comment.objects.get()
     client.post(url, {"body": "Respuesta", "parent": top.pk})
@@ -142,7 +142,7 @@ def test_comments_one_level_of_replies_and_sanitised_markdown(client, citizen, m
 
 def test_anonymous_cannot_comment(client, make_problem):
     problem = make_problem()
-    response = client.post(reverse("core:comment_create", args=[problem_ct(problem), problem.pk]), {"body": "hola"})
+    response = client.post(reverse("comments:comment_create", args=[problem_ct(problem), problem.pk]), {"body": "hola"})
     assert response.status_code == 302 and reverse("account_login") in response.url
 
 
@@ -151,7 +151,7 @@ def test_habeas_data_includes_problems_and_deletion_keeps_them_anonymised(client
     problem = make_problem(title="Mi problema", author=author)
     data = client_json(client, author)
     assert data["problems"]["reported"][0]["title"] == "Mi problema"
-    core_services  # noqa: B018 - imported for the moderation helpers above
+    comments_services  # noqa: B018 - imported for the moderation helpers above
     from innova.accounts.services import user_delete_account
 
     user_delete_account(user=author)

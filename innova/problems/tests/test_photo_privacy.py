@@ -9,7 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from innova.core.services import moderation_set_hidden
+from innova.comments.services import moderation_set_hidden
 from innova.core.testing import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db

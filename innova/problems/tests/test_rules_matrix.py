@@ -3,7 +3,8 @@ they are not superusers, so a hidden problem or somebody else's draft is closed 
 
 import pytest
 
-from innova.core.testing import CONTENT_STATES, MATRIX_ROLES, rules_matrix_case
+from innova.comments.testing import CONTENT_STATES, rules_matrix_case
+from innova.core.testing import MATRIX_ROLES
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from innova.core import services as core_services
+from innova.comments import services as comments_services
 from innova.core.testing import page_text
 from innova.problems.services import problem_support_set
 
@@ -30,6 +30,6 @@ def test_one_person_is_singular_and_two_are_plural(client, make_problem, make_us
 
 def test_one_comment_is_singular(client, make_problem, make_user):
     problem = make_problem()
-    core_services.comment_add(author=make_user("citizen"), target=problem, body="Yo también paso por ahí.")
+    comments_services.comment_add(author=make_user("citizen"), target=problem, body="Yo también paso por ahí.")
     listing = page_text(client.get(reverse("problems:index")).content.decode())
     assert "1 comentario " in listing and "1 comentarios" not in listing

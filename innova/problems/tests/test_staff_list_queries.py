@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from innova.core import services as core_services
+from innova.comments import services as comments_services
 from innova.core.ratelimit import rate_limits_suspended
 from innova.problems.models import Problem
 
@@ -27,6 +27,6 @@ def test_moderation_queue_queries_do_not_grow_with_rows(list_queries_constant, m
         for _ in range(n):
             problem = make_problem(author=make_user("citizen"))
             with rate_limits_suspended():
-                core_services.flag_add(user=make_user("citizen"), target=problem, reason="Ofensivo")
+                comments_services.flag_add(user=make_user("citizen"), target=problem, reason="Ofensivo")
 
-    list_queries_constant(reverse("core:moderation"), add, user=facilitator)
+    list_queries_constant(reverse("comments:moderation"), add, user=facilitator)

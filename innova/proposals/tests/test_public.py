@@ -6,7 +6,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from innova.core.services import moderation_set_hidden
+from innova.comments.services import moderation_set_hidden
 from innova.opendata.selectors import dashboard, search_everything
 from innova.opendata.services import FOLDER, dataset_records, opendata_export
 from innova.proposals import services

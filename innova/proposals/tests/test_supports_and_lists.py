@@ -127,14 +127,14 @@ def test_comments_work_on_proposals(client, citizen, make_proposal):
     proposal = make_proposal()
     client.force_login(citizen)
     ct = ContentType.objects.get_for_model(proposal).pk
-    client.post(reverse("core:comment_create", args=[ct, proposal.pk]), {"body": "Me parece muy buena idea."})
+    client.post(reverse("comments:comment_create", args=[ct, proposal.pk]), {"body": "Me parece muy buena idea."})
     proposal.refresh_from_db()
     assert proposal.comment_count == 1
     assert "Me parece muy buena idea." in client.get(proposal.get_absolute_url()).content.decode()
 
 
 def test_hidden_proposals_leave_lists_and_pages_but_staff_still_see_them(client, make_user, make_proposal, facilitator):
-    from innova.core.services import moderation_set_hidden
+    from innova.comments.services import moderation_set_hidden
 
     proposal = make_proposal(title="Propuesta con insultos")
     moderation_set_hidden(actor=facilitator, target=proposal, hidden=True, reason="Insulta a un vecino.")
@@ -147,7 +147,7 @@ def test_hidden_proposals_leave_lists_and_pages_but_staff_still_see_them(client,
 
 
 def test_many_comments_come_twenty_threads_a_page_with_their_replies(client, make_user, make_proposal):
-    from innova.core.services import comment_add
+    from innova.comments.services import comment_add
 
     proposal = make_proposal()
     person = make_user("citizen")

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from innova.accounts.models import User
-from innova.core.models import Comment
+from innova.comments.models import Comment
 from innova.core.participation import search_fields
 from innova.core.seeding import answer_deadlines_set, bench_user_ids, rows_copy, statistics_refresh, table_count
 from innova.proposals.models import Origin, Proposal, Status, Support

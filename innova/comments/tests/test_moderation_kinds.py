@@ -8,8 +8,8 @@ from django.urls import reverse
 from innova.brainstorms.services.boards import board_create
 from innova.brainstorms.services.cards import card_post
 from innova.brainstorms.services.participation import Someone
-from innova.core.models import Flag
-from innova.core.services import comment_add
+from innova.comments.models import Flag
+from innova.comments.services import comment_add
 from innova.debates import services as debates
 from innova.debates.models import ArgumentSide
 from innova.debates.testing import make_debate
@@ -86,18 +86,18 @@ def test_each_kind_can_be_reported_and_hidden(
     client.force_login(citizen)
     assert TEXT in client.get(public_page).content.decode()
     # The report button is where the content is shown.
-    assert reverse("core:flag_create", args=[content_type.pk, target.pk]) in client.get(shown_at).content.decode()
+    assert reverse("comments:flag_create", args=[content_type.pk, target.pk]) in client.get(shown_at).content.decode()
     response = client.post(
-        reverse("core:flag_create", args=[content_type.pk, target.pk]), {"reason": "Insulta a una vecina"}
+        reverse("comments:flag_create", args=[content_type.pk, target.pk]), {"reason": "Insulta a una vecina"}
     )
     assert response.status_code == 302
     assert Flag.objects.filter(target_id=target.pk, target_type=content_type).exists()
 
     client.force_login(facilitator)
-    queue = client.get(reverse("core:moderation")).content.decode()
+    queue = client.get(reverse("comments:moderation")).content.decode()
     assert TEXT in queue and "Insulta a una vecina" in queue
     assert kind.capitalize() in queue, f"the queue names the kind in Spanish: {kind}"
-    hide = reverse("core:moderation_action", args=[content_type.pk, target.pk, "ocultar"])
+    hide = reverse("comments:moderation_action", args=[content_type.pk, target.pk, "ocultar"])
     with django_capture_on_commit_callbacks(execute=True):  # the author is told, whatever the kind
         assert client.post(hide, {"reason": "Lenguaje ofensivo"}).status_code == 302
     target.refresh_from_db()

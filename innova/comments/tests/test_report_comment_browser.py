@@ -3,8 +3,8 @@
 
 import pytest
 
-from innova.core.models import Comment, Flag
-from innova.core.services import comment_add
+from innova.comments.models import Comment, Flag
+from innova.comments.services import comment_add
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,14 +5,14 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from innova.core.forms import CommentForm
-from innova.core.models import CommentVote
-from innova.core.selectors import COMMENT_SORTS, comment_page, comments_version_key
+from innova.comments.forms import CommentForm
+from innova.comments.models import CommentVote
+from innova.comments.selectors import COMMENT_SORTS, comment_page, comments_version_key
 
 register = template.Library()
 
 COMMENTS_PER_PAGE = 20
-# A backstop only: every change of a comment bumps its target's version (core.services.comments_changed).
+# A backstop only: every change of a comment bumps its target's version (comments.services.comments_changed).
 COMMENTS_CACHE_SECONDS = 120
 
 
@@ -25,7 +25,7 @@ def comments_for(context, target, max_depth: int = 1):
     """
     request = context["request"]
     if request.user.is_authenticated:
-        return render_to_string("core/includes/comments.html", _comments_context(context, target, max_depth))
+        return render_to_string("comments/includes/comments.html", _comments_context(context, target, max_depth))
     content_type = ContentType.objects.get_for_model(target)
     key = ":".join(
         [
@@ -43,7 +43,7 @@ def comments_for(context, target, max_depth: int = 1):
     )
     html = cache.get(key)
     if html is None:
-        html = render_to_string("core/includes/comments.html", _comments_context(context, target, max_depth))
+        html = render_to_string("comments/includes/comments.html", _comments_context(context, target, max_depth))
         cache.set(key, html, COMMENTS_CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template above  # nosec B308 B703
 
@@ -91,7 +91,7 @@ def _all_ids(comments) -> list[int]:
     return [comment.pk for comment in _walk(comments)]
 
 
-@register.inclusion_tag("core/includes/flag.html", takes_context=True)
+@register.inclusion_tag("comments/includes/flag.html", takes_context=True)
 def flag_button(context, target, summary: str = ""):
     """The "report to the moderators" form of any moderated object; with ``summary``, folded in a <details>."""
     request = context["request"]
