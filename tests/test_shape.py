@@ -18,8 +18,7 @@ MAX_FUNCTION_LINES = 60
 FILES_TOO_LONG: dict[str, int] = {}
 
 # "path:function" → lines today. Only shrinks.
-FUNCTIONS_TOO_LONG: dict[str, int] = {
-}
+FUNCTIONS_TOO_LONG: dict[str, int] = {}
 
 
 def _modules():
