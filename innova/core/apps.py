@@ -1,22 +1,21 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from . import app_config
 
-class CoreConfig(AppConfig):
+
+class CoreConfig(app_config.InnovaAppConfig):
     name = "innova.core"
-    label = "core"
     verbose_name = _("Core")
+    # A comment is seen where its page is; people report it, moderators hide it.
+    moderated = {"Comment": {"comments": False}}
+    visible_inside = {"Comment": "target"}
 
     def ready(self):
-        from . import moderation, visibility
-        from .models import Comment
         from .personal_data_core import register_all
 
         register_all()
         _clean_every_text_field()
-        # A comment is seen where its page is; people report it, moderators hide it.
-        moderation.register(Comment, comments=False)
-        visibility.register(Comment, visibility.part_of("target"))
+        super().ready()
 
 
 def _clean_every_text_field() -> None:
