@@ -3,8 +3,9 @@ declared: a rule nobody checks is a check done another way (or not at all), and 
 silently by django-rules.
 
 "Asked for" means: a call to ``require_perm``/``has_perm``/``test_rule``/``perm_required`` (Python), a
-``visibility.register(Model, "app.perm")`` or a ``{{ perms.app.perm }}`` / ``{% has_perm "app.perm" … %}`` in a
-template, outside the app's ``rules.py`` and outside tests.
+``visibility.register(Model, "app.perm")``, an app config's ``visible = {"Model": "app.perm"}`` or a
+``{{ perms.app.perm }}`` / ``{% has_perm "app.perm" … %}`` in a template, outside the app's ``rules.py`` and outside
+tests.
 """
 
 import ast
@@ -56,10 +57,21 @@ def declared_permissions() -> dict[str, str]:
     return declared
 
 
+def _visible_declared(node) -> list[str]:
+    """The permissions of an app config's ``visible = {"Model": "app.perm"}`` (``core.app_config``)."""
+    if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)):
+        return []
+    if not any(isinstance(target, ast.Name) and target.id == "visible" for target in node.targets):
+        return []
+    return [v.value for v in node.value.values if isinstance(v, ast.Constant) and PERM_NAME.match(str(v.value))]
+
+
 def used_permissions() -> dict[str, set[str]]:
     used: dict[str, set[str]] = {}
     for path in _sources(".py"):
         for node in ast.walk(ast.parse(path.read_text())):
+            for value in _visible_declared(node):
+                used.setdefault(value, set()).add(str(path.relative_to(ROOT.parent)))
             if not isinstance(node, ast.Call):
                 continue
             name = _call_name(node)

@@ -1,18 +1,11 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from innova.core import app_config
 
-class AccountsConfig(AppConfig):
+
+class AccountsConfig(app_config.InnovaAppConfig):
     name = "innova.accounts"
-    label = "accounts"
     verbose_name = _("Accounts")
-
-    def ready(self):
-        from innova.core import baseline, personal_data
-        from innova.core import views as core_views
-
-        from . import selectors, services
-
-        personal_data.register("account", export=selectors.user_account_data, erase=services.accounts_erase_user)
-        baseline.register(services.policy_publish_shipped)
-        core_views.policy_source_register(selectors.policy_current)
+    personal_data = ("account", ".selectors.user_account_data", ".services.accounts_erase_user")
+    baseline = (".services.policy_publish_shipped",)
+    registers = (("innova.core.views.policy_source_register", ".selectors.policy_current"),)

@@ -1,15 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from innova.core import app_config
 
-class AgendaConfig(AppConfig):
+
+class AgendaConfig(app_config.InnovaAppConfig):
     name = "innova.agenda"
-    label = "agenda"
     verbose_name = _("Agenda")
-
-    def ready(self):
-        from innova.core import personal_data
-
-        from . import selectors, services
-
-        personal_data.register("agenda", export=selectors.registration_personal_data, erase=services.agenda_erase_user)
+    personal_data = ("agenda", ".selectors.registration_personal_data", ".services.agenda_erase_user")

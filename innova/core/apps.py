@@ -1,10 +1,10 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from . import app_config
 
-class CoreConfig(AppConfig):
+
+class CoreConfig(app_config.InnovaAppConfig):
     name = "innova.core"
-    label = "core"
     verbose_name = _("Core")
 
     def ready(self):
@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
 
         register_all()
         _clean_every_text_field()
+        super().ready()
 
 
 def _clean_every_text_field() -> None:

@@ -1,15 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from innova.core import app_config
 
-class CoursesConfig(AppConfig):
+
+class CoursesConfig(app_config.InnovaAppConfig):
     name = "innova.courses"
-    label = "courses"
     verbose_name = _("Courses")
-
-    def ready(self):
-        from innova.core import personal_data
-
-        from . import selectors, services
-
-        personal_data.register("courses", export=selectors.course_personal_data, erase=services.courses_erase_user)
+    personal_data = ("courses", ".selectors.course_personal_data", ".services.courses_erase_user")

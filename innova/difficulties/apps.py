@@ -1,19 +1,10 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from innova.core import app_config
 
-class DifficultiesConfig(AppConfig):
+
+class DifficultiesConfig(app_config.InnovaAppConfig):
     name = "innova.difficulties"
-    label = "difficulties"
     verbose_name = _("Difficulties")
-
-    def ready(self):
-        from innova.core import personal_data
-        from innova.problems import trail
-
-        from . import selectors, services
-
-        personal_data.register(
-            "difficulties", export=selectors.difficulty_personal_data, erase=services.difficulties_erase_user
-        )
-        trail.register(selectors.difficulty_trail_entries)
+    personal_data = ("difficulties", ".selectors.difficulty_personal_data", ".services.difficulties_erase_user")
+    registers = (("innova.problems.trail.register", ".selectors.difficulty_trail_entries"),)

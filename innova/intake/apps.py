@@ -1,15 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from innova.core import app_config
 
-class IntakeConfig(AppConfig):
+
+class IntakeConfig(app_config.InnovaAppConfig):
     name = "innova.intake"
-    label = "intake"
     verbose_name = _("Channels")
-
-    def ready(self):
-        from innova.core import personal_data
-
-        from . import selectors, services
-
-        personal_data.register("channels", export=selectors.intake_personal_data, erase=services.intake_erase_user)
+    personal_data = ("channels", ".selectors.intake_personal_data", ".services.intake_erase_user")

@@ -1,17 +1,10 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from innova.core import app_config
 
-class NotificationsConfig(AppConfig):
+
+class NotificationsConfig(app_config.InnovaAppConfig):
     name = "innova.notifications"
-    label = "notifications"
     verbose_name = _("Notifications")
-
-    def ready(self):
-        from innova.core import notify, personal_data
-
-        from . import selectors, services
-        from .services.erasure import notifications_erase_user
-
-        personal_data.register("notifications", export=selectors.notification_export, erase=notifications_erase_user)
-        notify.register(services)  # core and accounts tell people through core.notify
+    personal_data = ("notifications", ".selectors.notification_export", ".services.erasure.notifications_erase_user")
+    registers = (("innova.core.notify.register", ".services"),)  # core and accounts tell people through core.notify

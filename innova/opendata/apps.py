@@ -1,16 +1,15 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from innova.core import app_config
 
-class OpendataConfig(AppConfig):
+
+class OpendataConfig(app_config.InnovaAppConfig):
     name = "innova.opendata"
-    label = "opendata"
     verbose_name = _("Open data")
+    personal_data = ("opendata", ".selectors.api_token_personal_data", ".services.opendata_erase_user")
 
     def ready(self):
-        from innova.core import personal_data
+        from . import registry
 
-        from . import registry, selectors, services
-
-        registry.autodiscover()
-        personal_data.register("opendata", export=selectors.api_token_personal_data, erase=services.opendata_erase_user)
+        registry.autodiscover()  # every app's public.py
+        super().ready()

@@ -1,22 +1,12 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from innova.core import app_config
 
-class ProposalsConfig(AppConfig):
+
+class ProposalsConfig(app_config.InnovaAppConfig):
     name = "innova.proposals"
-    label = "proposals"
     verbose_name = _("Proposals")
-
-    def ready(self):
-        from innova.core import moderation, personal_data, visibility
-        from innova.problems import trail
-
-        from . import selectors, services
-        from .models import Proposal
-
-        moderation.register(Proposal, comment_max_depth=1)
-        visibility.register(Proposal, "proposals.view_proposal")
-        personal_data.register(
-            "proposals", export=selectors.proposal_personal_data, erase=services.proposals_erase_user
-        )
-        trail.register(selectors.proposal_trail_entries)
+    personal_data = ("proposals", ".selectors.proposal_personal_data", ".services.proposals_erase_user")
+    moderated = {"Proposal": {"comment_max_depth": 1}}
+    visible = {"Proposal": "proposals.view_proposal"}
+    registers = (("innova.problems.trail.register", ".selectors.proposal_trail_entries"),)

@@ -1,15 +1,14 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from innova.core import app_config
 
-class SurveysConfig(AppConfig):
+
+class SurveysConfig(app_config.InnovaAppConfig):
     name = "innova.surveys"
-    label = "surveys"
     verbose_name = _("Surveys")
+    personal_data = ("surveys", ".selectors.survey_personal_data", ".services.surveys_erase_user")
 
     def ready(self):
-        from innova.core import personal_data
+        from . import rules  # noqa: F401 - rules registers the permissions
 
-        from . import rules, selectors, services  # noqa: F401 - rules registers the permissions
-
-        personal_data.register("surveys", export=selectors.survey_personal_data, erase=services.surveys_erase_user)
+        super().ready()
