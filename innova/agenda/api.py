@@ -11,7 +11,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import serializers, viewsets
 from rest_framework.filters import OrderingFilter
 
-from innova.opendata.api import ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
 from innova.territory.models import Upz
 
 from . import selectors
@@ -25,7 +25,7 @@ class EventUpzSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField(help_text=_("Public page of the event, where people register."))
+    url = AbsoluteUrlField(help_text=_("Public page of the event, where people register."))
     kind_label = serializers.SerializerMethodField()
     upz = EventUpzSerializer(
         read_only=True, allow_null=True, help_text=_("UPZ of the place; null when online or not given.")
@@ -56,11 +56,6 @@ class EventSerializer(serializers.ModelSerializer):
             "waitlisted_count",
             "attended_count",
         ]
-
-    def get_url(self, event) -> str:
-        request = self.context.get("request")
-        path = event.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
 
     def get_kind_label(self, event) -> str:
         return str(Kind(event.kind).label)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata.registry import (
+    Column,
     DashboardCounts,
     DashboardSource,
     Dataset,
@@ -17,8 +18,8 @@ from innova.opendata.registry import (
     SearchSource,
     count_by,
     count_by_month,
+    dataset_fields,
     in_period,
-    iso,
     register_api,
     register_dashboard,
     register_dataset,
@@ -26,7 +27,7 @@ from innova.opendata.registry import (
 )
 
 from . import selectors
-from .api import EventViewSet
+from .api import EventSerializer, EventViewSet
 from .models import Kind, Registration, RegistrationStatus
 
 
@@ -34,19 +35,16 @@ def _event_rows():
     return selectors.event_public_list().order_by("id")
 
 
-EVENT_FIELDS = (
-    DatasetField(
-        "id", "integer", "Stable identifier of the event (also in /api/v1/events/{id}/).", lambda e: e.pk, True
-    ),
-    DatasetField("url", "string", "Public page of the event (path on the site).", lambda e: e.get_absolute_url(), True),
-    DatasetField("title", "string", "Title of the event.", lambda e: e.title, True),
-    DatasetField("description", "string", "Description of the event.", lambda e: e.description, True),
-    DatasetField(
-        "kind", "string", "Kind code (public_event, cocreation, workshop, front_session).", lambda e: e.kind, True
-    ),
+EVENT_FIELDS = dataset_fields(
+    EventSerializer,
+    Column("id", "Stable identifier of the event (also in /api/v1/events/{id}/).", True),
+    Column("url", "Public page of the event (path on the site).", True),
+    Column("title", "Title of the event.", True),
+    Column("description", "Description of the event.", True),
+    Column("kind", "Kind code (public_event, cocreation, workshop, front_session).", True),
     DatasetField("kind_name", "string", "Kind of event.", lambda e: str(Kind(e.kind).label), True),
-    DatasetField("starts_at", "datetime", "When it starts.", lambda e: iso(e.starts_at), True),
-    DatasetField("ends_at", "datetime", "When it ends.", lambda e: iso(e.ends_at), True),
+    Column("starts_at", "When it starts.", True),
+    Column("ends_at", "When it ends.", True),
     DatasetField("place", "string", "Name of the place; empty when only online.", lambda e: e.place_name or None),
     DatasetField(
         "upz_code",
@@ -54,13 +52,11 @@ EVENT_FIELDS = (
         "Code of the UPZ of the place (RURAL for the rural zone), empty when not given.",
         lambda e: e.upz.code if e.upz_id else None,
     ),
-    DatasetField("online", "boolean", "Whether it can be followed online.", lambda e: bool(e.online_url), True),
-    DatasetField("capacity", "integer", "Seats; 0 means no limit.", lambda e: e.capacity, True),
-    DatasetField("registered_count", "integer", "People holding a seat.", lambda e: e.registered_count, True),
-    DatasetField("waitlisted_count", "integer", "People on the waiting list.", lambda e: e.waitlisted_count, True),
-    DatasetField(
-        "attended_count", "integer", "People who checked in (walk-ins included).", lambda e: e.attended_count, True
-    ),
+    Column("online", "Whether it can be followed online.", True, value=lambda e: bool(e.online_url)),
+    Column("capacity", "Seats; 0 means no limit.", True),
+    Column("registered_count", "People holding a seat.", True),
+    Column("waitlisted_count", "People on the waiting list.", True),
+    Column("attended_count", "People who checked in (walk-ins included).", True),
 )
 
 

@@ -8,15 +8,15 @@ from django.db.models import Count, IntegerField, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata.registry import (
+    Column,
     DashboardCounts,
     DashboardSource,
     Dataset,
-    DatasetField,
     SearchHit,
     SearchSource,
     count_by_month,
+    dataset_fields,
     in_period,
-    iso,
     register_api,
     register_dashboard,
     register_dataset,
@@ -24,7 +24,7 @@ from innova.opendata.registry import (
 )
 
 from . import selectors
-from .api import CourseViewSet
+from .api import CourseSerializer, CourseViewSet
 from .models import Certificate, Enrollment
 
 
@@ -32,38 +32,26 @@ def _course_rows():
     return selectors.course_public_list().order_by("id")
 
 
-COURSE_FIELDS = (
-    DatasetField("id", "integer", "Stable identifier of the course.", lambda c: c.pk, True),
-    DatasetField(
-        "url", "string", "Public page of the course (path on the site).", lambda c: c.get_absolute_url(), True
-    ),
-    DatasetField("title", "string", "Title of the course.", lambda c: c.title, True),
-    DatasetField("summary", "string", "Summary of the course.", lambda c: c.summary, True),
-    DatasetField("hours", "integer", "Hours of training certified.", lambda c: c.hours, True),
-    DatasetField(
+COURSE_FIELDS = dataset_fields(
+    CourseSerializer,
+    Column("id", "Stable identifier of the course.", True),
+    Column("url", "Public page of the course (path on the site).", True),
+    Column("title", "Title of the course.", True),
+    Column("summary", "Summary of the course.", True),
+    Column("hours", "Hours of training certified.", True),
+    Column(
         "modality",
-        "string",
         "in_person, online or blended, from the sessions held through agenda events; empty when unknown.",
-        selectors.course_modality,
+        value=selectors.course_modality,
     ),
-    DatasetField(
-        "first_session_at", "datetime", "When the first dated session starts.", lambda c: iso(c.first_session_at)
-    ),
-    DatasetField(
-        "last_session_at", "datetime", "When the last dated session starts.", lambda c: iso(c.last_session_at)
-    ),
-    DatasetField("sessions_count", "integer", "Sessions of the course.", lambda c: c.sessions_count, True),
-    DatasetField("capacity", "integer", "Places; 0 means no limit.", lambda c: c.capacity, True),
-    DatasetField("enrollment_open", "boolean", "Whether people may enrol now.", lambda c: c.enrollment_open, True),
-    DatasetField("enrolled_count", "integer", "People enrolled.", lambda c: c.enrolled_count, True),
-    DatasetField(
-        "certified_count",
-        "integer",
-        "People who completed it and hold a valid certificate.",
-        lambda c: c.certified_count,
-        True,
-    ),
-    DatasetField("created_at", "datetime", "When the course was published.", lambda c: iso(c.created_at), True),
+    Column("first_session_at", "When the first dated session starts."),
+    Column("last_session_at", "When the last dated session starts."),
+    Column("sessions_count", "Sessions of the course.", True),
+    Column("capacity", "Places; 0 means no limit.", True),
+    Column("enrollment_open", "Whether people may enrol now.", True),
+    Column("enrolled_count", "People enrolled.", True),
+    Column("certified_count", "People who completed it and hold a valid certificate.", True),
+    Column("created_at", "When the course was published.", True),
 )
 
 

@@ -11,7 +11,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import serializers, viewsets
 from rest_framework.filters import OrderingFilter
 
-from innova.opendata.api import ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
 
 from . import selectors
 from .models import ArgumentSide, Debate, DebateStatus
@@ -26,7 +26,7 @@ class ArgumentSerializer(serializers.Serializer):
 
 
 class DebateSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField(help_text=_("Public page of the debate."))
+    url = AbsoluteUrlField(help_text=_("Public page of the debate."))
     question = serializers.CharField(source="title", help_text=_("The question put to the locality."))
     status_label = serializers.SerializerMethodField()
     front_id = serializers.IntegerField(allow_null=True, help_text=_("The work front it belongs to, if any."))
@@ -52,11 +52,6 @@ class DebateSerializer(serializers.ModelSerializer):
             "closed_at",
             "conclusion",
         ]
-
-    def get_url(self, debate) -> str:
-        request = self.context.get("request")
-        path = debate.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
 
     def get_status_label(self, debate) -> str:
         return str(DebateStatus(debate.status).label)

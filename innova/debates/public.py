@@ -8,18 +8,18 @@ from django.db.models import IntegerField, Value
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata.registry import (
+    Column,
     Dataset,
-    DatasetField,
     SearchHit,
     SearchSource,
-    iso,
+    dataset_fields,
     register_api,
     register_dataset,
     register_search,
 )
 
 from . import selectors
-from .api import DebateViewSet
+from .api import DebateSerializer, DebateViewSet
 from .models import DebateStatus
 
 
@@ -27,23 +27,20 @@ def _debate_rows():
     return selectors.debate_public_list().order_by("id")
 
 
-DEBATE_FIELDS = (
-    DatasetField(
-        "id", "integer", "Stable identifier of the debate (also in /api/v1/debates/{id}/).", lambda d: d.pk, True
-    ),
-    DatasetField(
-        "url", "string", "Public page of the debate (path on the site).", lambda d: d.get_absolute_url(), True
-    ),
-    DatasetField("question", "string", "The question put to the locality.", lambda d: d.title, True),
-    DatasetField("context", "string", "Context given with the question.", lambda d: d.context),
-    DatasetField("status", "string", "open or closed.", lambda d: d.status, True),
-    DatasetField("front_id", "integer", "The work front the debate belongs to, empty if none.", lambda d: d.front_id),
-    DatasetField("arguments_for", "integer", "Visible arguments for.", lambda d: d.arguments_for, True),
-    DatasetField("arguments_against", "integer", "Visible arguments against.", lambda d: d.arguments_against, True),
-    DatasetField("comment_count", "integer", "Visible comments.", lambda d: d.public_comment_count, True),
-    DatasetField("opened_at", "datetime", "When the debate was opened.", lambda d: iso(d.created_at), True),
-    DatasetField("closed_at", "datetime", "When it was closed, empty while open.", lambda d: iso(d.closed_at)),
-    DatasetField("conclusion", "string", "The conclusion published when it was closed.", lambda d: d.conclusion),
+DEBATE_FIELDS = dataset_fields(
+    DebateSerializer,
+    Column("id", "Stable identifier of the debate (also in /api/v1/debates/{id}/).", True),
+    Column("url", "Public page of the debate (path on the site).", True),
+    Column("question", "The question put to the locality.", True),
+    Column("context", "Context given with the question."),
+    Column("status", "open or closed.", True),
+    Column("front_id", "The work front the debate belongs to, empty if none."),
+    Column("arguments_for", "Visible arguments for.", True),
+    Column("arguments_against", "Visible arguments against.", True),
+    Column("comment_count", "Visible comments.", True),
+    Column("opened_at", "When the debate was opened.", True),
+    Column("closed_at", "When it was closed, empty while open."),
+    Column("conclusion", "The conclusion published when it was closed."),
 )
 
 

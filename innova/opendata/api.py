@@ -6,7 +6,9 @@ Each domain's endpoints live in that domain (e.g. ``innova/problems/api.py``) an
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
-from rest_framework import exceptions, pagination
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, pagination, serializers
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -65,6 +67,19 @@ def api_exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError({"detail": exc.messages})
     return exception_handler(exc, context)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class AbsoluteUrlField(serializers.ReadOnlyField):
+    """The public page of the row (its ``get_absolute_url()``), as a full URL when the request is known."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "get_absolute_url")
+        super().__init__(**kwargs)
+
+    def to_representation(self, path) -> str:
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
 
 
 class ApiViewMixin:

@@ -13,11 +13,13 @@ database primary keys, which never change.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter, methodcaller
+from typing import Any, get_args, get_type_hints
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 
 # Frictionless Table Schema field types used by our datasets.
 FIELD_TYPES = {"integer", "number", "string", "boolean", "datetime", "date"}
@@ -129,6 +131,67 @@ class DashboardCounts:
 def iso(value) -> str | None:
     """A date or datetime as a dataset value: ISO 8601, or None when empty."""
     return value.isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class Column:
+    """A dataset column that the domain's API serializer declares too: ``dataset_fields`` takes its type and its
+    value from the serializer's field. ``value`` only where the file shows it otherwise (rounded, empty for "")."""
+
+    name: str
+    description: str  # the data package's own, published in datapackage.json
+    required: bool = False
+    value: Callable[[Any], Any] | None = None
+
+
+# Serializer field → Table Schema type; any other field (text, choices, URLs) is a string.
+_SERIALIZER_TYPES = (
+    (serializers.BooleanField, "boolean"),
+    (serializers.IntegerField, "integer"),
+    (serializers.FloatField, "number"),
+    (serializers.DecimalField, "number"),
+    (serializers.DateTimeField, "datetime"),
+    (serializers.DateField, "date"),
+)
+# A SerializerMethodField's type is its method's return annotation (as in the OpenAPI schema).
+_PYTHON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
+
+
+def _serializer_type(serializer, field) -> str:
+    if isinstance(field, serializers.SerializerMethodField):
+        hint = get_type_hints(getattr(serializer, field.method_name)).get("return", str)
+        kinds = [kind for kind in get_args(hint) if kind is not type(None)] or [hint]
+        return _PYTHON_TYPES.get(kinds[0], "string")
+    return next((kind for cls, kind in _SERIALIZER_TYPES if isinstance(field, cls)), "string")
+
+
+def _attribute(model, source: str, kind: str) -> Callable[[Any], Any]:
+    """A plain getter of the field's ``source``: running the serializer per row would slow the export down."""
+    if callable(getattr(model, source, None)):
+        return methodcaller(source)  # get_absolute_url
+    read = attrgetter(source)
+    if kind in ("datetime", "date"):
+        return lambda row: iso(read(row))
+    return read
+
+
+def dataset_fields(serializer_class: type, *columns: "Column | DatasetField") -> tuple[DatasetField, ...]:
+    """A dataset's fields in order: a ``Column`` the API serializer declares (name, type and value from it), or a
+    ``DatasetField`` written out where the file has a column the API lacks or shows another way (nested there)."""
+    serializer = serializer_class()
+    model = serializer_class.Meta.model
+    fields = []
+    for column in columns:
+        if isinstance(column, DatasetField):
+            fields.append(column)
+            continue
+        declared = serializer.fields[column.name]
+        kind = _serializer_type(serializer, declared)
+        if column.value is None and declared.source == "*":
+            raise ValueError(f"Column {column.name} of {serializer_class.__name__} needs a value getter")
+        value = column.value or _attribute(model, declared.source, kind)
+        fields.append(DatasetField(column.name, kind, column.description, value, column.required))
+    return tuple(fields)
 
 
 # Helpers for the dashboard counts every domain computes the same way.

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from innova.core.api_docs import BAD_REQUEST, FORBIDDEN, UNAUTHENTICATED
 from innova.core.services import comment_add
-from innova.opendata.api import ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
 from innova.territory.models import Upz
 from innova.territory.selectors import public_point
 
@@ -48,7 +48,7 @@ class AnswerSerializer(serializers.ModelSerializer):
 
 class ProblemSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True, help_text=_("Short code quoted by SMS or at attention points."))
-    url = serializers.SerializerMethodField(help_text=_("Public page of the problem."))
+    url = AbsoluteUrlField(help_text=_("Public page of the problem."))
     theme = ThemeSerializer(read_only=True)
     upz = UpzSerializer(read_only=True)
     status_label = serializers.SerializerMethodField()
@@ -75,11 +75,6 @@ class ProblemSerializer(serializers.ModelSerializer):
             "answer_due_at",
             "answered_at",
         ]
-
-    def get_url(self, problem) -> str:
-        request = self.context.get("request")
-        path = problem.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
 
     def _point(self, problem) -> tuple[float | None, float | None]:
         request = self.context.get("request")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata.registry import (
+    Column,
     DashboardCounts,
     DashboardSource,
     Dataset,
@@ -18,8 +19,8 @@ from innova.opendata.registry import (
     SearchSource,
     count_by,
     count_by_month,
+    dataset_fields,
     in_period,
-    iso,
     register_api,
     register_dashboard,
     register_dataset,
@@ -28,7 +29,7 @@ from innova.opendata.registry import (
 from innova.territory.geometry import coarsened
 
 from . import selectors
-from .api import ProblemViewSet
+from .api import AnswerSerializer, ProblemSerializer, ProblemViewSet
 from .models import OfficialAnswer, Status, Support
 
 
@@ -36,68 +37,45 @@ def _problem_rows():
     return selectors.problem_visible().select_related("theme", "upz").order_by("id")
 
 
-PROBLEM_FIELDS = (
-    DatasetField(
-        "id", "integer", "Stable identifier of the problem (also in /api/v1/problems/{id}/).", lambda p: p.pk, True
-    ),
-    DatasetField(
-        "reference",
-        "string",
-        "Short code quoted by SMS or at attention points (USM-0001).",
-        lambda p: p.reference,
-        True,
-    ),
-    DatasetField(
-        "url", "string", "Public page of the problem (path on the site).", lambda p: p.get_absolute_url(), True
-    ),
-    DatasetField("title", "string", "Title written by who reported it.", lambda p: p.title, True),
-    DatasetField("description", "string", "Description written by who reported it.", lambda p: p.description, True),
+PROBLEM_FIELDS = dataset_fields(
+    ProblemSerializer,
+    Column("id", "Stable identifier of the problem (also in /api/v1/problems/{id}/).", True),
+    Column("reference", "Short code quoted by SMS or at attention points (USM-0001).", True),
+    Column("url", "Public page of the problem (path on the site).", True),
+    Column("title", "Title written by who reported it.", True),
+    Column("description", "Description written by who reported it.", True),
     DatasetField("theme", "string", "Theme slug (movilidad, seguridad…).", lambda p: p.theme.slug, True),
     DatasetField("theme_name", "string", "Theme name.", lambda p: p.theme.name, True),
     DatasetField("upz_code", "string", "Code of the UPZ or RURAL for the rural zone.", lambda p: p.upz.code, True),
     DatasetField("upz_name", "string", "Name of the UPZ.", lambda p: p.upz.name, True),
-    DatasetField(
+    Column(
         "latitude",
-        "number",
         "Latitude of the place (WGS84) rounded to 0.001° (~110 m) to protect homes; empty when not given.",
-        lambda p: coarsened(p.latitude),
+        value=lambda p: coarsened(p.latitude),
     ),
-    DatasetField(
+    Column(
         "longitude",
-        "number",
         "Longitude of the place (WGS84) rounded to 0.001° (~110 m) to protect homes; empty when not given.",
-        lambda p: coarsened(p.longitude),
+        value=lambda p: coarsened(p.longitude),
     ),
-    DatasetField(
-        "status", "string", "Workflow status code (reported, in_review, validated…).", lambda p: p.status, True
-    ),
+    Column("status", "Workflow status code (reported, in_review, validated…).", True),
     DatasetField(
         "channel", "string", "Channel it came in by (web, sms, whatsapp, point, api).", lambda p: p.channel, True
     ),
-    DatasetField(
-        "support_count", "integer", "People who said “A mí también me afecta”.", lambda p: p.support_count, True
-    ),
-    DatasetField("comment_count", "integer", "Public comments.", lambda p: p.comment_count, True),
-    DatasetField("published_at", "datetime", "When it was published.", lambda p: iso(p.published_at), True),
-    DatasetField(
-        "answer_due_at",
-        "datetime",
-        "Deadline for the official answer, once the support threshold is reached.",
-        lambda p: iso(p.answer_due_at),
-    ),
-    DatasetField(
-        "answered_at", "datetime", "When the latest official answer was published.", lambda p: iso(p.answered_at)
-    ),
+    Column("support_count", "People who said “A mí también me afecta”.", True),
+    Column("comment_count", "Public comments.", True),
+    Column("published_at", "When it was published.", True),
+    Column("answer_due_at", "Deadline for the official answer, once the support threshold is reached."),
+    Column("answered_at", "When the latest official answer was published."),
 )
 
-ANSWER_FIELDS = (
-    DatasetField("id", "integer", "Stable identifier of the answer.", lambda a: a.pk, True),
+ANSWER_FIELDS = dataset_fields(
+    AnswerSerializer,
+    Column("id", "Stable identifier of the answer.", True),
     DatasetField("problem_id", "integer", "The problem answered (problems.id).", lambda a: a.problem_id, True),
-    DatasetField("body", "string", "Text of the official answer.", lambda a: a.body, True),
-    DatasetField(
-        "author_role", "string", "Position and entity of the official who answered.", lambda a: a.author_role_label
-    ),
-    DatasetField("created_at", "datetime", "When it was published.", lambda a: iso(a.created_at), True),
+    Column("body", "Text of the official answer.", True),
+    Column("author_role", "Position and entity of the official who answered."),
+    Column("created_at", "When it was published.", True),
 )
 
 SUPPORT_FIELDS = (

@@ -18,7 +18,7 @@ from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from innova.core.api_docs import BAD_REQUEST, FORBIDDEN, UNAUTHENTICATED
-from innova.opendata.api import ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
 from innova.problems.api import SupportResultSerializer, SupportSerializer, UpzSerializer
 
 from . import selectors, services
@@ -44,7 +44,7 @@ class ProposalStatusChangeSerializer(serializers.ModelSerializer):
 
 class ProposalSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True, help_text=_("Short code, PRO-0001."))
-    url = serializers.SerializerMethodField(help_text=_("Public page of the proposal."))
+    url = AbsoluteUrlField(help_text=_("Public page of the proposal."))
     status = serializers.ChoiceField(choices=PUBLIC_STATUSES)
     status_label = serializers.SerializerMethodField()
     origin = serializers.ChoiceField(choices=Origin.choices)
@@ -73,11 +73,6 @@ class ProposalSerializer(serializers.ModelSerializer):
             "answer_due_at",
             "answered_at",
         ]
-
-    def get_url(self, proposal) -> str:
-        request = self.context.get("request")
-        path = proposal.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
 
     def get_status_label(self, proposal) -> str:
         return str(Status(proposal.status).label)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata.registry import (
+    Column,
     DashboardCounts,
     DashboardSource,
     Dataset,
@@ -19,8 +20,8 @@ from innova.opendata.registry import (
     SearchSource,
     count_by,
     count_by_month,
+    dataset_fields,
     in_period,
-    iso,
     register_api,
     register_dashboard,
     register_dataset,
@@ -28,7 +29,7 @@ from innova.opendata.registry import (
 )
 
 from . import selectors
-from .api import ProposalViewSet
+from .api import ProposalSerializer, ProposalStatusChangeSerializer, ProposalViewSet
 from .models import Proposal, Status, Support
 
 
@@ -36,31 +37,20 @@ def _proposal_rows():
     return selectors.proposal_public_rows().order_by("id")
 
 
-PROPOSAL_FIELDS = (
-    DatasetField(
-        "id", "integer", "Stable identifier of the proposal (also in /api/v1/proposals/{id}/).", lambda p: p.pk, True
-    ),
-    DatasetField(
-        "url", "string", "Public page of the proposal (path on the site).", lambda p: p.get_absolute_url(), True
-    ),
-    DatasetField("title", "string", "Title of the proposal.", lambda p: p.title, True),
-    DatasetField("summary", "string", "Summary in up to 500 characters.", lambda p: p.summary, True),
-    DatasetField("solution", "string", "The solution proposed.", lambda p: p.solution, True),
-    DatasetField("expected_impact", "string", "Expected impact, empty when not given.", lambda p: p.expected_impact),
-    DatasetField(
+PROPOSAL_FIELDS = dataset_fields(
+    ProposalSerializer,
+    Column("id", "Stable identifier of the proposal (also in /api/v1/proposals/{id}/).", True),
+    Column("url", "Public page of the proposal (path on the site).", True),
+    Column("title", "Title of the proposal.", True),
+    Column("summary", "Summary in up to 500 characters.", True),
+    Column("solution", "The solution proposed.", True),
+    Column("expected_impact", "Expected impact, empty when not given."),
+    Column(
         "status",
-        "string",
         "Lifecycle status code (published, in_study, viable, not_viable, prototype, implemented, evaluated).",
-        lambda p: p.status,
         True,
     ),
-    DatasetField(
-        "origin",
-        "string",
-        "Where it came from (problem, card of a brainstorm, idea of the open idea box, new).",
-        lambda p: p.origin,
-        True,
-    ),
+    Column("origin", "Where it came from (problem, card of a brainstorm, idea of the open idea box, new).", True),
     DatasetField(
         "beneficiary_upz_codes",
         "string",
@@ -73,44 +63,27 @@ PROPOSAL_FIELDS = (
         "Published problems it addresses (problems.id), separated by spaces; empty when none.",
         lambda p: " ".join(str(problem.pk) for problem in p.public_problems) or None,
     ),
-    DatasetField("support_count", "integer", "People who support it.", lambda p: p.support_count, True),
-    DatasetField("comment_count", "integer", "Public comments.", lambda p: p.comment_count, True),
-    DatasetField(
-        "estimated_cost",
-        "integer",
-        "Estimated cost in Colombian pesos, when the authors gave one.",
-        lambda p: p.estimated_cost,
-    ),
-    DatasetField("published_at", "datetime", "When it was published.", lambda p: iso(p.published_at), True),
-    DatasetField(
-        "answer_due_at",
-        "datetime",
-        "Deadline for the official answer (viable or not), once the support threshold is reached.",
-        lambda p: iso(p.answer_due_at),
-    ),
-    DatasetField(
-        "answered_at",
-        "datetime",
-        "When the Mayor's Office answered (it was declared viable or not viable).",
-        lambda p: iso(p.answered_at),
-    ),
+    Column("support_count", "People who support it.", True),
+    Column("comment_count", "Public comments.", True),
+    Column("estimated_cost", "Estimated cost in Colombian pesos, when the authors gave one."),
+    Column("published_at", "When it was published.", True),
+    Column("answer_due_at", "Deadline for the official answer (viable or not), once the support threshold is reached."),
+    Column("answered_at", "When the Mayor's Office answered (it was declared viable or not viable)."),
 )
 
-STATUS_CHANGE_FIELDS = (
-    DatasetField("id", "integer", "Stable identifier of the step.", lambda c: c.pk, True),
+STATUS_CHANGE_FIELDS = dataset_fields(
+    ProposalStatusChangeSerializer,
+    Column("id", "Stable identifier of the step.", True),
     DatasetField("proposal_id", "integer", "The proposal (proposals.id).", lambda c: c.proposal_id, True),
-    DatasetField(
-        "from_status", "string", "Status before the step (draft for the publication).", lambda c: c.from_status
-    ),
-    DatasetField("to_status", "string", "Status after the step.", lambda c: c.to_status, True),
-    DatasetField("reason", "string", "Public reason given for the step.", lambda c: c.reason or None),
-    DatasetField(
+    Column("from_status", "Status before the step (draft for the publication)."),
+    Column("to_status", "Status after the step.", True),
+    Column("reason", "Public reason given for the step.", value=lambda c: c.reason or None),
+    Column(
         "decided_by_role",
-        "string",
         "Position and entity of the official or facilitator who took the step; empty for the publication.",
-        lambda c: selectors.status_change_decided_by(c) or None,
+        value=lambda c: selectors.status_change_decided_by(c) or None,
     ),
-    DatasetField("created_at", "datetime", "When the step was taken.", lambda c: iso(c.created_at), True),
+    Column("created_at", "When the step was taken.", True),
 )
 
 SUPPORT_FIELDS = (
