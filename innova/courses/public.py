@@ -7,21 +7,7 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only publ
 from django.db.models import Count, IntegerField, Q, Value
 from django.utils.translation import gettext_lazy as _
 
-from innova.opendata.registry import (
-    Column,
-    DashboardCounts,
-    DashboardSource,
-    Dataset,
-    SearchHit,
-    SearchSource,
-    count_by_month,
-    dataset_fields,
-    in_period,
-    register_api,
-    register_dashboard,
-    register_dataset,
-    register_search,
-)
+from innova.opendata import registry
 
 from . import selectors
 from .api import CourseSerializer, CourseViewSet
@@ -32,26 +18,26 @@ def _course_rows():
     return selectors.course_public_list().order_by("id")
 
 
-COURSE_FIELDS = dataset_fields(
+COURSE_FIELDS = registry.dataset_fields(
     CourseSerializer,
-    Column("id", "Stable identifier of the course.", True),
-    Column("url", "Public page of the course (path on the site).", True),
-    Column("title", "Title of the course.", True),
-    Column("summary", "Summary of the course.", True),
-    Column("hours", "Hours of training certified.", True),
-    Column(
+    registry.Column("id", "Stable identifier of the course.", True),
+    registry.Column("url", "Public page of the course (path on the site).", True),
+    registry.Column("title", "Title of the course.", True),
+    registry.Column("summary", "Summary of the course.", True),
+    registry.Column("hours", "Hours of training certified.", True),
+    registry.Column(
         "modality",
         "in_person, online or blended, from the sessions held through agenda events; empty when unknown.",
         value=selectors.course_modality,
     ),
-    Column("first_session_at", "When the first dated session starts."),
-    Column("last_session_at", "When the last dated session starts."),
-    Column("sessions_count", "Sessions of the course.", True),
-    Column("capacity", "Places; 0 means no limit.", True),
-    Column("enrollment_open", "Whether people may enrol now.", True),
-    Column("enrolled_count", "People enrolled.", True),
-    Column("certified_count", "People who completed it and hold a valid certificate.", True),
-    Column("created_at", "When the course was published.", True),
+    registry.Column("first_session_at", "When the first dated session starts."),
+    registry.Column("last_session_at", "When the last dated session starts."),
+    registry.Column("sessions_count", "Sessions of the course.", True),
+    registry.Column("capacity", "Places; 0 means no limit.", True),
+    registry.Column("enrollment_open", "Whether people may enrol now.", True),
+    registry.Column("enrolled_count", "People enrolled.", True),
+    registry.Column("certified_count", "People who completed it and hold a valid certificate.", True),
+    registry.Column("created_at", "When the course was published.", True),
 )
 
 
@@ -64,8 +50,8 @@ def _search(q: str, upz_id: int | None):
     return queryset.annotate(upz_id=Value(None, output_field=IntegerField())).order_by("-created_at", "-id")
 
 
-def _hit(course) -> SearchHit:
-    return SearchHit(
+def _hit(course) -> registry.SearchHit:
+    return registry.SearchHit(
         kind="courses",
         title=course.title,
         body=f"{course.summary} {course.description}",
@@ -77,17 +63,17 @@ def _hit(course) -> SearchHit:
     )
 
 
-def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
+def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
     """Courses published in the period; completions (valid certificates issued) and enrolments in the period.
 
     Courses belong to no UPZ (no counts by UPZ): with a UPZ, the completions and enrolments are those of people
     who live there."""
-    courses = in_period(selectors.course_visible(), "created_at", start, end)
+    courses = registry.in_period(selectors.course_visible(), "created_at", start, end)
     visible = selectors.course_visible()
-    certificates = in_period(
+    certificates = registry.in_period(
         Certificate.objects.filter(enrollment__course__in=visible, revoked_at__isnull=True), "issued_at", start, end
     )
-    enrollments = in_period(Enrollment.objects.filter(course__in=visible), "created_at", start, end)
+    enrollments = registry.in_period(Enrollment.objects.filter(course__in=visible), "created_at", start, end)
     if upz_id:
         certificates = certificates.filter(enrollment__user__upz_id=upz_id)
         enrollments = enrollments.filter(user__upz_id=upz_id)
@@ -96,10 +82,10 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
         str(_("Enrollment open")): figures["open"],
         str(_("Enrollment closed")): figures["total"] - figures["open"],
     }
-    return DashboardCounts(
+    return registry.DashboardCounts(
         total=figures["total"],
         by_status={label: n for label, n in by_status.items() if n},
-        by_month=count_by_month(courses, "created_at"),
+        by_month=registry.count_by_month(courses, "created_at"),
         extra={
             _("Courses completed (certificates issued)"): certificates.count(),
             _("Course enrolments"): enrollments.count(),
@@ -107,8 +93,8 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     )
 
 
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.Dataset(
         name="courses",
         title="Cursos del laboratorio",
         description="Published training courses of Usme Innova with sessions, enrolments and completions (counts).",
@@ -116,10 +102,10 @@ register_dataset(
         fields=COURSE_FIELDS,
     )
 )
-register_api("courses", CourseViewSet, basename="course")
-register_search(SearchSource(kind="courses", label=_("Courses"), search=_search, hit=_hit))
-register_dashboard(
-    DashboardSource(
+registry.register_api("courses", CourseViewSet, basename="course")
+registry.register_search(registry.SearchSource(kind="courses", label=_("Courses"), search=_search, hit=_hit))
+registry.register_dashboard(
+    registry.DashboardSource(
         kind="courses",
         label=_("Courses"),
         counts=_counts,

@@ -7,16 +7,7 @@ moderation); never who opened a debate nor who argued, only counts.
 from django.db.models import IntegerField, Value
 from django.utils.translation import gettext_lazy as _
 
-from innova.opendata.registry import (
-    Column,
-    Dataset,
-    SearchHit,
-    SearchSource,
-    dataset_fields,
-    register_api,
-    register_dataset,
-    register_search,
-)
+from innova.opendata import registry
 
 from . import selectors
 from .api import DebateSerializer, DebateViewSet
@@ -27,20 +18,20 @@ def _debate_rows():
     return selectors.debate_public_list().order_by("id")
 
 
-DEBATE_FIELDS = dataset_fields(
+DEBATE_FIELDS = registry.dataset_fields(
     DebateSerializer,
-    Column("id", "Stable identifier of the debate (also in /api/v1/debates/{id}/).", True),
-    Column("url", "Public page of the debate (path on the site).", True),
-    Column("question", "The question put to the locality.", True),
-    Column("context", "Context given with the question."),
-    Column("status", "open or closed.", True),
-    Column("front_id", "The work front the debate belongs to, empty if none."),
-    Column("arguments_for", "Visible arguments for.", True),
-    Column("arguments_against", "Visible arguments against.", True),
-    Column("comment_count", "Visible comments.", True),
-    Column("opened_at", "When the debate was opened.", True),
-    Column("closed_at", "When it was closed, empty while open."),
-    Column("conclusion", "The conclusion published when it was closed."),
+    registry.Column("id", "Stable identifier of the debate (also in /api/v1/debates/{id}/).", True),
+    registry.Column("url", "Public page of the debate (path on the site).", True),
+    registry.Column("question", "The question put to the locality.", True),
+    registry.Column("context", "Context given with the question."),
+    registry.Column("status", "open or closed.", True),
+    registry.Column("front_id", "The work front the debate belongs to, empty if none."),
+    registry.Column("arguments_for", "Visible arguments for.", True),
+    registry.Column("arguments_against", "Visible arguments against.", True),
+    registry.Column("comment_count", "Visible comments.", True),
+    registry.Column("opened_at", "When the debate was opened.", True),
+    registry.Column("closed_at", "When it was closed, empty while open."),
+    registry.Column("conclusion", "The conclusion published when it was closed."),
 )
 
 
@@ -55,8 +46,8 @@ def _search(q: str, upz_id: int | None):
     return queryset.order_by("-status", "-created_at", "-id")  # "open" sorts after "closed": descending
 
 
-def _hit(debate) -> SearchHit:
-    return SearchHit(
+def _hit(debate) -> registry.SearchHit:
+    return registry.SearchHit(
         kind="debates",
         title=debate.title,
         body=debate.conclusion or debate.context,
@@ -68,8 +59,8 @@ def _hit(debate) -> SearchHit:
     )
 
 
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.Dataset(
         name="debates",
         title="Debates de Usme",
         description="Questions put to the locality on Usme Innova, with the counts of arguments and comments and "
@@ -78,5 +69,5 @@ register_dataset(
         fields=DEBATE_FIELDS,
     )
 )
-register_api("debates", DebateViewSet, basename="debate")
-register_search(SearchSource(kind="debates", label=_("Debates"), search=_search, hit=_hit))
+registry.register_api("debates", DebateViewSet, basename="debate")
+registry.register_search(registry.SearchSource(kind="debates", label=_("Debates"), search=_search, hit=_hit))

@@ -13,7 +13,7 @@ database primary keys, which never change.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import attrgetter, methodcaller
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any, get_args, get_type_hints
 
 from django.db.models import Count, QuerySet
@@ -192,6 +192,32 @@ def dataset_fields(serializer_class: type, *columns: "Column | DatasetField") ->
         value = column.value or _attribute(model, declared.source, kind)
         fields.append(DatasetField(column.name, kind, column.description, value, column.required))
     return tuple(fields)
+
+
+def supports_by_month(
+    *, name: str, title: str, description: str, supports: Callable[[], QuerySet], target: str, target_description: str
+) -> Dataset:
+    """How many people supported each public row each month: ``supports()`` gives the support rows of the public
+    targets, ``target`` names their column (``problem_id``). Aggregated: who supported is never published."""
+
+    def rows():
+        per_month = supports().annotate(month=TruncMonth("created_at")).values(target, "month")
+        return per_month.annotate(supports=Count("id")).order_by(target, "month")
+
+    fields = (
+        DatasetField(target, "integer", target_description, itemgetter(target), True),
+        DatasetField(
+            "month", "string", "Month of the supports, YYYY-MM.", lambda r: r["month"].strftime("%Y-%m"), True
+        ),
+        DatasetField(
+            "supports",
+            "integer",
+            "Supports given that month (who supported is never published).",
+            itemgetter("supports"),
+            True,
+        ),
+    )
+    return Dataset(name=name, title=title, description=description, rows=rows, fields=fields, primary_key="")
 
 
 # Helpers for the dashboard counts every domain computes the same way.
