@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.http_load import run
+from bench.http_load import measure_pages
 from bench.server import uvicorn_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,18 +76,14 @@ def main() -> None:
             "detail": lambda n: f"/problemas/{ids[rng.randrange(len(ids))]}/",
         }
         print(f"{args.clients} clients, {args.seconds:.0f} s per page, {args.workers} uvicorn workers, PostgreSQL")
-        for name, path_for in pages.items():
-            run(host="127.0.0.1", port=port, path_for=path_for, clients=5, seconds=2)  # warm-up
-            # One client shows the service time of a page; 50 clients add the queueing of a 2-core machine.
-            for clients in (1, args.clients):
-                seconds = args.seconds if clients > 1 else max(5.0, args.seconds / 4)
-                result = run(host="127.0.0.1", port=port, path_for=path_for, clients=clients, seconds=seconds)
-                print(
-                    f"{name} [{clients} client{'s' if clients > 1 else ''}]: requests={result['requests']} "
-                    f"errors={result['errors']} rps={result['rps']:.0f} p50_ms={result['p50']:.1f} "
-                    f"p95_ms={result['p95']:.1f} p99_ms={result['p99']:.1f}",
-                    flush=True,
-                )
+        measure_pages(
+            port,
+            pages,
+            clients=args.clients,
+            seconds=args.seconds,
+            warm_up=(5, 2),
+            alone_seconds=max(5.0, args.seconds / 4),
+        )
 
 
 _IDS = "from innova.problems.models import Problem;print(*Problem.objects.values_list('id', flat=True)[:5000])"

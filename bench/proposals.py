@@ -10,7 +10,7 @@ The load generator shares the 2-core machine with the app and the database: read
 import argparse
 import random
 
-from bench.http_load import run
+from bench.http_load import measure_pages
 from bench.problems import django_env, ensure_database, manage
 from bench.server import uvicorn_server
 
@@ -44,16 +44,7 @@ def main() -> None:
         }
         setup = f"{args.seconds:.0f} s per page, {args.workers} uvicorn workers, PostgreSQL"
         print(f"1 and {args.clients} clients, {setup}")
-        for name, path_for in pages.items():
-            run(host="127.0.0.1", port=port, path_for=path_for, clients=2, seconds=1)  # warm-up
-            for clients in (1, args.clients):
-                result = run(host="127.0.0.1", port=port, path_for=path_for, clients=clients, seconds=args.seconds)
-                print(
-                    f"{name} [{clients} client{'s' if clients > 1 else ''}]: requests={result['requests']} "
-                    f"errors={result['errors']} rps={result['rps']:.0f} p50_ms={result['p50']:.1f} "
-                    f"p95_ms={result['p95']:.1f} p99_ms={result['p99']:.1f}",
-                    flush=True,
-                )
+        measure_pages(port, pages, clients=args.clients, seconds=args.seconds, warm_up=(2, 1))
 
 
 _IDS = "from innova.proposals.models import Proposal;print(*Proposal.objects.values_list('id', flat=True)[:5000])"

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.filters import OrderingFilter
 
 from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
 from innova.territory.models import Upz
@@ -102,7 +101,6 @@ class EventViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = EventSerializer
     filterset_class = EventFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["starts_at", "id"]
     ordering = ["starts_at", "id"]
 

@@ -8,7 +8,6 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.filters import OrderingFilter
 
 from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
 
@@ -75,7 +74,6 @@ class CourseViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = CourseSerializer
     filterset_class = CourseFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["created_at", "id"]
     ordering = ["-created_at", "-id"]
 

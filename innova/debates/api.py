@@ -9,7 +9,6 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.filters import OrderingFilter
 
 from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
 
@@ -102,7 +101,6 @@ class DebateViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     """Debates of Usme: the question, the counts of arguments and comments, the conclusion once closed."""
 
     filterset_class = DebateFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["created_at", "closed_at", "id"]
     ordering = ["-created_at", "-id"]
 

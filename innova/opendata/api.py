@@ -6,10 +6,12 @@ Each domain's endpoints live in that domain (e.g. ``innova/problems/api.py``) an
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, pagination, serializers
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.filters import OrderingFilter
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -91,6 +93,8 @@ class ApiViewMixin:
     pagination_class = ApiPagination
     # JSON only: DRF's browsable pages need inline scripts the CSP refuses; people read /api/v1/ instead.
     renderer_classes = [JSONRenderer]
+    # Each endpoint's ``filterset_class`` and ``ordering_fields`` say what a reader may filter and sort by.
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
 
     def get_exception_handler(self):
         return api_exception_handler

@@ -4,17 +4,18 @@ Reads use the same selectors as the web pages; writes call the same services, wh
 (``problems.report_problem``…), so the API can never allow what the web refuses. No author is ever exposed.
 """
 
+from functools import partial
+
 import django_filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
-from innova.core.api_docs import BAD_REQUEST, FORBIDDEN, UNAUTHENTICATED
+from innova.core.api_docs import write_responses
 from innova.core.services import comment_add
 from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
 from innova.territory.models import Upz
@@ -129,6 +130,16 @@ class SupportResultSerializer(serializers.Serializer):
     support_count = serializers.IntegerField()
 
 
+def support_answer(request, target, support_set) -> Response:
+    """Support ``target`` or withdraw the support through ``support_set(supported=…)`` (the web's service, which
+    checks the permission) and answer whether it is supported now and the new count."""
+    serializer = SupportSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    supported = support_set(supported=serializer.validated_data["supported"])
+    target.refresh_from_db(fields=["support_count"])
+    return Response({"supported": supported, "support_count": target.support_count})
+
+
 class CommentSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=4000)
 
@@ -168,7 +179,7 @@ NOT_FOUND = OpenApiResponse(description=_("No published problem with this id."))
     create=extend_schema(
         summary=_("Report a problem"),
         request=ProblemReportSerializer,
-        responses={201: ProblemDetailSerializer, 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN},
+        responses=write_responses(ProblemDetailSerializer, status=201),
     ),
 )
 class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -176,7 +187,6 @@ class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     filterset_class = ProblemFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["published_at", "support_count", "id"]
     ordering = ["-published_at", "-id"]
 
@@ -207,35 +217,19 @@ class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
     @extend_schema(
         summary=_("Support a problem (“A mí también me afecta”) or withdraw the support"),
         request=SupportSerializer,
-        responses={
-            200: SupportResultSerializer,
-            400: BAD_REQUEST,
-            401: UNAUTHENTICATED,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=write_responses(SupportResultSerializer, not_found=NOT_FOUND),
     )
     @action(detail=True, methods=["post"])
     def support(self, request, pk=None):
         problem = self._visible(pk)
-        serializer = SupportSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        supported = services.problem_support_set(
-            user=request.user, problem=problem, supported=serializer.validated_data["supported"]
+        return support_answer(
+            request, problem, partial(services.problem_support_set, user=request.user, problem=problem)
         )
-        problem.refresh_from_db(fields=["support_count"])
-        return Response({"supported": supported, "support_count": problem.support_count})
 
     @extend_schema(
         summary=_("Comment on a problem"),
         request=CommentSerializer,
-        responses={
-            201: CommentResultSerializer,
-            400: BAD_REQUEST,
-            401: UNAUTHENTICATED,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=write_responses(CommentResultSerializer, status=201, not_found=NOT_FOUND),
     )
     @action(detail=True, methods=["post"])
     def comments(self, request, pk=None):
