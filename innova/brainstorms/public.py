@@ -5,7 +5,7 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only boar
 card's author, a guest's nickname or who placed a dot.
 """
 
-from django.db.models import Count, F, IntegerField, Value
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata import registry
@@ -48,12 +48,8 @@ def _search(q: str, upz_id: int | None):
     """Matching public boards, open ones first (by phase), newest first. Boards are filed under a UPZ only
     through their front's scope, which is not one place: ``upz_id`` is annotated as None for the search facets,
     and a search narrowed to one UPZ finds no board."""
-    queryset = selectors.board_search(selectors.board_public().select_related("front"), q).annotate(
-        upz_id=Value(None, output_field=IntegerField())
-    )
-    if upz_id:
-        return queryset.none()
-    return queryset.order_by(F("closed_at").asc(nulls_first=True), "-created_at", "-id")
+    queryset = selectors.board_search(selectors.board_public().select_related("front"), q)
+    return registry.without_upz(queryset, upz_id).order_by(F("closed_at").asc(nulls_first=True), "-created_at", "-id")
 
 
 def _hit(board) -> registry.SearchHit:

@@ -4,7 +4,7 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only publ
 (``selectors.course_visible``); enrolments and certificates are published as counts only, never who.
 """
 
-from django.db.models import Count, IntegerField, Q, Value
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata import registry
@@ -44,10 +44,7 @@ COURSE_FIELDS = registry.dataset_fields(
 def _search(q: str, upz_id: int | None):
     """Matching courses, newest first. Courses belong to no UPZ: a UPZ filter leaves none."""
     queryset = selectors.course_search(selectors.course_visible(), q)
-    if upz_id:
-        queryset = queryset.none()
-    # The search facets count matches per upz_id; a course has none.
-    return queryset.annotate(upz_id=Value(None, output_field=IntegerField())).order_by("-created_at", "-id")
+    return registry.without_upz(queryset, upz_id).order_by("-created_at", "-id")
 
 
 def _hit(course) -> registry.SearchHit:

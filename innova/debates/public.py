@@ -4,7 +4,6 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only visi
 moderation); never who opened a debate nor who argued, only counts.
 """
 
-from django.db.models import IntegerField, Value
 from django.utils.translation import gettext_lazy as _
 
 from innova.opendata import registry
@@ -38,12 +37,9 @@ DEBATE_FIELDS = registry.dataset_fields(
 def _search(q: str, upz_id: int | None):
     """Matching visible debates, open ones first, newest first. A debate has no UPZ: ``upz_id`` (None, for the
     search facets) is annotated, and a search narrowed to one UPZ finds no debate."""
-    queryset = selectors.debate_search(selectors.debate_visible(), q).annotate(
-        upz_id=Value(None, output_field=IntegerField())
-    )
-    if upz_id:
-        return queryset.none()
-    return queryset.order_by("-status", "-created_at", "-id")  # "open" sorts after "closed": descending
+    queryset = selectors.debate_search(selectors.debate_visible(), q)
+    # "open" sorts after "closed": descending.
+    return registry.without_upz(queryset, upz_id).order_by("-status", "-created_at", "-id")
 
 
 def _hit(debate) -> registry.SearchHit:

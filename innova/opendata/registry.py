@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter, methodcaller
 from typing import Any, get_args, get_type_hints
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, IntegerField, QuerySet, Value
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -74,6 +74,13 @@ class SearchSource:
     label: str  # plural, translatable: "Problems"
     search: Callable[[str, int | None], QuerySet]
     hit: Callable[[Any], SearchHit]
+
+
+def without_upz(queryset: QuerySet, upz_id: int | None) -> QuerySet:
+    """Search matches of a kind that belongs to no UPZ: ``upz_id`` annotated as None (the search facets count by
+    it), and none at all when the search is narrowed to one UPZ."""
+    queryset = queryset.annotate(upz_id=Value(None, output_field=IntegerField()))
+    return queryset.none() if upz_id else queryset
 
 
 @dataclass(frozen=True)
