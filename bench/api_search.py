@@ -34,9 +34,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    base.ensure_database()
-    base.manage("migrate", "--noinput", "-v0")
-    base.manage("collectstatic", "--noinput", "-v0")
+    base.prepare_database()
     print(base.manage("seed_bench", "--problems", str(args.problems)).strip(), flush=True)
     first, second = base.manage("shell", "-v", "0", "-c", _CODES).strip().split("\n")
     codes, ids = first.split(), [int(x) for x in second.split()]

@@ -49,6 +49,13 @@ def ensure_database() -> None:
     )
 
 
+def prepare_database() -> None:
+    """The bench database created if missing, migrated, with the static files the pages link to collected."""
+    ensure_database()
+    manage("migrate", "--noinput", "-v0")
+    manage("collectstatic", "--noinput", "-v0")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--problems", type=int, default=100_000)
@@ -57,9 +64,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    ensure_database()
-    manage("migrate", "--noinput", "-v0")
-    manage("collectstatic", "--noinput", "-v0")
+    prepare_database()
     print(manage("seed_bench", "--problems", str(args.problems)).strip(), flush=True)
     ids = [int(x) for x in manage("shell", "-v", "0", "-c", _IDS).split()]
     upz_theme = manage("shell", "-v", "0", "-c", _FILTERS).split()

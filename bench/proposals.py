@@ -11,7 +11,7 @@ import argparse
 import random
 
 from bench.http_load import measure_pages
-from bench.problems import django_env, ensure_database, manage
+from bench.problems import django_env, manage, prepare_database
 from bench.server import uvicorn_server
 
 
@@ -24,9 +24,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    ensure_database()
-    manage("migrate", "--noinput", "-v0")
-    manage("collectstatic", "--noinput", "-v0")
+    prepare_database()
     out = manage("seed_bench_proposals", "--proposals", str(args.proposals), "--comments", str(args.comments))
     print(out.splitlines()[0], flush=True)
     commented = int(out.split("commented_id=")[1].split()[0])
