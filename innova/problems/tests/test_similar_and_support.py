@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from innova.core.testing import assert_concurrent_supports_count
+from innova.core.testing import assert_concurrent_supports_count, assert_support_toggles
 from innova.problems import services
 from innova.problems.models import Problem, Support
 
@@ -62,15 +62,7 @@ def test_review_publish_mine(client, citizen, make_problem, theme, upz):
 def test_support_once_per_person_reversible_and_counted(client, citizen, make_problem):
     problem = make_problem()
     client.force_login(citizen)
-    url = reverse("problems:support", args=[problem.pk])
-    client.post(url, {"supported": "1"})
-    client.post(url, {"supported": "1"})  # double click
-    problem.refresh_from_db()
-    assert problem.support_count == 1 == Support.objects.filter(problem=problem).count()
-    client.post(url, {"supported": "0"})
-    client.post(url, {"supported": "0"})
-    problem.refresh_from_db()
-    assert problem.support_count == 0 == Support.objects.filter(problem=problem).count()
+    assert_support_toggles(client, reverse("problems:support", args=[problem.pk]), problem)
 
 
 def test_anonymous_cannot_support(client, make_problem):

@@ -5,7 +5,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from innova.core.testing import assert_concurrent_supports_count
+from innova.core.testing import assert_concurrent_supports_count, assert_support_toggles
 from innova.proposals import services
 from innova.proposals.models import Proposal, Status, Support
 
@@ -15,15 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_support_once_per_person_reversible_and_counted(client, citizen, make_proposal):
     proposal = make_proposal()
     client.force_login(citizen)
-    url = reverse("proposals:support", args=[proposal.pk])
-    client.post(url, {"supported": "1"})
-    client.post(url, {"supported": "1"})  # double click
-    proposal.refresh_from_db()
-    assert proposal.support_count == 1 == Support.objects.filter(proposal=proposal).count()
-    client.post(url, {"supported": "0"})
-    client.post(url, {"supported": "0"})
-    proposal.refresh_from_db()
-    assert proposal.support_count == 0 == Support.objects.count()
+    assert_support_toggles(client, reverse("proposals:support", args=[proposal.pk]), proposal)
 
 
 def test_drafts_and_anonymous_people_cannot_be_supported(client, citizen, make_proposal):
