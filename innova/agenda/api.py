@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
-from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin, ChoiceLabelField
 from innova.territory.models import Upz
 
 from . import selectors
@@ -25,7 +25,7 @@ class EventUpzSerializer(serializers.ModelSerializer):
 
 class EventSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField(help_text=_("Public page of the event, where people register."))
-    kind_label = serializers.SerializerMethodField()
+    kind_label = ChoiceLabelField(Kind, source="kind")
     upz = EventUpzSerializer(
         read_only=True, allow_null=True, help_text=_("UPZ of the place; null when online or not given.")
     )
@@ -55,9 +55,6 @@ class EventSerializer(serializers.ModelSerializer):
             "waitlisted_count",
             "attended_count",
         ]
-
-    def get_kind_label(self, event) -> str:
-        return str(Kind(event.kind).label)
 
     def get_online(self, event) -> bool:
         return bool(event.online_url)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 
-from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin, ChoiceLabelField
 
 from . import selectors
 from .models import ArgumentSide, Debate, DebateStatus
@@ -27,7 +27,7 @@ class ArgumentSerializer(serializers.Serializer):
 class DebateSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField(help_text=_("Public page of the debate."))
     question = serializers.CharField(source="title", help_text=_("The question put to the locality."))
-    status_label = serializers.SerializerMethodField()
+    status_label = ChoiceLabelField(DebateStatus, source="status")
     front_id = serializers.IntegerField(allow_null=True, help_text=_("The work front it belongs to, if any."))
     arguments_for = serializers.IntegerField(help_text=_("Visible arguments for."))
     arguments_against = serializers.IntegerField(help_text=_("Visible arguments against."))
@@ -51,9 +51,6 @@ class DebateSerializer(serializers.ModelSerializer):
             "closed_at",
             "conclusion",
         ]
-
-    def get_status_label(self, debate) -> str:
-        return str(DebateStatus(debate.status).label)
 
 
 class DebateDetailSerializer(DebateSerializer):

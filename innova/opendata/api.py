@@ -84,6 +84,18 @@ class AbsoluteUrlField(serializers.ReadOnlyField):
         return request.build_absolute_uri(path) if request else path
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class ChoiceLabelField(serializers.ReadOnlyField):
+    """The label of a choice code in the reader's language: ``ChoiceLabelField(Status, source="status")``."""
+
+    def __init__(self, choices, **kwargs):
+        self.choices = choices
+        super().__init__(**kwargs)
+
+    def to_representation(self, code) -> str:
+        return str(self.choices(code).label)
+
+
 class ApiViewMixin:
     """Authentication, permission and limits every endpoint of the public API shares."""
 

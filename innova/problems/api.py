@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from innova.core.api_docs import write_responses
 from innova.core.services import comment_add
-from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin, ChoiceLabelField
 from innova.territory.models import Upz
 from innova.territory.selectors import public_point
 
@@ -52,7 +52,7 @@ class ProblemSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField(help_text=_("Public page of the problem."))
     theme = ThemeSerializer(read_only=True)
     upz = UpzSerializer(read_only=True)
-    status_label = serializers.SerializerMethodField()
+    status_label = ChoiceLabelField(Status, source="status")
     latitude = serializers.SerializerMethodField(help_text="Rounded to 0.001° (~110 m) except for staff.")
     longitude = serializers.SerializerMethodField(help_text="Rounded to 0.001° (~110 m) except for staff.")
 
@@ -86,9 +86,6 @@ class ProblemSerializer(serializers.ModelSerializer):
 
     def get_longitude(self, problem) -> float | None:
         return self._point(problem)[1]
-
-    def get_status_label(self, problem) -> str:
-        return str(Status(problem.status).label)
 
 
 class ProblemDetailSerializer(ProblemSerializer):

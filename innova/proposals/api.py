@@ -18,7 +18,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 
 from innova.core.api_docs import write_responses
-from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin, ChoiceLabelField
 from innova.problems.api import SupportResultSerializer, SupportSerializer, UpzSerializer, support_answer
 
 from . import selectors, services
@@ -46,7 +46,7 @@ class ProposalSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True, help_text=_("Short code, PRO-0001."))
     url = AbsoluteUrlField(help_text=_("Public page of the proposal."))
     status = serializers.ChoiceField(choices=PUBLIC_STATUSES)
-    status_label = serializers.SerializerMethodField()
+    status_label = ChoiceLabelField(Status, source="status")
     origin = serializers.ChoiceField(choices=Origin.choices)
     beneficiary_upzs = UpzSerializer(source="public_upzs", many=True, read_only=True)
     problem_ids = serializers.SerializerMethodField(help_text=_("Published problems the proposal addresses."))
@@ -73,9 +73,6 @@ class ProposalSerializer(serializers.ModelSerializer):
             "answer_due_at",
             "answered_at",
         ]
-
-    def get_status_label(self, proposal) -> str:
-        return str(Status(proposal.status).label)
 
     def get_problem_ids(self, proposal) -> list[int]:
         return [problem.pk for problem in proposal.public_problems]
