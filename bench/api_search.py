@@ -8,14 +8,10 @@ Prints p50/p95/p99 latency per endpoint. The target of issue #8 is p95 ≤ 80 ms
 """
 
 import argparse
-import subprocess
-import sys
-import time
-import urllib.request
 
 from bench import problems as base
-from bench.http_load import run
-from bench.server import free_port
+from bench.http_load import measure_pages
+from bench.server import uvicorn_server
 
 
 def env() -> dict:
@@ -38,28 +34,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    base.ensure_database()
-    base.manage("migrate", "--noinput", "-v0")
-    base.manage("collectstatic", "--noinput", "-v0")
+    base.prepare_database()
     print(base.manage("seed_bench", "--problems", str(args.problems)).strip(), flush=True)
     first, second = base.manage("shell", "-v", "0", "-c", _CODES).strip().split("\n")
     codes, ids = first.split(), [int(x) for x in second.split()]
     upzs, themes = codes[:7], codes[7:]
 
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "innova.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(args.workers), "--no-access-log", "--log-level", "warning"],
-        cwd=base.ROOT,
-        env=env(),
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310 - loopback
-                break
-            except OSError:
-                time.sleep(0.2)
+    with uvicorn_server(env=env(), workers=args.workers) as port:
         words = ["basuras", "huecos", "inseguridad", "arboles", "alumbrado", "ruido", "robos", "andenes"]
         pages = {
             "api list (newest)": lambda n: "/api/v1/problems/",
@@ -73,19 +54,7 @@ def main() -> None:
             "search /buscar/ + UPZ facet": lambda n: f"/buscar/?q={words[n % len(words)]}&tipo=problems",
         }
         print(f"{args.clients} clients max, {args.seconds:.0f} s per endpoint, {args.workers} uvicorn workers")
-        for name, path_for in pages.items():
-            run(host="127.0.0.1", port=port, path_for=path_for, clients=3, seconds=1.5)  # warm-up
-            for clients in (1, args.clients):
-                result = run(host="127.0.0.1", port=port, path_for=path_for, clients=clients, seconds=args.seconds)
-                print(
-                    f"{name} [{clients} client{'s' if clients > 1 else ''}]: requests={result['requests']} "
-                    f"errors={result['errors']} rps={result['rps']:.0f} p50_ms={result['p50']:.1f} "
-                    f"p95_ms={result['p95']:.1f} p99_ms={result['p99']:.1f}",
-                    flush=True,
-                )
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+        measure_pages(port, pages, clients=args.clients, seconds=args.seconds, warm_up=(3, 1.5))
 
 
 if __name__ == "__main__":

@@ -64,3 +64,28 @@ def run(*, host: str, port: int, path_for: Callable[[int], str], clients: int, s
         "p99": percentile(latencies, 99),
         "mean": statistics.fmean(latencies) if latencies else float("nan"),
     }
+
+
+def measure_pages(
+    port: int,
+    pages: dict[str, Callable[[int], str]],
+    *,
+    clients: int,
+    seconds: float,
+    warm_up: tuple[int, float],
+    alone_seconds: float | None = None,
+) -> None:
+    """Drive each page on the loopback app after a warm-up (``(clients, seconds)``), with 1 client and with
+    ``clients``, and print one line of latencies each. One client shows the service time of a page; more clients
+    add the queueing of a 2-core machine. ``alone_seconds``: how long the single client runs (``seconds`` if None)."""
+    for name, path_for in pages.items():
+        run(host="127.0.0.1", port=port, path_for=path_for, clients=warm_up[0], seconds=warm_up[1])
+        for n in (1, clients):
+            duration = seconds if n > 1 or alone_seconds is None else alone_seconds
+            result = run(host="127.0.0.1", port=port, path_for=path_for, clients=n, seconds=duration)
+            print(
+                f"{name} [{n} client{'s' if n > 1 else ''}]: requests={result['requests']} "
+                f"errors={result['errors']} rps={result['rps']:.0f} p50_ms={result['p50']:.1f} "
+                f"p95_ms={result['p95']:.1f} p99_ms={result['p99']:.1f}",
+                flush=True,
+            )

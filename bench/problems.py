@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.http_load import run
+from bench.http_load import measure_pages
 from bench.server import uvicorn_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +49,13 @@ def ensure_database() -> None:
     )
 
 
+def prepare_database() -> None:
+    """The bench database created if missing, migrated, with the static files the pages link to collected."""
+    ensure_database()
+    manage("migrate", "--noinput", "-v0")
+    manage("collectstatic", "--noinput", "-v0")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--problems", type=int, default=100_000)
@@ -57,9 +64,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    ensure_database()
-    manage("migrate", "--noinput", "-v0")
-    manage("collectstatic", "--noinput", "-v0")
+    prepare_database()
     print(manage("seed_bench", "--problems", str(args.problems)).strip(), flush=True)
     ids = [int(x) for x in manage("shell", "-v", "0", "-c", _IDS).split()]
     upz_theme = manage("shell", "-v", "0", "-c", _FILTERS).split()
@@ -76,18 +81,14 @@ def main() -> None:
             "detail": lambda n: f"/problemas/{ids[rng.randrange(len(ids))]}/",
         }
         print(f"{args.clients} clients, {args.seconds:.0f} s per page, {args.workers} uvicorn workers, PostgreSQL")
-        for name, path_for in pages.items():
-            run(host="127.0.0.1", port=port, path_for=path_for, clients=5, seconds=2)  # warm-up
-            # One client shows the service time of a page; 50 clients add the queueing of a 2-core machine.
-            for clients in (1, args.clients):
-                seconds = args.seconds if clients > 1 else max(5.0, args.seconds / 4)
-                result = run(host="127.0.0.1", port=port, path_for=path_for, clients=clients, seconds=seconds)
-                print(
-                    f"{name} [{clients} client{'s' if clients > 1 else ''}]: requests={result['requests']} "
-                    f"errors={result['errors']} rps={result['rps']:.0f} p50_ms={result['p50']:.1f} "
-                    f"p95_ms={result['p95']:.1f} p99_ms={result['p99']:.1f}",
-                    flush=True,
-                )
+        measure_pages(
+            port,
+            pages,
+            clients=args.clients,
+            seconds=args.seconds,
+            warm_up=(5, 2),
+            alone_seconds=max(5.0, args.seconds / 4),
+        )
 
 
 _IDS = "from innova.problems.models import Problem;print(*Problem.objects.values_list('id', flat=True)[:5000])"

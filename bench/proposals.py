@@ -10,8 +10,8 @@ The load generator shares the 2-core machine with the app and the database: read
 import argparse
 import random
 
-from bench.http_load import run
-from bench.problems import django_env, ensure_database, manage
+from bench.http_load import measure_pages
+from bench.problems import django_env, manage, prepare_database
 from bench.server import uvicorn_server
 
 
@@ -24,9 +24,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    ensure_database()
-    manage("migrate", "--noinput", "-v0")
-    manage("collectstatic", "--noinput", "-v0")
+    prepare_database()
     out = manage("seed_bench_proposals", "--proposals", str(args.proposals), "--comments", str(args.comments))
     print(out.splitlines()[0], flush=True)
     commented = int(out.split("commented_id=")[1].split()[0])
@@ -44,16 +42,7 @@ def main() -> None:
         }
         setup = f"{args.seconds:.0f} s per page, {args.workers} uvicorn workers, PostgreSQL"
         print(f"1 and {args.clients} clients, {setup}")
-        for name, path_for in pages.items():
-            run(host="127.0.0.1", port=port, path_for=path_for, clients=2, seconds=1)  # warm-up
-            for clients in (1, args.clients):
-                result = run(host="127.0.0.1", port=port, path_for=path_for, clients=clients, seconds=args.seconds)
-                print(
-                    f"{name} [{clients} client{'s' if clients > 1 else ''}]: requests={result['requests']} "
-                    f"errors={result['errors']} rps={result['rps']:.0f} p50_ms={result['p50']:.1f} "
-                    f"p95_ms={result['p95']:.1f} p99_ms={result['p99']:.1f}",
-                    flush=True,
-                )
+        measure_pages(port, pages, clients=args.clients, seconds=args.seconds, warm_up=(2, 1))
 
 
 _IDS = "from innova.proposals.models import Proposal;print(*Proposal.objects.values_list('id', flat=True)[:5000])"

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from innova.core.admin import SearchIndexedAdmin
+
 from .models import Event, Question, Registration
 from .services import event_search_update
 
@@ -10,15 +12,12 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SearchIndexedAdmin):
+    search_update = staticmethod(event_search_update)
     list_display = ("title", "kind", "starts_at", "capacity", "registered_count")
     list_filter = ("kind", "audience")
     search_fields = ("title",)
     inlines = [QuestionInline]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        event_search_update(event=obj)
 
 
 @admin.register(Registration)

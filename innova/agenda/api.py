@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.filters import OrderingFilter
 
-from innova.opendata.api import ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin, ChoiceLabelField
 from innova.territory.models import Upz
 
 from . import selectors
@@ -25,8 +24,8 @@ class EventUpzSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField(help_text=_("Public page of the event, where people register."))
-    kind_label = serializers.SerializerMethodField()
+    url = AbsoluteUrlField(help_text=_("Public page of the event, where people register."))
+    kind_label = ChoiceLabelField(Kind, source="kind")
     upz = EventUpzSerializer(
         read_only=True, allow_null=True, help_text=_("UPZ of the place; null when online or not given.")
     )
@@ -56,14 +55,6 @@ class EventSerializer(serializers.ModelSerializer):
             "waitlisted_count",
             "attended_count",
         ]
-
-    def get_url(self, event) -> str:
-        request = self.context.get("request")
-        path = event.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
-
-    def get_kind_label(self, event) -> str:
-        return str(Kind(event.kind).label)
 
     def get_online(self, event) -> bool:
         return bool(event.online_url)
@@ -107,7 +98,6 @@ class EventViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = EventSerializer
     filterset_class = EventFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["starts_at", "id"]
     ordering = ["starts_at", "id"]
 

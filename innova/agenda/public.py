@@ -8,25 +8,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from innova.opendata.registry import (
-    DashboardCounts,
-    DashboardSource,
-    Dataset,
-    DatasetField,
-    SearchHit,
-    SearchSource,
-    count_by,
-    count_by_month,
-    in_period,
-    iso,
-    register_api,
-    register_dashboard,
-    register_dataset,
-    register_search,
-)
+from innova.opendata import registry
 
 from . import selectors
-from .api import EventViewSet
+from .api import EventSerializer, EventViewSet
 from .models import Kind, Registration, RegistrationStatus
 
 
@@ -34,33 +19,30 @@ def _event_rows():
     return selectors.event_public_list().order_by("id")
 
 
-EVENT_FIELDS = (
-    DatasetField(
-        "id", "integer", "Stable identifier of the event (also in /api/v1/events/{id}/).", lambda e: e.pk, True
+EVENT_FIELDS = registry.dataset_fields(
+    EventSerializer,
+    registry.Column("id", "Stable identifier of the event (also in /api/v1/events/{id}/).", True),
+    registry.Column("url", "Public page of the event (path on the site).", True),
+    registry.Column("title", "Title of the event.", True),
+    registry.Column("description", "Description of the event.", True),
+    registry.Column("kind", "Kind code (public_event, cocreation, workshop, front_session).", True),
+    registry.DatasetField("kind_name", "string", "Kind of event.", lambda e: str(Kind(e.kind).label), True),
+    registry.Column("starts_at", "When it starts.", True),
+    registry.Column("ends_at", "When it ends.", True),
+    registry.DatasetField(
+        "place", "string", "Name of the place; empty when only online.", lambda e: e.place_name or None
     ),
-    DatasetField("url", "string", "Public page of the event (path on the site).", lambda e: e.get_absolute_url(), True),
-    DatasetField("title", "string", "Title of the event.", lambda e: e.title, True),
-    DatasetField("description", "string", "Description of the event.", lambda e: e.description, True),
-    DatasetField(
-        "kind", "string", "Kind code (public_event, cocreation, workshop, front_session).", lambda e: e.kind, True
-    ),
-    DatasetField("kind_name", "string", "Kind of event.", lambda e: str(Kind(e.kind).label), True),
-    DatasetField("starts_at", "datetime", "When it starts.", lambda e: iso(e.starts_at), True),
-    DatasetField("ends_at", "datetime", "When it ends.", lambda e: iso(e.ends_at), True),
-    DatasetField("place", "string", "Name of the place; empty when only online.", lambda e: e.place_name or None),
-    DatasetField(
+    registry.DatasetField(
         "upz_code",
         "string",
         "Code of the UPZ of the place (RURAL for the rural zone), empty when not given.",
         lambda e: e.upz.code if e.upz_id else None,
     ),
-    DatasetField("online", "boolean", "Whether it can be followed online.", lambda e: bool(e.online_url), True),
-    DatasetField("capacity", "integer", "Seats; 0 means no limit.", lambda e: e.capacity, True),
-    DatasetField("registered_count", "integer", "People holding a seat.", lambda e: e.registered_count, True),
-    DatasetField("waitlisted_count", "integer", "People on the waiting list.", lambda e: e.waitlisted_count, True),
-    DatasetField(
-        "attended_count", "integer", "People who checked in (walk-ins included).", lambda e: e.attended_count, True
-    ),
+    registry.Column("online", "Whether it can be followed online.", True, value=lambda e: bool(e.online_url)),
+    registry.Column("capacity", "Seats; 0 means no limit.", True),
+    registry.Column("registered_count", "People holding a seat.", True),
+    registry.Column("waitlisted_count", "People on the waiting list.", True),
+    registry.Column("attended_count", "People who checked in (walk-ins included).", True),
 )
 
 
@@ -72,8 +54,8 @@ def _search(q: str, upz_id: int | None):
     return queryset.order_by("-starts_at", "-id")
 
 
-def _hit(event) -> SearchHit:
-    return SearchHit(
+def _hit(event) -> registry.SearchHit:
+    return registry.SearchHit(
         kind="events",
         title=event.title,
         body=event.description,
@@ -85,9 +67,9 @@ def _hit(event) -> SearchHit:
     )
 
 
-def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
+def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
     """Events that start in the period (by month, UPZ, kind; upcoming or held) and their registrations."""
-    base = in_period(selectors.event_visible(), "starts_at", start, end)
+    base = registry.in_period(selectors.event_visible(), "starts_at", start, end)
     if upz_id:
         base = base.filter(upz_id=upz_id)
     figures = base.aggregate(total=Count("id"), upcoming=Count("id", filter=Q(ends_at__gte=timezone.now())))
@@ -100,12 +82,12 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
         )
     )
     by_status = {_("Upcoming"): figures["upcoming"], _("Held"): figures["total"] - figures["upcoming"]}
-    return DashboardCounts(
+    return registry.DashboardCounts(
         total=figures["total"],
-        by_upz=count_by(base, "upz__code"),
-        by_theme={str(Kind(code).label): n for code, n in count_by(base, "kind").items()},
+        by_upz=registry.count_by(base, "upz__code"),
+        by_theme={str(Kind(code).label): n for code, n in registry.count_by(base, "kind").items()},
         by_status={str(label): n for label, n in by_status.items() if n},
-        by_month=count_by_month(base, "starts_at"),
+        by_month=registry.count_by_month(base, "starts_at"),
         extra={
             _("People registered for these events"): people["registered"],
             _("People who attended these events"): people["attended"],
@@ -113,8 +95,8 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     )
 
 
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.Dataset(
         name="events",
         title="Eventos del laboratorio",
         description="Events of the Usme Innova agenda with seats, waiting list and attendance (counts only).",
@@ -122,10 +104,10 @@ register_dataset(
         fields=EVENT_FIELDS,
     )
 )
-register_api("events", EventViewSet, basename="event")
-register_search(SearchSource(kind="events", label=_("Events"), search=_search, hit=_hit))
-register_dashboard(
-    DashboardSource(
+registry.register_api("events", EventViewSet, basename="event")
+registry.register_search(registry.SearchSource(kind="events", label=_("Events"), search=_search, hit=_hit))
+registry.register_dashboard(
+    registry.DashboardSource(
         kind="events",
         label=_("Events"),
         counts=_counts,

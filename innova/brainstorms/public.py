@@ -5,24 +5,10 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only boar
 card's author, a guest's nickname or who placed a dot.
 """
 
-from django.db.models import Count, F, IntegerField, Value
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
-from innova.opendata.registry import (
-    DashboardCounts,
-    DashboardSource,
-    Dataset,
-    DatasetField,
-    SearchHit,
-    SearchSource,
-    count_by,
-    count_by_month,
-    in_period,
-    iso,
-    register_dashboard,
-    register_dataset,
-    register_search,
-)
+from innova.opendata import registry
 
 from . import selectors
 from .models import Card, DotVote, Phase
@@ -33,20 +19,28 @@ def _board_rows():
 
 
 BOARD_FIELDS = (
-    DatasetField("id", "integer", "Stable identifier of the board.", lambda b: b.pk, True),
-    DatasetField("url", "string", "Public page of the board (path on the site).", lambda b: b.get_absolute_url(), True),
-    DatasetField("prompt", "string", "The question the ideas answer.", lambda b: b.prompt, True),
-    DatasetField("phase", "string", "Phase code: ideas, agrupar, votar or cerrada.", lambda b: b.phase, True),
-    DatasetField(
+    registry.DatasetField("id", "integer", "Stable identifier of the board.", lambda b: b.pk, True),
+    registry.DatasetField(
+        "url", "string", "Public page of the board (path on the site).", lambda b: b.get_absolute_url(), True
+    ),
+    registry.DatasetField("prompt", "string", "The question the ideas answer.", lambda b: b.prompt, True),
+    registry.DatasetField("phase", "string", "Phase code: ideas, agrupar, votar or cerrada.", lambda b: b.phase, True),
+    registry.DatasetField(
         "front_id", "integer", "The work front the board belongs to, empty for an open call.", lambda b: b.front_id
     ),
-    DatasetField("created_at", "datetime", "When the board was opened.", lambda b: iso(b.created_at), True),
-    DatasetField("closed_at", "datetime", "When it was closed, empty while open.", lambda b: iso(b.closed_at)),
-    DatasetField(
+    registry.DatasetField(
+        "created_at", "datetime", "When the board was opened.", lambda b: registry.iso(b.created_at), True
+    ),
+    registry.DatasetField(
+        "closed_at", "datetime", "When it was closed, empty while open.", lambda b: registry.iso(b.closed_at)
+    ),
+    registry.DatasetField(
         "card_count", "integer", "Ideas posted (who posted them is never published).", lambda b: b.card_count, True
     ),
-    DatasetField("vote_count", "integer", "Dots placed on the ideas.", lambda b: b.vote_count, True),
-    DatasetField("group_count", "integer", "Groups the ideas were sorted into.", lambda b: b.group_count, True),
+    registry.DatasetField("vote_count", "integer", "Dots placed on the ideas.", lambda b: b.vote_count, True),
+    registry.DatasetField(
+        "group_count", "integer", "Groups the ideas were sorted into.", lambda b: b.group_count, True
+    ),
 )
 
 
@@ -54,16 +48,12 @@ def _search(q: str, upz_id: int | None):
     """Matching public boards, open ones first (by phase), newest first. Boards are filed under a UPZ only
     through their front's scope, which is not one place: ``upz_id`` is annotated as None for the search facets,
     and a search narrowed to one UPZ finds no board."""
-    queryset = selectors.board_search(selectors.board_public().select_related("front"), q).annotate(
-        upz_id=Value(None, output_field=IntegerField())
-    )
-    if upz_id:
-        return queryset.none()
-    return queryset.order_by(F("closed_at").asc(nulls_first=True), "-created_at", "-id")
+    queryset = selectors.board_search(selectors.board_public().select_related("front"), q)
+    return registry.without_upz(queryset, upz_id).order_by(F("closed_at").asc(nulls_first=True), "-created_at", "-id")
 
 
-def _hit(board) -> SearchHit:
-    return SearchHit(
+def _hit(board) -> registry.SearchHit:
+    return registry.SearchHit(
         kind="boards",
         title=board.prompt,
         body=board.front.name if board.front_id else str(_("Open call")),
@@ -75,12 +65,12 @@ def _hit(board) -> SearchHit:
     )
 
 
-def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
+def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
     """Boards opened in the period by phase, month and UPZ of their front (a front covering three UPZ counts its
     board in each; open calls belong to no UPZ), and the ideas and dots given in the period on public boards."""
     boards = selectors.board_public()
     by_upz = (
-        in_period(boards, "created_at", start, end)
+        registry.in_period(boards, "created_at", start, end)
         .filter(front__upzs__isnull=False)
         .values("front__upzs", "front__upzs__code")
         .annotate(n=Count("id"))
@@ -88,26 +78,26 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     )
     if upz_id:
         boards = boards.filter(front__upzs=upz_id)
-    base = in_period(boards, "created_at", start, end)
-    by_phase = count_by(base, "phase")
-    return DashboardCounts(
+    base = registry.in_period(boards, "created_at", start, end)
+    by_phase = registry.count_by(base, "phase")
+    return registry.DashboardCounts(
         total=sum(by_phase.values()),
         by_upz={row["front__upzs__code"]: row["n"] for row in by_upz if not upz_id or row["front__upzs"] == upz_id},
         by_status={str(Phase(phase).label): n for phase, n in by_phase.items()},
-        by_month=count_by_month(base, "created_at"),
+        by_month=registry.count_by_month(base, "created_at"),
         extra={
-            _("Ideas posted in the period"): in_period(
+            _("Ideas posted in the period"): registry.in_period(
                 Card.objects.filter(board__in=boards), "created_at", start, end
             ).count(),
-            _("Dots placed in the period"): in_period(
+            _("Dots placed in the period"): registry.in_period(
                 DotVote.objects.filter(card__board__in=boards), "created_at", start, end
             ).count(),
         },
     )
 
 
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.Dataset(
         name="boards",
         title="Lluvias de ideas",
         description="Public brainstorm boards of Usme Innova (open calls and work fronts' boards open to everyone), "
@@ -116,9 +106,9 @@ register_dataset(
         fields=BOARD_FIELDS,
     )
 )
-register_search(SearchSource(kind="boards", label=_("Brainstorms"), search=_search, hit=_hit))
-register_dashboard(
-    DashboardSource(
+registry.register_search(registry.SearchSource(kind="boards", label=_("Brainstorms"), search=_search, hit=_hit))
+registry.register_dashboard(
+    registry.DashboardSource(
         kind="boards",
         label=_("Brainstorms"),
         counts=_counts,

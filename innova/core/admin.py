@@ -1,6 +1,20 @@
+from collections.abc import Callable
+
 from django.contrib import admin
 
 from .models import AuditEntry, ContactMessage
+
+
+class SearchIndexedAdmin(admin.ModelAdmin):
+    """An admin whose saves refresh the row's search columns, as the texts may have been corrected here.
+
+    ``search_update`` is the domain's service, called with the row as its model's name: ``event=row``."""
+
+    search_update: Callable[..., None]  # staticmethod(the service)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.search_update(**{self.model._meta.model_name: obj})
 
 
 @admin.register(AuditEntry)

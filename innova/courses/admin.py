@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from innova.core.admin import SearchIndexedAdmin
+
 from .models import Certificate, Course, Material, Session
 from .services import course_search_update
 
@@ -16,15 +18,12 @@ class MaterialInline(admin.TabularInline):
 
 
 @admin.register(Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(SearchIndexedAdmin):
+    search_update = staticmethod(course_search_update)
     list_display = ("title", "hours", "capacity", "enrolled_count", "published")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("instructors", "prerequisites")
     inlines = [SessionInline, MaterialInline]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        course_search_update(course=obj)
 
 
 @admin.register(Certificate)

@@ -8,16 +8,15 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.filters import OrderingFilter
 
-from innova.opendata.api import ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin
 
 from . import selectors
 from .models import Course
 
 
 class CourseSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField(help_text=_("Public page of the course, where people enrol."))
+    url = AbsoluteUrlField(help_text=_("Public page of the course, where people enrol."))
     modality = serializers.SerializerMethodField(
         help_text=_("in_person, online or blended, from the sessions held through agenda events; null when unknown.")
     )
@@ -48,11 +47,6 @@ class CourseSerializer(serializers.ModelSerializer):
             "created_at",
         ]
 
-    def get_url(self, course) -> str:
-        request = self.context.get("request")
-        path = course.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
-
     def get_modality(self, course) -> str | None:
         return selectors.course_modality(course)
 
@@ -80,7 +74,6 @@ class CourseViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = CourseSerializer
     filterset_class = CourseFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["created_at", "id"]
     ordering = ["-created_at", "-id"]
 

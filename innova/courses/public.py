@@ -4,27 +4,13 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only publ
 (``selectors.course_visible``); enrolments and certificates are published as counts only, never who.
 """
 
-from django.db.models import Count, IntegerField, Q, Value
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from innova.opendata.registry import (
-    DashboardCounts,
-    DashboardSource,
-    Dataset,
-    DatasetField,
-    SearchHit,
-    SearchSource,
-    count_by_month,
-    in_period,
-    iso,
-    register_api,
-    register_dashboard,
-    register_dataset,
-    register_search,
-)
+from innova.opendata import registry
 
 from . import selectors
-from .api import CourseViewSet
+from .api import CourseSerializer, CourseViewSet
 from .models import Certificate, Enrollment
 
 
@@ -32,52 +18,37 @@ def _course_rows():
     return selectors.course_public_list().order_by("id")
 
 
-COURSE_FIELDS = (
-    DatasetField("id", "integer", "Stable identifier of the course.", lambda c: c.pk, True),
-    DatasetField(
-        "url", "string", "Public page of the course (path on the site).", lambda c: c.get_absolute_url(), True
-    ),
-    DatasetField("title", "string", "Title of the course.", lambda c: c.title, True),
-    DatasetField("summary", "string", "Summary of the course.", lambda c: c.summary, True),
-    DatasetField("hours", "integer", "Hours of training certified.", lambda c: c.hours, True),
-    DatasetField(
+COURSE_FIELDS = registry.dataset_fields(
+    CourseSerializer,
+    registry.Column("id", "Stable identifier of the course.", True),
+    registry.Column("url", "Public page of the course (path on the site).", True),
+    registry.Column("title", "Title of the course.", True),
+    registry.Column("summary", "Summary of the course.", True),
+    registry.Column("hours", "Hours of training certified.", True),
+    registry.Column(
         "modality",
-        "string",
         "in_person, online or blended, from the sessions held through agenda events; empty when unknown.",
-        selectors.course_modality,
+        value=selectors.course_modality,
     ),
-    DatasetField(
-        "first_session_at", "datetime", "When the first dated session starts.", lambda c: iso(c.first_session_at)
-    ),
-    DatasetField(
-        "last_session_at", "datetime", "When the last dated session starts.", lambda c: iso(c.last_session_at)
-    ),
-    DatasetField("sessions_count", "integer", "Sessions of the course.", lambda c: c.sessions_count, True),
-    DatasetField("capacity", "integer", "Places; 0 means no limit.", lambda c: c.capacity, True),
-    DatasetField("enrollment_open", "boolean", "Whether people may enrol now.", lambda c: c.enrollment_open, True),
-    DatasetField("enrolled_count", "integer", "People enrolled.", lambda c: c.enrolled_count, True),
-    DatasetField(
-        "certified_count",
-        "integer",
-        "People who completed it and hold a valid certificate.",
-        lambda c: c.certified_count,
-        True,
-    ),
-    DatasetField("created_at", "datetime", "When the course was published.", lambda c: iso(c.created_at), True),
+    registry.Column("first_session_at", "When the first dated session starts."),
+    registry.Column("last_session_at", "When the last dated session starts."),
+    registry.Column("sessions_count", "Sessions of the course.", True),
+    registry.Column("capacity", "Places; 0 means no limit.", True),
+    registry.Column("enrollment_open", "Whether people may enrol now.", True),
+    registry.Column("enrolled_count", "People enrolled.", True),
+    registry.Column("certified_count", "People who completed it and hold a valid certificate.", True),
+    registry.Column("created_at", "When the course was published.", True),
 )
 
 
 def _search(q: str, upz_id: int | None):
     """Matching courses, newest first. Courses belong to no UPZ: a UPZ filter leaves none."""
     queryset = selectors.course_search(selectors.course_visible(), q)
-    if upz_id:
-        queryset = queryset.none()
-    # The search facets count matches per upz_id; a course has none.
-    return queryset.annotate(upz_id=Value(None, output_field=IntegerField())).order_by("-created_at", "-id")
+    return registry.without_upz(queryset, upz_id).order_by("-created_at", "-id")
 
 
-def _hit(course) -> SearchHit:
-    return SearchHit(
+def _hit(course) -> registry.SearchHit:
+    return registry.SearchHit(
         kind="courses",
         title=course.title,
         body=f"{course.summary} {course.description}",
@@ -89,17 +60,17 @@ def _hit(course) -> SearchHit:
     )
 
 
-def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
+def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
     """Courses published in the period; completions (valid certificates issued) and enrolments in the period.
 
     Courses belong to no UPZ (no counts by UPZ): with a UPZ, the completions and enrolments are those of people
     who live there."""
-    courses = in_period(selectors.course_visible(), "created_at", start, end)
+    courses = registry.in_period(selectors.course_visible(), "created_at", start, end)
     visible = selectors.course_visible()
-    certificates = in_period(
+    certificates = registry.in_period(
         Certificate.objects.filter(enrollment__course__in=visible, revoked_at__isnull=True), "issued_at", start, end
     )
-    enrollments = in_period(Enrollment.objects.filter(course__in=visible), "created_at", start, end)
+    enrollments = registry.in_period(Enrollment.objects.filter(course__in=visible), "created_at", start, end)
     if upz_id:
         certificates = certificates.filter(enrollment__user__upz_id=upz_id)
         enrollments = enrollments.filter(user__upz_id=upz_id)
@@ -108,10 +79,10 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
         str(_("Enrollment open")): figures["open"],
         str(_("Enrollment closed")): figures["total"] - figures["open"],
     }
-    return DashboardCounts(
+    return registry.DashboardCounts(
         total=figures["total"],
         by_status={label: n for label, n in by_status.items() if n},
-        by_month=count_by_month(courses, "created_at"),
+        by_month=registry.count_by_month(courses, "created_at"),
         extra={
             _("Courses completed (certificates issued)"): certificates.count(),
             _("Course enrolments"): enrollments.count(),
@@ -119,8 +90,8 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     )
 
 
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.Dataset(
         name="courses",
         title="Cursos del laboratorio",
         description="Published training courses of Usme Innova with sessions, enrolments and completions (counts).",
@@ -128,10 +99,10 @@ register_dataset(
         fields=COURSE_FIELDS,
     )
 )
-register_api("courses", CourseViewSet, basename="course")
-register_search(SearchSource(kind="courses", label=_("Courses"), search=_search, hit=_hit))
-register_dashboard(
-    DashboardSource(
+registry.register_api("courses", CourseViewSet, basename="course")
+registry.register_search(registry.SearchSource(kind="courses", label=_("Courses"), search=_search, hit=_hit))
+registry.register_dashboard(
+    registry.DashboardSource(
         kind="courses",
         label=_("Courses"),
         counts=_counts,

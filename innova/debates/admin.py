@@ -1,15 +1,14 @@
 from django.contrib import admin
 
+from innova.core.admin import SearchIndexedAdmin
+
 from . import services
 from .models import Debate
 
 
 @admin.register(Debate)
-class DebateAdmin(admin.ModelAdmin):
+class DebateAdmin(SearchIndexedAdmin):
+    search_update = staticmethod(services.debate_search_update)
     list_display = ["title", "status", "has_opinion_map", "created_at"]
     list_filter = ["status", "has_opinion_map"]
     search_fields = ["title"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.debate_search_update(debate=obj)  # the question may have been corrected here

@@ -9,9 +9,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.filters import OrderingFilter
 
-from innova.opendata.api import ApiViewMixin
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin, ChoiceLabelField
 
 from . import selectors
 from .models import ArgumentSide, Debate, DebateStatus
@@ -26,9 +25,9 @@ class ArgumentSerializer(serializers.Serializer):
 
 
 class DebateSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField(help_text=_("Public page of the debate."))
+    url = AbsoluteUrlField(help_text=_("Public page of the debate."))
     question = serializers.CharField(source="title", help_text=_("The question put to the locality."))
-    status_label = serializers.SerializerMethodField()
+    status_label = ChoiceLabelField(DebateStatus, source="status")
     front_id = serializers.IntegerField(allow_null=True, help_text=_("The work front it belongs to, if any."))
     arguments_for = serializers.IntegerField(help_text=_("Visible arguments for."))
     arguments_against = serializers.IntegerField(help_text=_("Visible arguments against."))
@@ -52,14 +51,6 @@ class DebateSerializer(serializers.ModelSerializer):
             "closed_at",
             "conclusion",
         ]
-
-    def get_url(self, debate) -> str:
-        request = self.context.get("request")
-        path = debate.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
-
-    def get_status_label(self, debate) -> str:
-        return str(DebateStatus(debate.status).label)
 
 
 class DebateDetailSerializer(DebateSerializer):
@@ -107,7 +98,6 @@ class DebateViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     """Debates of Usme: the question, the counts of arguments and comments, the conclusion once closed."""
 
     filterset_class = DebateFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["created_at", "closed_at", "id"]
     ordering = ["-created_at", "-id"]
 

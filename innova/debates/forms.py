@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.form_fields import text_area
 from innova.problems.models import Problem
 
 from .models import ArgumentSide, Debate
@@ -27,9 +28,7 @@ class DebateForm(forms.ModelForm):
 
 
 class CloseForm(forms.Form):
-    conclusion = forms.CharField(
-        label=_("Conclusion"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5}), strip=True
-    )
+    conclusion = text_area(_("Conclusion"), max_length=4000, rows=5, strip=True)
 
 
 class ArgumentForm(forms.Form):
@@ -45,15 +44,14 @@ class ArgumentForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose whether your argument is for or against.")},
     )
-    body = forms.CharField(
-        label=_("Argument"),
+    body = text_area(
+        _("Argument"),
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        rows=3,
+        empty_message=_("Write your argument."),
         help_text=_("At most 1000 characters. Simple Markdown works: **bold**, lists, links."),
-        error_messages={
-            "required": _("Write your argument."),
-            "max_length": _("An argument has at most 1000 characters; make it shorter."),
-        },
+        error_messages={"max_length": _("An argument has at most 1000 characters; make it shorter.")},
+        attrs={"maxlength": 1000},
     )
 
 
@@ -63,15 +61,10 @@ class DebateRequestForm(forms.Form):
         max_length=200,
         error_messages={"required": _("Write the question you want to debate.")},
     )
-    context = forms.CharField(
-        label=_("Why it matters"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    context = text_area(_("Why it matters"), max_length=2000, rows=4, required=False)
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Write the reason; the person who asked will read it.")},
+    reason = text_area(
+        _("Reason"), max_length=2000, rows=2, empty_message=_("Write the reason; the person who asked will read it.")
     )

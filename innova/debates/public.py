@@ -4,22 +4,12 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only visi
 moderation); never who opened a debate nor who argued, only counts.
 """
 
-from django.db.models import IntegerField, Value
 from django.utils.translation import gettext_lazy as _
 
-from innova.opendata.registry import (
-    Dataset,
-    DatasetField,
-    SearchHit,
-    SearchSource,
-    iso,
-    register_api,
-    register_dataset,
-    register_search,
-)
+from innova.opendata import registry
 
 from . import selectors
-from .api import DebateViewSet
+from .api import DebateSerializer, DebateViewSet
 from .models import DebateStatus
 
 
@@ -27,39 +17,33 @@ def _debate_rows():
     return selectors.debate_public_list().order_by("id")
 
 
-DEBATE_FIELDS = (
-    DatasetField(
-        "id", "integer", "Stable identifier of the debate (also in /api/v1/debates/{id}/).", lambda d: d.pk, True
-    ),
-    DatasetField(
-        "url", "string", "Public page of the debate (path on the site).", lambda d: d.get_absolute_url(), True
-    ),
-    DatasetField("question", "string", "The question put to the locality.", lambda d: d.title, True),
-    DatasetField("context", "string", "Context given with the question.", lambda d: d.context),
-    DatasetField("status", "string", "open or closed.", lambda d: d.status, True),
-    DatasetField("front_id", "integer", "The work front the debate belongs to, empty if none.", lambda d: d.front_id),
-    DatasetField("arguments_for", "integer", "Visible arguments for.", lambda d: d.arguments_for, True),
-    DatasetField("arguments_against", "integer", "Visible arguments against.", lambda d: d.arguments_against, True),
-    DatasetField("comment_count", "integer", "Visible comments.", lambda d: d.public_comment_count, True),
-    DatasetField("opened_at", "datetime", "When the debate was opened.", lambda d: iso(d.created_at), True),
-    DatasetField("closed_at", "datetime", "When it was closed, empty while open.", lambda d: iso(d.closed_at)),
-    DatasetField("conclusion", "string", "The conclusion published when it was closed.", lambda d: d.conclusion),
+DEBATE_FIELDS = registry.dataset_fields(
+    DebateSerializer,
+    registry.Column("id", "Stable identifier of the debate (also in /api/v1/debates/{id}/).", True),
+    registry.Column("url", "Public page of the debate (path on the site).", True),
+    registry.Column("question", "The question put to the locality.", True),
+    registry.Column("context", "Context given with the question."),
+    registry.Column("status", "open or closed.", True),
+    registry.Column("front_id", "The work front the debate belongs to, empty if none."),
+    registry.Column("arguments_for", "Visible arguments for.", True),
+    registry.Column("arguments_against", "Visible arguments against.", True),
+    registry.Column("comment_count", "Visible comments.", True),
+    registry.Column("opened_at", "When the debate was opened.", True),
+    registry.Column("closed_at", "When it was closed, empty while open."),
+    registry.Column("conclusion", "The conclusion published when it was closed."),
 )
 
 
 def _search(q: str, upz_id: int | None):
     """Matching visible debates, open ones first, newest first. A debate has no UPZ: ``upz_id`` (None, for the
     search facets) is annotated, and a search narrowed to one UPZ finds no debate."""
-    queryset = selectors.debate_search(selectors.debate_visible(), q).annotate(
-        upz_id=Value(None, output_field=IntegerField())
-    )
-    if upz_id:
-        return queryset.none()
-    return queryset.order_by("-status", "-created_at", "-id")  # "open" sorts after "closed": descending
+    queryset = selectors.debate_search(selectors.debate_visible(), q)
+    # "open" sorts after "closed": descending.
+    return registry.without_upz(queryset, upz_id).order_by("-status", "-created_at", "-id")
 
 
-def _hit(debate) -> SearchHit:
-    return SearchHit(
+def _hit(debate) -> registry.SearchHit:
+    return registry.SearchHit(
         kind="debates",
         title=debate.title,
         body=debate.conclusion or debate.context,
@@ -71,8 +55,8 @@ def _hit(debate) -> SearchHit:
     )
 
 
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.Dataset(
         name="debates",
         title="Debates de Usme",
         description="Questions put to the locality on Usme Innova, with the counts of arguments and comments and "
@@ -81,5 +65,5 @@ register_dataset(
         fields=DEBATE_FIELDS,
     )
 )
-register_api("debates", DebateViewSet, basename="debate")
-register_search(SearchSource(kind="debates", label=_("Debates"), search=_search, hit=_hit))
+registry.register_api("debates", DebateViewSet, basename="debate")
+registry.register_search(registry.SearchSource(kind="debates", label=_("Debates"), search=_search, hit=_hit))

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from innova.problems.models import Theme
+from innova.core.form_fields import text_area
+from innova.problems.forms import theme_field
 from innova.territory.models import Upz
 
 from .models import JoinPolicy
@@ -13,17 +14,12 @@ class FrontForm(forms.Form):
         max_length=120,
         error_messages={"required": _("Write the name of the work front.")},
     )
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        queryset=Theme.objects.filter(active=True),
-        empty_label=_("Choose a theme"),
-        error_messages={"required": _("Choose the theme that fits best.")},
-    )
-    description = forms.CharField(
-        label=_("What does this front work on?"),
+    theme = theme_field()
+    description = text_area(
+        _("What does this front work on?"),
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": _("Describe what the front works on.")},
+        rows=5,
+        empty_message=_("Describe what the front works on."),
     )
     upzs = forms.ModelMultipleChoiceField(
         label=_("UPZ scope"), queryset=Upz.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
@@ -62,11 +58,8 @@ class SessionForm(forms.Form):
 
 
 class MinutesForm(forms.Form):
-    minutes = forms.CharField(
-        label=_("Minutes (acta)"),
-        max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"required": _("Write the minutes before publishing them.")},
+    minutes = text_area(
+        _("Minutes (acta)"), max_length=20000, rows=8, empty_message=_("Write the minutes before publishing them.")
     )
 
 

@@ -6,8 +6,12 @@ Each domain's endpoints live in that domain (e.g. ``innova/problems/api.py``) an
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
-from rest_framework import exceptions, pagination
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, pagination, serializers
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.filters import OrderingFilter
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -67,6 +71,31 @@ def api_exception_handler(exc, context):
     return exception_handler(exc, context)
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class AbsoluteUrlField(serializers.ReadOnlyField):
+    """The public page of the row (its ``get_absolute_url()``), as a full URL when the request is known."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "get_absolute_url")
+        super().__init__(**kwargs)
+
+    def to_representation(self, path) -> str:
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ChoiceLabelField(serializers.ReadOnlyField):
+    """The label of a choice code in the reader's language: ``ChoiceLabelField(Status, source="status")``."""
+
+    def __init__(self, choices, **kwargs):
+        self.choices = choices
+        super().__init__(**kwargs)
+
+    def to_representation(self, code) -> str:
+        return str(self.choices(code).label)
+
+
 class ApiViewMixin:
     """Authentication, permission and limits every endpoint of the public API shares."""
 
@@ -76,6 +105,8 @@ class ApiViewMixin:
     pagination_class = ApiPagination
     # JSON only: DRF's browsable pages need inline scripts the CSP refuses; people read /api/v1/ instead.
     renderer_classes = [JSONRenderer]
+    # Each endpoint's ``filterset_class`` and ``ordering_fields`` say what a reader may filter and sort by.
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
 
     def get_exception_handler(self):
         return api_exception_handler

@@ -13,11 +13,13 @@ database primary keys, which never change.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter, itemgetter, methodcaller
+from typing import Any, get_args, get_type_hints
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, IntegerField, QuerySet, Value
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 
 # Frictionless Table Schema field types used by our datasets.
 FIELD_TYPES = {"integer", "number", "string", "boolean", "datetime", "date"}
@@ -72,6 +74,13 @@ class SearchSource:
     label: str  # plural, translatable: "Problems"
     search: Callable[[str, int | None], QuerySet]
     hit: Callable[[Any], SearchHit]
+
+
+def without_upz(queryset: QuerySet, upz_id: int | None) -> QuerySet:
+    """Search matches of a kind that belongs to no UPZ: ``upz_id`` annotated as None (the search facets count by
+    it), and none at all when the search is narrowed to one UPZ."""
+    queryset = queryset.annotate(upz_id=Value(None, output_field=IntegerField()))
+    return queryset.none() if upz_id else queryset
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,93 @@ class DashboardCounts:
 def iso(value) -> str | None:
     """A date or datetime as a dataset value: ISO 8601, or None when empty."""
     return value.isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class Column:
+    """A dataset column that the domain's API serializer declares too: ``dataset_fields`` takes its type and its
+    value from the serializer's field. ``value`` only where the file shows it otherwise (rounded, empty for "")."""
+
+    name: str
+    description: str  # the data package's own, published in datapackage.json
+    required: bool = False
+    value: Callable[[Any], Any] | None = None
+
+
+# Serializer field → Table Schema type; any other field (text, choices, URLs) is a string.
+_SERIALIZER_TYPES = (
+    (serializers.BooleanField, "boolean"),
+    (serializers.IntegerField, "integer"),
+    (serializers.FloatField, "number"),
+    (serializers.DecimalField, "number"),
+    (serializers.DateTimeField, "datetime"),
+    (serializers.DateField, "date"),
+)
+# A SerializerMethodField's type is its method's return annotation (as in the OpenAPI schema).
+_PYTHON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
+
+
+def _serializer_type(serializer, field) -> str:
+    if isinstance(field, serializers.SerializerMethodField):
+        hint = get_type_hints(getattr(serializer, field.method_name)).get("return", str)
+        kinds = [kind for kind in get_args(hint) if kind is not type(None)] or [hint]
+        return _PYTHON_TYPES.get(kinds[0], "string")
+    return next((kind for cls, kind in _SERIALIZER_TYPES if isinstance(field, cls)), "string")
+
+
+def _attribute(model, source: str, kind: str) -> Callable[[Any], Any]:
+    """A plain getter of the field's ``source``: running the serializer per row would slow the export down."""
+    if callable(getattr(model, source, None)):
+        return methodcaller(source)  # get_absolute_url
+    read = attrgetter(source)
+    if kind in ("datetime", "date"):
+        return lambda row: iso(read(row))
+    return read
+
+
+def dataset_fields(serializer_class: type, *columns: "Column | DatasetField") -> tuple[DatasetField, ...]:
+    """A dataset's fields in order: a ``Column`` the API serializer declares (name, type and value from it), or a
+    ``DatasetField`` written out where the file has a column the API lacks or shows another way (nested there)."""
+    serializer = serializer_class()
+    model = serializer_class.Meta.model
+    fields = []
+    for column in columns:
+        if isinstance(column, DatasetField):
+            fields.append(column)
+            continue
+        declared = serializer.fields[column.name]
+        kind = _serializer_type(serializer, declared)
+        if column.value is None and declared.source == "*":
+            raise ValueError(f"Column {column.name} of {serializer_class.__name__} needs a value getter")
+        value = column.value or _attribute(model, declared.source, kind)
+        fields.append(DatasetField(column.name, kind, column.description, value, column.required))
+    return tuple(fields)
+
+
+def supports_by_month(
+    *, name: str, title: str, description: str, supports: Callable[[], QuerySet], target: str, target_description: str
+) -> Dataset:
+    """How many people supported each public row each month: ``supports()`` gives the support rows of the public
+    targets, ``target`` names their column (``problem_id``). Aggregated: who supported is never published."""
+
+    def rows():
+        per_month = supports().annotate(month=TruncMonth("created_at")).values(target, "month")
+        return per_month.annotate(supports=Count("id")).order_by(target, "month")
+
+    fields = (
+        DatasetField(target, "integer", target_description, itemgetter(target), True),
+        DatasetField(
+            "month", "string", "Month of the supports, YYYY-MM.", lambda r: r["month"].strftime("%Y-%m"), True
+        ),
+        DatasetField(
+            "supports",
+            "integer",
+            "Supports given that month (who supported is never published).",
+            itemgetter("supports"),
+            True,
+        ),
+    )
+    return Dataset(name=name, title=title, description=description, rows=rows, fields=fields, primary_key="")
 
 
 # Helpers for the dashboard counts every domain computes the same way.

@@ -4,19 +4,20 @@ Reads use the same selectors as the web pages; writes call the same services, wh
 (``problems.report_problem``…), so the API can never allow what the web refuses. No author is ever exposed.
 """
 
+from functools import partial
+
 import django_filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from innova.comments.services import comment_add
-from innova.core.api_docs import BAD_REQUEST, FORBIDDEN, UNAUTHENTICATED
-from innova.opendata.api import ApiViewMixin
+from innova.core.api_docs import write_responses
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin, ChoiceLabelField
 from innova.territory.models import Upz
 from innova.territory.selectors import public_point
 
@@ -48,10 +49,10 @@ class AnswerSerializer(serializers.ModelSerializer):
 
 class ProblemSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True, help_text=_("Short code quoted by SMS or at attention points."))
-    url = serializers.SerializerMethodField(help_text=_("Public page of the problem."))
+    url = AbsoluteUrlField(help_text=_("Public page of the problem."))
     theme = ThemeSerializer(read_only=True)
     upz = UpzSerializer(read_only=True)
-    status_label = serializers.SerializerMethodField()
+    status_label = ChoiceLabelField(Status, source="status")
     latitude = serializers.SerializerMethodField(help_text="Rounded to 0.001° (~110 m) except for staff.")
     longitude = serializers.SerializerMethodField(help_text="Rounded to 0.001° (~110 m) except for staff.")
 
@@ -76,11 +77,6 @@ class ProblemSerializer(serializers.ModelSerializer):
             "answered_at",
         ]
 
-    def get_url(self, problem) -> str:
-        request = self.context.get("request")
-        path = problem.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
-
     def _point(self, problem) -> tuple[float | None, float | None]:
         request = self.context.get("request")
         return public_point(user=request.user if request else None, lat=problem.latitude, lon=problem.longitude)
@@ -90,9 +86,6 @@ class ProblemSerializer(serializers.ModelSerializer):
 
     def get_longitude(self, problem) -> float | None:
         return self._point(problem)[1]
-
-    def get_status_label(self, problem) -> str:
-        return str(Status(problem.status).label)
 
 
 class ProblemDetailSerializer(ProblemSerializer):
@@ -134,6 +127,16 @@ class SupportResultSerializer(serializers.Serializer):
     support_count = serializers.IntegerField()
 
 
+def support_answer(request, target, support_set) -> Response:
+    """Support ``target`` or withdraw the support through ``support_set(supported=…)`` (the web's service, which
+    checks the permission) and answer whether it is supported now and the new count."""
+    serializer = SupportSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    supported = support_set(supported=serializer.validated_data["supported"])
+    target.refresh_from_db(fields=["support_count"])
+    return Response({"supported": supported, "support_count": target.support_count})
+
+
 class CommentSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=4000)
 
@@ -173,7 +176,7 @@ NOT_FOUND = OpenApiResponse(description=_("No published problem with this id."))
     create=extend_schema(
         summary=_("Report a problem"),
         request=ProblemReportSerializer,
-        responses={201: ProblemDetailSerializer, 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN},
+        responses=write_responses(ProblemDetailSerializer, status=201),
     ),
 )
 class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -181,7 +184,6 @@ class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     filterset_class = ProblemFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["published_at", "support_count", "id"]
     ordering = ["-published_at", "-id"]
 
@@ -212,35 +214,19 @@ class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
     @extend_schema(
         summary=_("Support a problem (“A mí también me afecta”) or withdraw the support"),
         request=SupportSerializer,
-        responses={
-            200: SupportResultSerializer,
-            400: BAD_REQUEST,
-            401: UNAUTHENTICATED,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=write_responses(SupportResultSerializer, not_found=NOT_FOUND),
     )
     @action(detail=True, methods=["post"])
     def support(self, request, pk=None):
         problem = self._visible(pk)
-        serializer = SupportSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        supported = services.problem_support_set(
-            user=request.user, problem=problem, supported=serializer.validated_data["supported"]
+        return support_answer(
+            request, problem, partial(services.problem_support_set, user=request.user, problem=problem)
         )
-        problem.refresh_from_db(fields=["support_count"])
-        return Response({"supported": supported, "support_count": problem.support_count})
 
     @extend_schema(
         summary=_("Comment on a problem"),
         request=CommentSerializer,
-        responses={
-            201: CommentResultSerializer,
-            400: BAD_REQUEST,
-            401: UNAUTHENTICATED,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=write_responses(CommentResultSerializer, status=201, not_found=NOT_FOUND),
     )
     @action(detail=True, methods=["post"])
     def comments(self, request, pk=None):

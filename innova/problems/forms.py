@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.form_fields import text_area
 from innova.territory.models import Upz
 
 from .models import Problem, Status, Theme
@@ -19,6 +20,16 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
 
 
+def theme_field() -> forms.ModelChoiceField:
+    """The required choice of one of the active themes (a problem's, a work front's)."""
+    return forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.filter(active=True),
+        empty_label=_("Choose a theme"),
+        error_messages={"required": _("Choose the theme that fits best.")},
+    )
+
+
 class ProblemForm(forms.Form):
     title = forms.CharField(
         label=_("What is the problem?"),
@@ -26,19 +37,14 @@ class ProblemForm(forms.Form):
         help_text=_("In a few words, e.g. “Hueco grande en la vía a Usme Pueblo”."),
         error_messages={"required": _("Write a short title for the problem.")},
     )
-    description = forms.CharField(
-        label=_("Tell us more"),
+    description = text_area(
+        _("Tell us more"),
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        rows=5,
+        empty_message=_("Describe the problem so others can understand it."),
         help_text=_("Where exactly, since when, whom it affects."),
-        error_messages={"required": _("Describe the problem so others can understand it.")},
     )
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        queryset=Theme.objects.filter(active=True),
-        empty_label=_("Choose a theme"),
-        error_messages={"required": _("Choose the theme that fits best.")},
-    )
+    theme = theme_field()
     upz = forms.ModelChoiceField(
         label=_("UPZ or rural zone"),
         queryset=Upz.objects.all(),
@@ -124,9 +130,7 @@ class ProblemFilterForm(forms.Form):
 
 class StatusChangeForm(forms.Form):
     to_status = forms.ChoiceField(label=_("New status"), choices=Status.choices)
-    reason = forms.CharField(
-        label=_("Reason (public)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    reason = text_area(_("Reason (public)"), max_length=2000, rows=2, required=False)
     duplicate_of = forms.ModelChoiceField(
         label=_("Original problem (for duplicates)"),
         queryset=Problem.objects.filter(published_at__isnull=False),
@@ -137,9 +141,9 @@ class StatusChangeForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    body = forms.CharField(
-        label=_("Official answer (public)"),
+    body = text_area(
+        _("Official answer (public)"),
         max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": _("Write the answer before publishing it.")},
+        rows=5,
+        empty_message=_("Write the answer before publishing it."),
     )

@@ -4,31 +4,15 @@ Found by ``innova.opendata.registry.autodiscover`` when Django starts. Only publ
 never the author (anonymous or not), never a supporter's identity.
 """
 
-from django.db.models import Count, F
-from django.db.models.functions import TruncMonth
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from innova.opendata.registry import (
-    DashboardCounts,
-    DashboardSource,
-    Dataset,
-    DatasetField,
-    SearchHit,
-    SearchSource,
-    count_by,
-    count_by_month,
-    in_period,
-    iso,
-    register_api,
-    register_dashboard,
-    register_dataset,
-    register_search,
-)
+from innova.opendata import registry
 from innova.territory.geometry import coarsened
 
 from . import selectors
-from .api import ProblemViewSet
+from .api import AnswerSerializer, ProblemSerializer, ProblemViewSet
 from .models import OfficialAnswer, Status, Support
 
 
@@ -36,95 +20,52 @@ def _problem_rows():
     return selectors.problem_visible().select_related("theme", "upz").order_by("id")
 
 
-PROBLEM_FIELDS = (
-    DatasetField(
-        "id", "integer", "Stable identifier of the problem (also in /api/v1/problems/{id}/).", lambda p: p.pk, True
+PROBLEM_FIELDS = registry.dataset_fields(
+    ProblemSerializer,
+    registry.Column("id", "Stable identifier of the problem (also in /api/v1/problems/{id}/).", True),
+    registry.Column("reference", "Short code quoted by SMS or at attention points (USM-0001).", True),
+    registry.Column("url", "Public page of the problem (path on the site).", True),
+    registry.Column("title", "Title written by who reported it.", True),
+    registry.Column("description", "Description written by who reported it.", True),
+    registry.DatasetField("theme", "string", "Theme slug (movilidad, seguridad…).", lambda p: p.theme.slug, True),
+    registry.DatasetField("theme_name", "string", "Theme name.", lambda p: p.theme.name, True),
+    registry.DatasetField(
+        "upz_code", "string", "Code of the UPZ or RURAL for the rural zone.", lambda p: p.upz.code, True
     ),
-    DatasetField(
-        "reference",
-        "string",
-        "Short code quoted by SMS or at attention points (USM-0001).",
-        lambda p: p.reference,
-        True,
-    ),
-    DatasetField(
-        "url", "string", "Public page of the problem (path on the site).", lambda p: p.get_absolute_url(), True
-    ),
-    DatasetField("title", "string", "Title written by who reported it.", lambda p: p.title, True),
-    DatasetField("description", "string", "Description written by who reported it.", lambda p: p.description, True),
-    DatasetField("theme", "string", "Theme slug (movilidad, seguridad…).", lambda p: p.theme.slug, True),
-    DatasetField("theme_name", "string", "Theme name.", lambda p: p.theme.name, True),
-    DatasetField("upz_code", "string", "Code of the UPZ or RURAL for the rural zone.", lambda p: p.upz.code, True),
-    DatasetField("upz_name", "string", "Name of the UPZ.", lambda p: p.upz.name, True),
-    DatasetField(
+    registry.DatasetField("upz_name", "string", "Name of the UPZ.", lambda p: p.upz.name, True),
+    registry.Column(
         "latitude",
-        "number",
         "Latitude of the place (WGS84) rounded to 0.001° (~110 m) to protect homes; empty when not given.",
-        lambda p: coarsened(p.latitude),
+        value=lambda p: coarsened(p.latitude),
     ),
-    DatasetField(
+    registry.Column(
         "longitude",
-        "number",
         "Longitude of the place (WGS84) rounded to 0.001° (~110 m) to protect homes; empty when not given.",
-        lambda p: coarsened(p.longitude),
+        value=lambda p: coarsened(p.longitude),
     ),
-    DatasetField(
-        "status", "string", "Workflow status code (reported, in_review, validated…).", lambda p: p.status, True
-    ),
-    DatasetField(
+    registry.Column("status", "Workflow status code (reported, in_review, validated…).", True),
+    registry.DatasetField(
         "channel", "string", "Channel it came in by (web, sms, whatsapp, point, api).", lambda p: p.channel, True
     ),
-    DatasetField(
-        "support_count", "integer", "People who said “A mí también me afecta”.", lambda p: p.support_count, True
-    ),
-    DatasetField("comment_count", "integer", "Public comments.", lambda p: p.comment_count, True),
-    DatasetField("published_at", "datetime", "When it was published.", lambda p: iso(p.published_at), True),
-    DatasetField(
-        "answer_due_at",
-        "datetime",
-        "Deadline for the official answer, once the support threshold is reached.",
-        lambda p: iso(p.answer_due_at),
-    ),
-    DatasetField(
-        "answered_at", "datetime", "When the latest official answer was published.", lambda p: iso(p.answered_at)
-    ),
+    registry.Column("support_count", "People who said “A mí también me afecta”.", True),
+    registry.Column("comment_count", "Public comments.", True),
+    registry.Column("published_at", "When it was published.", True),
+    registry.Column("answer_due_at", "Deadline for the official answer, once the support threshold is reached."),
+    registry.Column("answered_at", "When the latest official answer was published."),
 )
 
-ANSWER_FIELDS = (
-    DatasetField("id", "integer", "Stable identifier of the answer.", lambda a: a.pk, True),
-    DatasetField("problem_id", "integer", "The problem answered (problems.id).", lambda a: a.problem_id, True),
-    DatasetField("body", "string", "Text of the official answer.", lambda a: a.body, True),
-    DatasetField(
-        "author_role", "string", "Position and entity of the official who answered.", lambda a: a.author_role_label
-    ),
-    DatasetField("created_at", "datetime", "When it was published.", lambda a: iso(a.created_at), True),
-)
-
-SUPPORT_FIELDS = (
-    DatasetField("problem_id", "integer", "The problem supported (problems.id).", lambda r: r["problem_id"], True),
-    DatasetField("month", "string", "Month of the supports, YYYY-MM.", lambda r: r["month"].strftime("%Y-%m"), True),
-    DatasetField(
-        "supports",
-        "integer",
-        "Supports given that month (who supported is never published).",
-        lambda r: r["supports"],
-        True,
-    ),
+ANSWER_FIELDS = registry.dataset_fields(
+    AnswerSerializer,
+    registry.Column("id", "Stable identifier of the answer.", True),
+    registry.DatasetField("problem_id", "integer", "The problem answered (problems.id).", lambda a: a.problem_id, True),
+    registry.Column("body", "Text of the official answer.", True),
+    registry.Column("author_role", "Position and entity of the official who answered."),
+    registry.Column("created_at", "When it was published.", True),
 )
 
 
 def _answer_rows():
     return OfficialAnswer.objects.filter(problem__in=selectors.problem_visible()).order_by("id")
-
-
-def _support_rows():
-    return (
-        Support.objects.filter(problem__in=selectors.problem_visible())
-        .annotate(month=TruncMonth("created_at"))
-        .values("problem_id", "month")
-        .annotate(supports=Count("id"))
-        .order_by("problem_id", "month")
-    )
 
 
 def _search(q: str, upz_id: int | None):
@@ -138,8 +79,8 @@ def _search(q: str, upz_id: int | None):
     return queryset.order_by("-support_count", "-id")
 
 
-def _hit(problem) -> SearchHit:
-    return SearchHit(
+def _hit(problem) -> registry.SearchHit:
+    return registry.SearchHit(
         kind="problems",
         title=problem.title,
         body=problem.description,
@@ -151,28 +92,28 @@ def _hit(problem) -> SearchHit:
     )
 
 
-def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
-    base = in_period(selectors.problem_visible(), "published_at", start, end)
+def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
+    base = registry.in_period(selectors.problem_visible(), "published_at", start, end)
     if upz_id:
         base = base.filter(upz_id=upz_id)
-    by_status = {str(Status(code).label): n for code, n in count_by(base, "status").items()}
+    by_status = {str(Status(code).label): n for code, n in registry.count_by(base, "status").items()}
     answered = base.filter(answered_at__isnull=False).values_list("published_at", "answered_at")
     due = base.filter(answer_due_at__isnull=False)
-    return DashboardCounts(
+    return registry.DashboardCounts(
         total=base.count(),
-        by_upz=count_by(base, "upz__code"),
-        by_theme=count_by(base, "theme__name"),
+        by_upz=registry.count_by(base, "upz__code"),
+        by_theme=registry.count_by(base, "theme__name"),
         by_status=by_status,
-        by_month=count_by_month(base, "published_at"),
+        by_month=registry.count_by_month(base, "published_at"),
         answer_days=[max(0.0, (a - p).total_seconds() / 86400) for p, a in answered],
         answered_in_time=due.filter(answered_at__isnull=False, answered_at__lte=F("answer_due_at")).count(),
         answers_due=due.filter(answered_at__isnull=False).count()
         + due.filter(answered_at__isnull=True, answer_due_at__lt=timezone.now()).count(),
         extra={
-            _("Supports given in the period"): in_period(
+            _("Supports given in the period"): registry.in_period(
                 Support.objects.filter(problem__in=base), "created_at", start, end
             ).count(),
-            _("Official answers given in the period"): in_period(
+            _("Official answers given in the period"): registry.in_period(
                 OfficialAnswer.objects.filter(problem__in=base), "created_at", start, end
             ).count(),
             _("Awaiting an official answer past the deadline (today)"): due.filter(
@@ -182,8 +123,8 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     )
 
 
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.Dataset(
         name="problems",
         title="Problemas de Usme",
         description="Problems reported by residents, officials and contractors of Usme, published on Usme Innova.",
@@ -191,8 +132,8 @@ register_dataset(
         fields=PROBLEM_FIELDS,
     )
 )
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.Dataset(
         name="problem_answers",
         title="Respuestas oficiales a problemas",
         description="Official answers of the Alcaldía Local de Usme to published problems.",
@@ -200,16 +141,16 @@ register_dataset(
         fields=ANSWER_FIELDS,
     )
 )
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.supports_by_month(
         name="problem_supports",
         title="Apoyos a problemas por mes",
         description="How many people supported each problem each month (aggregated; supporters are never published).",
-        rows=_support_rows,
-        fields=SUPPORT_FIELDS,
-        primary_key="",
+        supports=lambda: Support.objects.filter(problem__in=selectors.problem_visible()),
+        target="problem_id",
+        target_description="The problem supported (problems.id).",
     )
 )
-register_api("problems", ProblemViewSet, basename="problem")
-register_search(SearchSource(kind="problems", label=_("Problems"), search=_search, hit=_hit))
-register_dashboard(DashboardSource(kind="problems", label=_("Problems"), counts=_counts, position=10))
+registry.register_api("problems", ProblemViewSet, basename="problem")
+registry.register_search(registry.SearchSource(kind="problems", label=_("Problems"), search=_search, hit=_hit))
+registry.register_dashboard(registry.DashboardSource(kind="problems", label=_("Problems"), counts=_counts, position=10))

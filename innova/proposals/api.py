@@ -6,6 +6,8 @@ nor the co-authors nor who moved a proposal through its lifecycle are ever expos
 official.
 """
 
+from functools import partial
+
 import django_filters
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -13,13 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
-from rest_framework.response import Response
 
-from innova.core.api_docs import BAD_REQUEST, FORBIDDEN, UNAUTHENTICATED
-from innova.opendata.api import ApiViewMixin
-from innova.problems.api import SupportResultSerializer, SupportSerializer, UpzSerializer
+from innova.core.api_docs import write_responses
+from innova.opendata.api import AbsoluteUrlField, ApiViewMixin, ChoiceLabelField
+from innova.problems.api import SupportResultSerializer, SupportSerializer, UpzSerializer, support_answer
 
 from . import selectors, services
 from .models import Origin, Proposal, Status, StatusChange
@@ -44,9 +44,9 @@ class ProposalStatusChangeSerializer(serializers.ModelSerializer):
 
 class ProposalSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True, help_text=_("Short code, PRO-0001."))
-    url = serializers.SerializerMethodField(help_text=_("Public page of the proposal."))
+    url = AbsoluteUrlField(help_text=_("Public page of the proposal."))
     status = serializers.ChoiceField(choices=PUBLIC_STATUSES)
-    status_label = serializers.SerializerMethodField()
+    status_label = ChoiceLabelField(Status, source="status")
     origin = serializers.ChoiceField(choices=Origin.choices)
     beneficiary_upzs = UpzSerializer(source="public_upzs", many=True, read_only=True)
     problem_ids = serializers.SerializerMethodField(help_text=_("Published problems the proposal addresses."))
@@ -73,14 +73,6 @@ class ProposalSerializer(serializers.ModelSerializer):
             "answer_due_at",
             "answered_at",
         ]
-
-    def get_url(self, proposal) -> str:
-        request = self.context.get("request")
-        path = proposal.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
-
-    def get_status_label(self, proposal) -> str:
-        return str(Status(proposal.status).label)
 
     def get_problem_ids(self, proposal) -> list[int]:
         return [problem.pk for problem in proposal.public_problems]
@@ -133,7 +125,6 @@ class ProposalViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     filterset_class = ProposalFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["support_count", "published_at", "id"]
     ordering = ["-support_count", "-id"]  # as the web list: most supported first
 
@@ -151,21 +142,11 @@ class ProposalViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary=_("Support a proposal or withdraw the support"),
         request=SupportSerializer,
-        responses={
-            200: SupportResultSerializer,
-            400: BAD_REQUEST,
-            401: UNAUTHENTICATED,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=write_responses(SupportResultSerializer, not_found=NOT_FOUND),
     )
     @action(detail=True, methods=["post"])
     def support(self, request, pk=None):
         proposal = get_object_or_404(selectors.proposal_visible(), pk=pk)
-        serializer = SupportSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        supported = services.proposal_support_set(
-            user=request.user, proposal=proposal, supported=serializer.validated_data["supported"]
+        return support_answer(
+            request, proposal, partial(services.proposal_support_set, user=request.user, proposal=proposal)
         )
-        proposal.refresh_from_db(fields=["support_count"])
-        return Response({"supported": supported, "support_count": proposal.support_count})

@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.form_fields import text_area
 from innova.problems.models import Problem, Theme
 from innova.territory.models import Upz
 
@@ -46,31 +47,28 @@ class ProposalForm(forms.Form):
         help_text=_("In a few words, e.g. “Senderos iluminados al parque Santa Librada”."),
         error_messages={"required": _("Write a short title for the proposal.")},
     )
-    summary = forms.CharField(
-        label=_("Summary"),
+    summary = text_area(
+        _("Summary"),
         max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+        rows=3,
+        empty_message=_("Write a short summary."),
         help_text=_("Up to 500 characters: what you propose and why."),
-        error_messages={
-            "required": _("Write a short summary."),
-            "max_length": _("The summary can have up to 500 characters."),
-        },
+        error_messages={"max_length": _("The summary can have up to 500 characters.")},
+        attrs={"maxlength": 500},
     )
     problems = ProblemReferencesField(
         label=_("Problems it addresses"),
         required=False,
         help_text=_("The numbers of the problems, separated by commas, e.g. USM-0012, USM-0040."),
     )
-    solution = forms.CharField(
-        label=_("The solution"),
+    solution = text_area(
+        _("The solution"),
         max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        rows=6,
+        empty_message=_("Describe the solution you propose."),
         help_text=_("How it would work, step by step."),
-        error_messages={"required": _("Describe the solution you propose.")},
     )
-    expected_impact = forms.CharField(
-        label=_("Expected impact"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    expected_impact = text_area(_("Expected impact"), max_length=3000, rows=3, required=False)
     beneficiary_upzs = forms.ModelMultipleChoiceField(
         label=_("UPZ that benefit"),
         queryset=Upz.objects.all(),
@@ -90,9 +88,7 @@ class ProposalForm(forms.Form):
         max_value=10**13,
         error_messages={"invalid": _("Write the cost as a whole number of pesos, without dots.")},
     )
-    resources = forms.CharField(
-        label=_("Resources needed"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    resources = text_area(_("Resources needed"), max_length=3000, rows=3, required=False)
 
 
 class InviteForm(forms.Form):
@@ -104,11 +100,11 @@ class InviteForm(forms.Form):
 
 class StatusChangeForm(forms.Form):
     to_status = forms.ChoiceField(label=_("Next step"), choices=Status.choices)
-    reason = forms.CharField(
-        label=_("Reason (public)"),
+    reason = text_area(
+        _("Reason (public)"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Write the reason for this step; it is shown in public.")},
+        rows=3,
+        empty_message=_("Write the reason for this step; it is shown in public."),
     )
 
 
@@ -140,12 +136,12 @@ class ProposalFilterForm(forms.Form):
 
 
 class IdeaForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your idea"),
+    body = text_area(
+        _("Your idea"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        rows=4,
+        empty_message=_("Write your idea before sending it."),
         help_text=_("Any creative opinion about Usme. You can send it without an account."),
-        error_messages={"required": _("Write your idea before sending it.")},
     )
 
 
@@ -163,12 +159,7 @@ class TriageForm(forms.Form):
         label=_("Theme (for a problem)"), queryset=Theme.objects.filter(active=True), required=False
     )
     upz = forms.ModelChoiceField(label=_("UPZ (for a problem)"), queryset=Upz.objects.all(), required=False)
-    reason = forms.CharField(
-        label=_("Reason (the author reads it)"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    reason = text_area(_("Reason (the author reads it)"), max_length=1000, rows=2, required=False)
 
 
 def triage_forms(prefixes) -> list[TriageForm]:

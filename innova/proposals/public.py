@@ -6,29 +6,13 @@ moderation (never drafts); never the author, the co-authors, a supporter or the 
 """
 
 from django.db.models import Count, F, Q
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from innova.opendata.registry import (
-    DashboardCounts,
-    DashboardSource,
-    Dataset,
-    DatasetField,
-    SearchHit,
-    SearchSource,
-    count_by,
-    count_by_month,
-    in_period,
-    iso,
-    register_api,
-    register_dashboard,
-    register_dataset,
-    register_search,
-)
+from innova.opendata import registry
 
 from . import selectors
-from .api import ProposalViewSet
+from .api import ProposalSerializer, ProposalStatusChangeSerializer, ProposalViewSet
 from .models import Proposal, Status, Support
 
 
@@ -36,108 +20,62 @@ def _proposal_rows():
     return selectors.proposal_public_rows().order_by("id")
 
 
-PROPOSAL_FIELDS = (
-    DatasetField(
-        "id", "integer", "Stable identifier of the proposal (also in /api/v1/proposals/{id}/).", lambda p: p.pk, True
-    ),
-    DatasetField(
-        "url", "string", "Public page of the proposal (path on the site).", lambda p: p.get_absolute_url(), True
-    ),
-    DatasetField("title", "string", "Title of the proposal.", lambda p: p.title, True),
-    DatasetField("summary", "string", "Summary in up to 500 characters.", lambda p: p.summary, True),
-    DatasetField("solution", "string", "The solution proposed.", lambda p: p.solution, True),
-    DatasetField("expected_impact", "string", "Expected impact, empty when not given.", lambda p: p.expected_impact),
-    DatasetField(
+PROPOSAL_FIELDS = registry.dataset_fields(
+    ProposalSerializer,
+    registry.Column("id", "Stable identifier of the proposal (also in /api/v1/proposals/{id}/).", True),
+    registry.Column("url", "Public page of the proposal (path on the site).", True),
+    registry.Column("title", "Title of the proposal.", True),
+    registry.Column("summary", "Summary in up to 500 characters.", True),
+    registry.Column("solution", "The solution proposed.", True),
+    registry.Column("expected_impact", "Expected impact, empty when not given."),
+    registry.Column(
         "status",
-        "string",
         "Lifecycle status code (published, in_study, viable, not_viable, prototype, implemented, evaluated).",
-        lambda p: p.status,
         True,
     ),
-    DatasetField(
-        "origin",
-        "string",
-        "Where it came from (problem, card of a brainstorm, idea of the open idea box, new).",
-        lambda p: p.origin,
-        True,
+    registry.Column(
+        "origin", "Where it came from (problem, card of a brainstorm, idea of the open idea box, new).", True
     ),
-    DatasetField(
+    registry.DatasetField(
         "beneficiary_upz_codes",
         "string",
         "Codes of the UPZs that benefit, separated by spaces (RURAL for the rural zone); empty when none.",
         lambda p: " ".join(upz.code for upz in p.public_upzs) or None,
     ),
-    DatasetField(
+    registry.DatasetField(
         "problem_ids",
         "string",
         "Published problems it addresses (problems.id), separated by spaces; empty when none.",
         lambda p: " ".join(str(problem.pk) for problem in p.public_problems) or None,
     ),
-    DatasetField("support_count", "integer", "People who support it.", lambda p: p.support_count, True),
-    DatasetField("comment_count", "integer", "Public comments.", lambda p: p.comment_count, True),
-    DatasetField(
-        "estimated_cost",
-        "integer",
-        "Estimated cost in Colombian pesos, when the authors gave one.",
-        lambda p: p.estimated_cost,
+    registry.Column("support_count", "People who support it.", True),
+    registry.Column("comment_count", "Public comments.", True),
+    registry.Column("estimated_cost", "Estimated cost in Colombian pesos, when the authors gave one."),
+    registry.Column("published_at", "When it was published.", True),
+    registry.Column(
+        "answer_due_at", "Deadline for the official answer (viable or not), once the support threshold is reached."
     ),
-    DatasetField("published_at", "datetime", "When it was published.", lambda p: iso(p.published_at), True),
-    DatasetField(
-        "answer_due_at",
-        "datetime",
-        "Deadline for the official answer (viable or not), once the support threshold is reached.",
-        lambda p: iso(p.answer_due_at),
-    ),
-    DatasetField(
-        "answered_at",
-        "datetime",
-        "When the Mayor's Office answered (it was declared viable or not viable).",
-        lambda p: iso(p.answered_at),
-    ),
+    registry.Column("answered_at", "When the Mayor's Office answered (it was declared viable or not viable)."),
 )
 
-STATUS_CHANGE_FIELDS = (
-    DatasetField("id", "integer", "Stable identifier of the step.", lambda c: c.pk, True),
-    DatasetField("proposal_id", "integer", "The proposal (proposals.id).", lambda c: c.proposal_id, True),
-    DatasetField(
-        "from_status", "string", "Status before the step (draft for the publication).", lambda c: c.from_status
-    ),
-    DatasetField("to_status", "string", "Status after the step.", lambda c: c.to_status, True),
-    DatasetField("reason", "string", "Public reason given for the step.", lambda c: c.reason or None),
-    DatasetField(
+STATUS_CHANGE_FIELDS = registry.dataset_fields(
+    ProposalStatusChangeSerializer,
+    registry.Column("id", "Stable identifier of the step.", True),
+    registry.DatasetField("proposal_id", "integer", "The proposal (proposals.id).", lambda c: c.proposal_id, True),
+    registry.Column("from_status", "Status before the step (draft for the publication)."),
+    registry.Column("to_status", "Status after the step.", True),
+    registry.Column("reason", "Public reason given for the step.", value=lambda c: c.reason or None),
+    registry.Column(
         "decided_by_role",
-        "string",
         "Position and entity of the official or facilitator who took the step; empty for the publication.",
-        lambda c: selectors.status_change_decided_by(c) or None,
+        value=lambda c: selectors.status_change_decided_by(c) or None,
     ),
-    DatasetField("created_at", "datetime", "When the step was taken.", lambda c: iso(c.created_at), True),
-)
-
-SUPPORT_FIELDS = (
-    DatasetField("proposal_id", "integer", "The proposal supported (proposals.id).", lambda r: r["proposal_id"], True),
-    DatasetField("month", "string", "Month of the supports, YYYY-MM.", lambda r: r["month"].strftime("%Y-%m"), True),
-    DatasetField(
-        "supports",
-        "integer",
-        "Supports given that month (who supported is never published).",
-        lambda r: r["supports"],
-        True,
-    ),
+    registry.Column("created_at", "When the step was taken.", True),
 )
 
 
 def _status_change_rows():
     return selectors.status_change_public().filter(proposal__in=selectors.proposal_visible()).order_by("id")
-
-
-def _support_rows():
-    return (
-        Support.objects.filter(proposal__in=selectors.proposal_visible())
-        .annotate(month=TruncMonth("created_at"))
-        .values("proposal_id", "month")
-        .annotate(supports=Count("id"))
-        .order_by("proposal_id", "month")
-    )
 
 
 def _search(q: str, upz_id: int | None):
@@ -150,11 +88,11 @@ def _search(q: str, upz_id: int | None):
     return queryset.order_by("-support_count", "-id")
 
 
-def _hit(proposal) -> SearchHit:
+def _hit(proposal) -> registry.SearchHit:
     upz_name = ""
     if proposal.upz_id:
         upz_name = proposal.upz_name if proposal.upz_code == "RURAL" else f"{proposal.upz_code} {proposal.upz_name}"
-    return SearchHit(
+    return registry.SearchHit(
         kind="proposals",
         title=proposal.title,
         body=f"{proposal.summary}\n{proposal.solution}",
@@ -166,19 +104,19 @@ def _hit(proposal) -> SearchHit:
     )
 
 
-def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
+def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
     """Proposals published in the period (benefiting the UPZ if given); supports and answers given in the period
     to any published proposal. Answer times only for those that reached the support threshold."""
     visible = selectors.proposal_visible()
     if upz_id:
         visible = visible.filter(beneficiary_upzs=upz_id)
-    base = in_period(visible, "published_at", start, end)
+    base = registry.in_period(visible, "published_at", start, end)
 
-    by_status = {str(Status(code).label): n for code, n in count_by(base, "status").items()}
+    by_status = {str(Status(code).label): n for code, n in registry.count_by(base, "status").items()}
     beneficiaries = Proposal.beneficiary_upzs.through.objects.filter(proposal__in=base)
     if upz_id:
         beneficiaries = beneficiaries.filter(upz_id=upz_id)
-    by_upz = count_by(beneficiaries, "upz__code")
+    by_upz = registry.count_by(beneficiaries, "upz__code")
     # Those that reached the threshold get a deadline; the days are counted from publication, as for problems.
     now = timezone.now()
     due = base.filter(answer_due_at__isnull=False)
@@ -189,19 +127,19 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
         overdue=Count("id", filter=Q(answer_due_at__lt=now, answered_at__isnull=True)),
     )
     answer_times = due.filter(answered_at__isnull=False).values_list("published_at", "answered_at")
-    return DashboardCounts(
+    return registry.DashboardCounts(
         total=figures["total"],
         by_upz=by_upz,
         by_status=by_status,
-        by_month=count_by_month(base, "published_at"),
+        by_month=registry.count_by_month(base, "published_at"),
         answer_days=[max(0.0, (a - p).total_seconds() / 86400) for p, a in answer_times],
         answered_in_time=figures["in_time"],
         answers_due=figures["answered"] + figures["overdue"],
         extra={
-            _("Supports given in the period"): in_period(
+            _("Supports given in the period"): registry.in_period(
                 Support.objects.filter(proposal__in=visible), "created_at", start, end
             ).count(),
-            _("Proposals answered (viable or not viable) in the period"): in_period(
+            _("Proposals answered (viable or not viable) in the period"): registry.in_period(
                 visible.filter(answered_at__isnull=False), "answered_at", start, end
             ).count(),
             _("Awaiting an official answer past the deadline (today)"): figures["overdue"],
@@ -209,8 +147,8 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCoun
     )
 
 
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.Dataset(
         name="proposals",
         title="Propuestas de Usme",
         description="Proposals published by residents of Usme on Usme Innova, with their lifecycle status "
@@ -219,8 +157,8 @@ register_dataset(
         fields=PROPOSAL_FIELDS,
     )
 )
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.Dataset(
         name="proposal_status_changes",
         title="Historial de las propuestas",
         description="Each public step of a proposal's lifecycle with its reason and the position of who took it "
@@ -229,20 +167,20 @@ register_dataset(
         fields=STATUS_CHANGE_FIELDS,
     )
 )
-register_dataset(
-    Dataset(
+registry.register_dataset(
+    registry.supports_by_month(
         name="proposal_supports",
         title="Apoyos a propuestas por mes",
         description="How many people supported each proposal each month (aggregated; supporters are never published).",
-        rows=_support_rows,
-        fields=SUPPORT_FIELDS,
-        primary_key="",
+        supports=lambda: Support.objects.filter(proposal__in=selectors.proposal_visible()),
+        target="proposal_id",
+        target_description="The proposal supported (proposals.id).",
     )
 )
-register_api("proposals", ProposalViewSet, basename="proposal")
-register_search(SearchSource(kind="proposals", label=_("Proposals"), search=_search, hit=_hit))
-register_dashboard(
-    DashboardSource(
+registry.register_api("proposals", ProposalViewSet, basename="proposal")
+registry.register_search(registry.SearchSource(kind="proposals", label=_("Proposals"), search=_search, hit=_hit))
+registry.register_dashboard(
+    registry.DashboardSource(
         kind="proposals",
         label=_("Proposals"),
         counts=_counts,

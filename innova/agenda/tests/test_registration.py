@@ -1,5 +1,4 @@
 import datetime
-import threading
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from innova.agenda import selectors, services, sources
 from innova.agenda.models import Registration, RegistrationStatus
+from innova.core.testing import run_concurrently
 from innova.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -183,23 +183,7 @@ def test_thirty_concurrent_registrations_for_twenty_seats(make_user, make_event)
         pytest.skip("Concurrency is tested against PostgreSQL")
     event = make_event(capacity=20)
     users = [make_user("citizen") for _ in range(30)]
-    barrier = threading.Barrier(30)
-    errors = []
-
-    def register(user):
-        try:
-            barrier.wait()
-            services.registration_create(event=event, user=user)
-        except Exception as exc:  # noqa: BLE001
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=register, args=(user,)) for user in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_concurrently(lambda user: services.registration_create(event=event, user=user), users)
     assert not errors
     event.refresh_from_db()
     assert Registration.objects.filter(event=event, status="registered").count() == 20 == event.registered_count

@@ -3,6 +3,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from innova.core.testing import run_concurrently
 from innova.courses import selectors, services
 from innova.courses.models import Certificate, Enrollment
 
@@ -169,32 +170,13 @@ def test_rules_matrix(request, make_course, role, state, may_enroll, may_teach, 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_enrollments_never_exceed_capacity(make_user, make_course):
-    import threading
-
     from django.db import connection
 
     if connection.vendor != "postgresql":
         pytest.skip("Concurrency is tested against PostgreSQL")
     course = make_course(capacity=5)
     users = [make_user("citizen") for _ in range(12)]
-    barrier = threading.Barrier(12)
-    outcomes = []
-
-    def enroll(user):
-        try:
-            barrier.wait()
-            services.course_enroll(user=user, course=course)
-            outcomes.append("enrolled")
-        except ValidationError:
-            outcomes.append("full")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=enroll, args=(user,)) for user in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_concurrently(lambda user: services.course_enroll(user=user, course=course), users)
     course.refresh_from_db()
-    assert outcomes.count("enrolled") == 5 == course.enrolled_count == Enrollment.objects.filter(course=course).count()
-    assert outcomes.count("full") == 7
+    assert 5 == course.enrolled_count == Enrollment.objects.filter(course=course).count()
+    assert len(errors) == 7 and all(isinstance(error, ValidationError) for error in errors)  # full

@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from innova.core.testing import run_concurrently
+from innova.core.testing import assert_concurrent_supports_count, assert_support_toggles
 from innova.problems import services
 from innova.problems.models import Problem, Support
 
@@ -62,15 +62,7 @@ def test_review_publish_mine(client, citizen, make_problem, theme, upz):
 def test_support_once_per_person_reversible_and_counted(client, citizen, make_problem):
     problem = make_problem()
     client.force_login(citizen)
-    url = reverse("problems:support", args=[problem.pk])
-    client.post(url, {"supported": "1"})
-    client.post(url, {"supported": "1"})  # double click
-    problem.refresh_from_db()
-    assert problem.support_count == 1 == Support.objects.filter(problem=problem).count()
-    client.post(url, {"supported": "0"})
-    client.post(url, {"supported": "0"})
-    problem.refresh_from_db()
-    assert problem.support_count == 0 == Support.objects.filter(problem=problem).count()
+    assert_support_toggles(client, reverse("problems:support", args=[problem.pk]), problem)
 
 
 def test_anonymous_cannot_support(client, make_problem):
@@ -95,13 +87,6 @@ def test_fifty_concurrent_supports_count_exactly_fifty(make_user, make_problem):
         pytest.skip("Concurrency is tested against PostgreSQL")
     problem = make_problem()
     users = [make_user("citizen") for _ in range(50)]
-
-    def click(user):
-        services.problem_support_set(user=user, problem=problem, supported=True)
-        services.problem_support_set(user=user, problem=problem, supported=True)  # and a double click
-
-    errors = run_concurrently(click, users)
-    assert not errors
-    problem.refresh_from_db()
-    assert Support.objects.filter(problem=problem).count() == 50
-    assert problem.support_count == 50
+    assert_concurrent_supports_count(
+        problem, users, lambda user: services.problem_support_set(user=user, problem=problem, supported=True)
+    )

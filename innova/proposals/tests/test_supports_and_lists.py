@@ -5,7 +5,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from innova.core.testing import run_concurrently
+from innova.core.testing import assert_concurrent_supports_count, assert_support_toggles
 from innova.proposals import services
 from innova.proposals.models import Proposal, Status, Support
 
@@ -15,15 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_support_once_per_person_reversible_and_counted(client, citizen, make_proposal):
     proposal = make_proposal()
     client.force_login(citizen)
-    url = reverse("proposals:support", args=[proposal.pk])
-    client.post(url, {"supported": "1"})
-    client.post(url, {"supported": "1"})  # double click
-    proposal.refresh_from_db()
-    assert proposal.support_count == 1 == Support.objects.filter(proposal=proposal).count()
-    client.post(url, {"supported": "0"})
-    client.post(url, {"supported": "0"})
-    proposal.refresh_from_db()
-    assert proposal.support_count == 0 == Support.objects.count()
+    assert_support_toggles(client, reverse("proposals:support", args=[proposal.pk]), proposal)
 
 
 def test_drafts_and_anonymous_people_cannot_be_supported(client, citizen, make_proposal):
@@ -70,16 +62,9 @@ def test_fifty_concurrent_supports_count_exactly_fifty(make_user, make_proposal)
         pytest.skip("Concurrency is tested against PostgreSQL")
     proposal = make_proposal()
     users = [make_user("citizen") for _ in range(50)]
-
-    def click(user):
-        services.proposal_support_set(user=user, proposal=proposal, supported=True)
-        services.proposal_support_set(user=user, proposal=proposal, supported=True)  # and a double click
-
-    errors = run_concurrently(click, users)
-    assert not errors
-    proposal.refresh_from_db()
-    assert Support.objects.filter(proposal=proposal).count() == 50
-    assert proposal.support_count == 50
+    assert_concurrent_supports_count(
+        proposal, users, lambda user: services.proposal_support_set(user=user, proposal=proposal, supported=True)
+    )
 
 
 def test_list_filters_spanish_search_and_sorts(client, make_user, make_proposal, official, upz):
