@@ -9,33 +9,46 @@ from django.core.exceptions import ValidationError
 T = TypeVar("T")
 
 
-def service_into_form(form, action: Callable[[], T]) -> T | None:
+def service_into_form(form, action: Callable[[], T], *, field: str | None = None) -> T | None:
     """Run ``action`` (a service call) for a valid form. A ValidationError is attached to the field it names, or
-    on top of the form, so the page is shown again with everything typed. Returns the result, or None if refused.
+    to ``field`` (else on top of the form), so the page is shown again with everything typed. Returns the result,
+    or None if refused.
     """
     try:
         return action()
     except ValidationError as error:
-        errors_into_form(form, error)
+        errors_into_form(form, error, field=field)
         return None
 
 
-def errors_into_form(form, error: ValidationError) -> None:
-    """A service's refusal on the form: next to the field it names (``ValidationError({"photos": …})``), else on
-    top of the form."""
+def errors_into_form(form, error: ValidationError, *, field: str | None = None) -> None:
+    """A service's refusal on the form: next to the field it names (``ValidationError({"photos": …})``), else next
+    to ``field`` when given, else on top of the form."""
     if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
     else:
-        form.add_error(None, error)
+        form.add_error(field, error)
 
 
-def service_with_message(request, action: Callable[[], object], success: str) -> bool:
-    """Run ``action`` (a service call) for a button: the success message, or the refusal's own message."""
+def refusal_message(request, error: ValidationError) -> None:
+    """A service's refusal as the page's error message, in its own Spanish words."""
+    messages.error(request, " ".join(error.messages))
+
+
+def service_or_message(request, action: Callable[[], T], success: str | None = None) -> T | None:
+    """Run ``action`` (a service call) for a button: its result and the ``success`` message (if any), or None and
+    the refusal's own message."""
     try:
-        action()
+        result = action()
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    messages.success(request, success)
-    return True
+        refusal_message(request, error)
+        return None
+    if success is not None:
+        messages.success(request, success)
+    return result
+
+
+def service_with_message(request, action: Callable[[], object], success: str | None = None) -> bool:
+    """Like ``service_or_message`` for a service that answers nothing: whether it ran."""
+    return service_or_message(request, lambda: action() or True, success) is not None
