@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from innova.core import exports
 from innova.core.pdf import pdf_render, pdf_response
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_into_form, service_or_message
 from innova.fronts.models import Front
 
 from . import selectors
@@ -87,8 +88,9 @@ def create(request):
     form = BoardForm(request.POST or None, initial={"front": front.pk if front else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            board = board_create(
+        board = service_into_form(
+            form,
+            lambda: board_create(
                 actor=request.user,
                 prompt=data["prompt"],
                 front=front,
@@ -96,10 +98,9 @@ def create(request):
                 allow_guests=data["allow_guests"],
                 members_only=data["members_only"],
                 dots_per_person=data["dots_per_person"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+            ),
+        )
+        if board is not None:
             messages.success(request, _("The brainstorm is open. Share the room code."))
             return redirect(board)
     return render(request, "brainstorms/create.html", {"form": form, "front": front})
@@ -339,15 +340,14 @@ def promote(request, board: Board, card: int):
     if not form.is_valid():
         messages.error(request, _("Choose the theme of the problem."))
         return redirect(f"{board.get_absolute_url()}#resultados")
-    try:
-        problem = card_to_problem(
+    problem = service_or_message(
+        request,
+        lambda: card_to_problem(
             actor=request.user, card=card_obj, theme=form.cleaned_data["theme"], upz=form.cleaned_data["upz"]
-        )
-    except ValidationError as error:
-        _refused(request, error)
-        return redirect(f"{board.get_absolute_url()}#resultados")
-    messages.success(request, _("The idea is now a problem of Usme, linked to this brainstorm."))
-    return redirect(problem)
+        ),
+        _("The idea is now a problem of Usme, linked to this brainstorm."),
+    )
+    return redirect(problem if problem is not None else f"{board.get_absolute_url()}#resultados")
 
 
 @login_required
@@ -355,13 +355,12 @@ def promote(request, board: Board, card: int):
 @visible_board
 def card_proposal(request, board: Board, card: int):
     card_obj = get_object_or_404(Card.objects.select_related("board", "problem"), pk=card, board=board)
-    try:
-        proposal = card_to_proposal(actor=request.user, card=card_obj)
-    except ValidationError as error:
-        _refused(request, error)
-        return redirect(f"{board.get_absolute_url()}#resultados")
-    messages.success(request, _("Your draft proposal was created from the idea. Complete it and publish it."))
-    return redirect(proposal)
+    proposal = service_or_message(
+        request,
+        lambda: card_to_proposal(actor=request.user, card=card_obj),
+        _("Your draft proposal was created from the idea. Complete it and publish it."),
+    )
+    return redirect(proposal if proposal is not None else f"{board.get_absolute_url()}#resultados")
 
 
 @visible_board
