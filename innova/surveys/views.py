@@ -4,7 +4,7 @@ from uuid import uuid4
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from innova.core.exports import csv_response, xlsx_response
 from innova.core.pdf import pdf_render, pdf_response
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_into_form, service_or_message, service_with_message
 
 from . import exports, selectors, services
 from .forms import CrosstabForm, QuestionForm, ResultsFilterForm, SectionAnswerForm, SectionForm, SurveyForm
@@ -135,10 +136,10 @@ def answer(request, slug: str):
             )
             if following is not None:
                 return _with_cookie(_to_section(survey, following), new_browser)
-            try:
-                services.response_submit(user=request.user, survey=survey, response=response)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
+            submitted = service_or_message(
+                request, lambda: services.response_submit(user=request.user, survey=survey, response=response)
+            )
+            if submitted is None:
                 return _with_cookie(redirect(reverse("surveys:answer", args=[survey.slug])), new_browser)
             return _with_cookie(redirect("surveys:thanks", slug=survey.slug), new_browser)
         if request.POST.get("action") == "back" and position > 0:
@@ -302,11 +303,11 @@ def survey_settings(request, pk: int):
     survey = get_object_or_404(Survey, pk=pk)
     form = SurveyForm(request.POST or None, instance=survey)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.survey_update(actor=request.user, survey=get_object_or_404(Survey, pk=pk), **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        fresh = get_object_or_404(Survey, pk=pk)
+        saved = service_into_form(
+            form, lambda: services.survey_update(actor=request.user, survey=fresh, **form.cleaned_data)
+        )
+        if saved is not None:
             messages.success(request, _("The survey settings were saved."))
             return redirect("surveys:builder", pk=pk)
     return render(request, "surveys/survey_form.html", {"form": form, "survey": survey})
@@ -340,18 +341,18 @@ def section_new(request, pk: int):
     form = SectionForm(request.POST or None, survey=survey)
     if request.method == "POST" and form.is_valid():
         question, values = form.condition_parts()
-        try:
-            services.section_create(
+        section = service_into_form(
+            form,
+            lambda: services.section_create(
                 actor=request.user,
                 survey=survey,
                 title=form.cleaned_data["title"],
                 description=form.cleaned_data["description"],
                 condition_question=question,
                 condition_values=values,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+            ),
+        )
+        if section is not None:
             return redirect("surveys:builder", pk=survey.pk)
     return render(request, "surveys/item_form.html", {"form": form, "survey": survey, "title": _("New section")})
 
@@ -368,18 +369,18 @@ def section_edit(request, pk: int):
     form = SectionForm(request.POST or None, survey=section.survey, section=section, initial=initial)
     if request.method == "POST" and form.is_valid():
         question, values = form.condition_parts()
-        try:
-            services.section_update(
+        saved = service_into_form(
+            form,
+            lambda: services.section_update(
                 actor=request.user,
                 section=section,
                 title=form.cleaned_data["title"],
                 description=form.cleaned_data["description"],
                 condition_question=question,
                 condition_values=values,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+            ),
+        )
+        if saved is not None:
             return redirect("surveys:builder", pk=section.survey_id)
     return render(
         request, "surveys/item_form.html", {"form": form, "survey": section.survey, "title": _("Edit section")}
@@ -391,10 +392,10 @@ def section_edit(request, pk: int):
 def section_move(request, pk: int):
     _staff(request)
     section = get_object_or_404(Section, pk=pk)
-    try:
-        services.section_move(actor=request.user, section=section, direction=request.POST.get("direction", "down"))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    direction = request.POST.get("direction", "down")
+    service_with_message(
+        request, lambda: services.section_move(actor=request.user, section=section, direction=direction)
+    )
     return redirect(f"{reverse('surveys:builder', args=[section.survey_id])}#seccion-{section.pk}")
 
 
@@ -414,11 +415,10 @@ def question_new(request, pk: int):
     section = get_object_or_404(Section.objects.select_related("survey"), pk=pk)
     form = QuestionForm(request.POST or None, section=section, initial={"scale": "5"})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.question_create(actor=request.user, section=section, **form.service_kwargs())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        question = service_into_form(
+            form, lambda: services.question_create(actor=request.user, section=section, **form.service_kwargs())
+        )
+        if question is not None:
             return redirect(f"{reverse('surveys:builder', args=[section.survey_id])}#seccion-{section.pk}")
     return render(
         request,
@@ -433,11 +433,10 @@ def question_edit(request, pk: int):
     question = get_object_or_404(Question.objects.select_related("survey", "section"), pk=pk)
     form = QuestionForm(request.POST or None, section=question.section, initial=QuestionForm.initial_for(question))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.question_update(actor=request.user, question=question, **form.service_kwargs())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        saved = service_into_form(
+            form, lambda: services.question_update(actor=request.user, question=question, **form.service_kwargs())
+        )
+        if saved is not None:
             return redirect(f"{reverse('surveys:builder', args=[question.survey_id])}#pregunta-{question.pk}")
     return render(
         request, "surveys/item_form.html", {"form": form, "survey": question.survey, "title": _("Edit question")}
