@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
@@ -18,6 +17,7 @@ from .models import Comment
 from .permissions import require_perm
 from .ratelimit import RateLimited
 from .resilience import is_dependency_outage
+from .service_results import service_or_message, service_with_message
 
 
 def home(request):
@@ -151,18 +151,20 @@ def comment_create(request, content_type_id: int, object_id: int):
         if form.cleaned_data.get("parent"):
             parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
         try:
-            comment = services.comment_add(
-                author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
+            comment = service_or_message(
+                request,
+                lambda: services.comment_add(
+                    author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
+                ),
+                _("Your comment was published."),
             )
         except RateLimited:
             # The 429 page comes from RateLimitMiddleware; the text waits in the form for the next try.
             request.session["comment_draft"] = request.POST.get("body", "")
             raise
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        if comment is None:
             request.session["comment_draft"] = request.POST.get("body", "")
         else:
-            messages.success(request, _("Your comment was published."))
             return redirect(f"{_back(request, target)}#comentario-{comment.pk}")
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -176,11 +178,12 @@ def comment_vote(request, pk: int):
     target = moderation.get_target(comment.target_type_id, comment.target_id)
     try:
         value = int(request.POST.get("value", ""))
-        services.comment_vote_set(user=request.user, comment=comment, value=value)
     except ValueError:
         messages.error(request, _("A vote is up or down."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    else:
+        service_with_message(
+            request, lambda: services.comment_vote_set(user=request.user, comment=comment, value=value)
+        )
     return redirect(f"{_back(request, target)}#comentario-{comment.pk}")
 
 
@@ -192,12 +195,11 @@ def flag_create(request, content_type_id: int, object_id: int):
     if not form.is_valid():
         messages.error(request, _("Tell the moderators what is wrong with this content."))
     else:
-        try:
-            services.flag_add(user=request.user, target=target, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Thank you. The moderators will review it."))
+        service_with_message(
+            request,
+            lambda: services.flag_add(user=request.user, target=target, reason=form.cleaned_data["reason"]),
+            _("Thank you. The moderators will review it."),
+        )
     return redirect(_back(request, target))
 
 
@@ -323,10 +325,4 @@ def form_action(request, form, action, *, success: str, invalid: str = "") -> bo
     if not form.is_valid():
         messages.error(request, invalid or " ".join(e for errors in form.errors.values() for e in errors))
         return False
-    try:
-        action(form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    messages.success(request, success)
-    return True
+    return service_with_message(request, lambda: action(form.cleaned_data), success)
