@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from innova.core import exports
 from innova.core.pdf import pdf_render, pdf_response
 from innova.core.permissions import require_perm
-from innova.core.service_results import service_into_form, service_or_message
+from innova.core.service_results import service_into_form, service_or_message, service_with_message
+from innova.core.views import form_action
 from innova.fronts.models import Front
 
 from . import selectors
@@ -44,9 +45,8 @@ def _someone(request) -> Someone:
     return someone_of_session(user=request.user, session=request.session)
 
 
-def _refused(request, error) -> None:
-    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-    messages.error(request, text)
+# What a participant is refused (a guest not allowed, a full board, a wrong phase) comes back as a message.
+REFUSALS = (PermissionDenied, ValidationError)
 
 
 def _board(pk: int) -> Board:
@@ -199,13 +199,14 @@ def guest(request, board: Board):
         return redirect(board)
     form = GuestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            new_guest = guest_join(
+        new_guest = service_or_message(
+            request,
+            lambda: guest_join(
                 board=board, nickname=form.cleaned_data["nickname"], accept_policy=form.cleaned_data["accept_policy"]
-            )
-        except (PermissionDenied, ValidationError) as error:
-            _refused(request, error)
-        else:
+            ),
+            refusals=REFUSALS,
+        )
+        if new_guest is not None:
             request.session[GUEST_SESSION_KEY] = new_guest.pk
             messages.success(request, _("Welcome, %(name)s. Post your ideas.") % {"name": new_guest.nickname})
             return redirect(board)
@@ -220,13 +221,14 @@ def post_card(request, board: Board):
         request.session[DRAFT_KEY] = {k: request.POST.get(k, "") for k in ("text", "colour")}
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(f"{board.get_absolute_url()}#nueva-idea")
-    try:
-        card_post(board=board, someone=_someone(request), **form.cleaned_data)
-    except (PermissionDenied, ValidationError) as error:
+    posted = service_with_message(
+        request,
+        lambda: card_post(board=board, someone=_someone(request), **form.cleaned_data),
+        _("Your idea is on the board."),
+        refusals=REFUSALS,
+    )
+    if not posted:
         request.session[DRAFT_KEY] = {"text": form.cleaned_data["text"], "colour": form.cleaned_data["colour"]}
-        _refused(request, error)
-    else:
-        messages.success(request, _("Your idea is on the board."))
     return redirect(f"{board.get_absolute_url()}#nueva-idea")
 
 
@@ -238,11 +240,10 @@ def vote(request, board: Board):
         messages.error(request, _("That idea is not on this board."))
         return redirect(board)
     action = card_unvote if request.POST.get("remove") == "1" else card_vote
-    try:
-        left = action(board=board, someone=_someone(request), card_id=int(card_id))
-    except (PermissionDenied, ValidationError) as error:
-        _refused(request, error)
-    else:
+    left = service_or_message(
+        request, lambda: action(board=board, someone=_someone(request), card_id=int(card_id)), refusals=REFUSALS
+    )
+    if left is not None:
         messages.success(request, _("Dots left: %(n)s.") % {"n": left})
     return redirect(f"{board.get_absolute_url()}#idea-{card_id}")
 
@@ -251,10 +252,10 @@ def vote(request, board: Board):
 @require_POST
 @visible_board
 def group_create(request, board: Board):
-    try:
-        card_groups.group_create(actor=request.user, board=board, name=request.POST.get("name", ""))
-    except (PermissionDenied, ValidationError) as error:
-        _refused(request, error)
+    name = request.POST.get("name", "")
+    service_with_message(
+        request, lambda: card_groups.group_create(actor=request.user, board=board, name=name), refusals=REFUSALS
+    )
     return redirect(f"{board.get_absolute_url()}#grupos")
 
 
@@ -263,12 +264,16 @@ def group_create(request, board: Board):
 @visible_board
 def move(request, board: Board):
     card_id, group_id = request.POST.get("card", ""), request.POST.get("group", "")
-    try:
-        if not card_id.isdigit() or (group_id and not group_id.isdigit()):
-            raise ValidationError(_("That idea is not on this board."))
-        card_move(actor=request.user, board=board, card_id=int(card_id), group_id=int(group_id) if group_id else None)
-    except (PermissionDenied, ValidationError) as error:
-        _refused(request, error)
+    if not card_id.isdigit() or (group_id and not group_id.isdigit()):
+        messages.error(request, _("That idea is not on this board."))
+    else:
+        service_with_message(
+            request,
+            lambda: card_move(
+                actor=request.user, board=board, card_id=int(card_id), group_id=int(group_id) if group_id else None
+            ),
+            refusals=REFUSALS,
+        )
     return redirect(f"{board.get_absolute_url()}#idea-{card_id}")
 
 
@@ -276,13 +281,13 @@ def move(request, board: Board):
 @require_POST
 @visible_board
 def phase(request, board: Board):
-    try:
-        board = board_phase_set(actor=request.user, board=board, phase=request.POST.get("phase", ""))
-    except (PermissionDenied, ValidationError) as error:
-        _refused(request, error)
-    else:
+    phase = request.POST.get("phase", "")
+    changed = service_or_message(
+        request, lambda: board_phase_set(actor=request.user, board=board, phase=phase), refusals=REFUSALS
+    )
+    if changed is not None:
         messages.success(
-            request, _("The brainstorm is now in the phase “%(phase)s”.") % {"phase": board.get_phase_display()}
+            request, _("The brainstorm is now in the phase “%(phase)s”.") % {"phase": changed.get_phase_display()}
         )
     return redirect(board)
 
@@ -291,15 +296,13 @@ def phase(request, board: Board):
 @require_POST
 @visible_board
 def limits(request, board: Board):
-    form = LimitsForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError([error for errors in form.errors.values() for error in errors])
-        board_limits_set(actor=request.user, board=board, **form.cleaned_data)
-    except (PermissionDenied, ValidationError) as error:
-        _refused(request, error)
-    else:
-        messages.success(request, _("The limits per person were saved."))
+    form_action(
+        request,
+        LimitsForm(request.POST),
+        lambda data: board_limits_set(actor=request.user, board=board, **data),
+        success=_("The limits per person were saved."),
+        refusals=REFUSALS,
+    )
     return redirect(f"{board.get_absolute_url()}#limites")
 
 
@@ -315,12 +318,12 @@ def suggestions(request, board: Board):
             ids = [int(x) for x in request.POST.get(f"cards-{index}", "").split(",") if x.isdigit()]
             if name and ids:
                 chosen.append((name, ids))
-        try:
-            board_groups_apply(actor=request.user, board=board, groups=chosen)
-        except (PermissionDenied, ValidationError) as error:
-            _refused(request, error)
-        else:
-            messages.success(request, _("The suggested groups were created."))
+        service_with_message(
+            request,
+            lambda: board_groups_apply(actor=request.user, board=board, groups=chosen),
+            _("The suggested groups were created."),
+            refusals=REFUSALS,
+        )
         return redirect(f"{board.get_absolute_url()}#grupos")
     texts = dict(cards)
     found = [

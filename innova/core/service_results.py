@@ -31,17 +31,29 @@ def errors_into_form(form, error: ValidationError, *, field: str | None = None) 
         form.add_error(field, error)
 
 
-def refusal_message(request, error: ValidationError) -> None:
-    """A service's refusal as the page's error message, in its own Spanish words."""
-    messages.error(request, " ".join(error.messages))
+def refusal_text(error: Exception) -> str:
+    """A refusal in its own Spanish words: a ValidationError's messages, else the exception's text (the reason of a
+    PermissionDenied, for tools that tell guests why instead of showing the 403 page)."""
+    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
 
 
-def service_or_message(request, action: Callable[[], T], success: str | None = None) -> T | None:
+def refusal_message(request, error: Exception) -> None:
+    """A service's refusal as the page's error message."""
+    messages.error(request, refusal_text(error))
+
+
+def service_or_message(
+    request,
+    action: Callable[[], T],
+    success: str | None = None,
+    *,
+    refusals: tuple[type[Exception], ...] = (ValidationError,),
+) -> T | None:
     """Run ``action`` (a service call) for a button: its result and the ``success`` message (if any), or None and
-    the refusal's own message."""
+    the refusal's own message. ``refusals`` are the exceptions shown as a message (ValidationError unless told)."""
     try:
         result = action()
-    except ValidationError as error:
+    except refusals as error:
         refusal_message(request, error)
         return None
     if success is not None:
@@ -49,6 +61,12 @@ def service_or_message(request, action: Callable[[], T], success: str | None = N
     return result
 
 
-def service_with_message(request, action: Callable[[], object], success: str | None = None) -> bool:
+def service_with_message(
+    request,
+    action: Callable[[], object],
+    success: str | None = None,
+    *,
+    refusals: tuple[type[Exception], ...] = (ValidationError,),
+) -> bool:
     """Like ``service_or_message`` for a service that answers nothing: whether it ran."""
-    return service_or_message(request, lambda: action() or True, success) is not None
+    return service_or_message(request, lambda: action() or True, success, refusals=refusals) is not None

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
@@ -318,11 +319,11 @@ def form_rate_limited(request, refused, template: str, context: dict):
     return response
 
 
-def form_action(request, form, action, *, success: str, invalid: str = "") -> bool:
+def form_action(request, form, action, *, success: str, invalid: str = "", refusals=(ValidationError,)) -> bool:
     """For POST-and-redirect views: validate ``form``, run ``action(cleaned_data)`` (a service call) and put the
-    outcome in the messages — the service's Spanish ValidationError, ``invalid`` (or the form's own errors) for bad
-    input, ``success`` otherwise. Returns whether the action ran."""
+    outcome in the messages — the service's Spanish refusal (``refusals``, ValidationError unless told), ``invalid``
+    (or the form's own errors) for bad input, ``success`` otherwise. Returns whether the action ran."""
     if not form.is_valid():
         messages.error(request, invalid or " ".join(e for errors in form.errors.values() for e in errors))
         return False
-    return service_with_message(request, lambda: action(form.cleaned_data), success)
+    return service_with_message(request, lambda: action(form.cleaned_data), success, refusals=refusals)

@@ -1,15 +1,17 @@
 """The helpers that carry a service's answer to the page: a refusal on the field, on top, or as a message."""
 
+import pytest
 from django import forms
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.base import SessionBase
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import RequestFactory
 
 from innova.core.service_results import (
     errors_into_form,
     refusal_message,
+    refusal_text,
     service_into_form,
     service_or_message,
     service_with_message,
@@ -107,3 +109,22 @@ def test_refusal_message_joins_the_messages():
     request = _request()
     refusal_message(request, ValidationError({"a": "Uno.", "b": "Dos."}))
     assert _messages(request) == [("error", "Uno. Dos.")]
+
+
+def test_refusals_option_shows_a_permission_refusal_as_a_message():
+    request = _request()
+    refused = _refuse(PermissionDenied("Esta lluvia de ideas no recibe invitados."))
+    assert service_or_message(request, refused, "Listo.", refusals=(PermissionDenied, ValidationError)) is None
+    assert _messages(request) == [("error", "Esta lluvia de ideas no recibe invitados.")]
+
+
+def test_without_the_refusals_option_a_permission_refusal_goes_up_to_the_403_page():
+    request = _request()
+    with pytest.raises(PermissionDenied):
+        service_with_message(request, _refuse(PermissionDenied("No.")), "Listo.")
+    assert _messages(request) == []
+
+
+def test_refusal_text_reads_either_kind_of_refusal():
+    assert refusal_text(ValidationError(["Uno.", "Dos."])) == "Uno. Dos."
+    assert refusal_text(PermissionDenied("Solo facilitadores.")) == "Solo facilitadores."
