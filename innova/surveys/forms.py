@@ -229,6 +229,15 @@ class SectionForm(ConditionMixin):
         before = section if section is not None else Section(order=10**9)
         self.fields["condition"].choices = condition_choices(survey=survey, before=before)
 
+    def service_kwargs(self) -> dict:
+        condition_question, condition_values = self.condition_parts()
+        return {
+            "title": self.cleaned_data["title"],
+            "description": self.cleaned_data["description"],
+            "condition_question": condition_question,
+            "condition_values": condition_values,
+        }
+
 
 SCALE_CHOICES = [("5", _("1 to 5")), ("10", _("0 to 10"))]
 

@@ -340,18 +340,8 @@ def section_new(request, pk: int):
     survey = get_object_or_404(Survey, pk=pk)
     form = SectionForm(request.POST or None, survey=survey)
     if request.method == "POST" and form.is_valid():
-        question, values = form.condition_parts()
-        section = service_into_form(
-            form,
-            lambda: services.section_create(
-                actor=request.user,
-                survey=survey,
-                title=form.cleaned_data["title"],
-                description=form.cleaned_data["description"],
-                condition_question=question,
-                condition_values=values,
-            ),
-        )
+        fields = form.service_kwargs()
+        section = service_into_form(form, lambda: services.section_create(actor=request.user, survey=survey, **fields))
         if section is not None:
             return redirect("surveys:builder", pk=survey.pk)
     return render(request, "surveys/item_form.html", {"form": form, "survey": survey, "title": _("New section")})
@@ -368,18 +358,8 @@ def section_edit(request, pk: int):
     }
     form = SectionForm(request.POST or None, survey=section.survey, section=section, initial=initial)
     if request.method == "POST" and form.is_valid():
-        question, values = form.condition_parts()
-        saved = service_into_form(
-            form,
-            lambda: services.section_update(
-                actor=request.user,
-                section=section,
-                title=form.cleaned_data["title"],
-                description=form.cleaned_data["description"],
-                condition_question=question,
-                condition_values=values,
-            ),
-        )
+        fields = form.service_kwargs()
+        saved = service_into_form(form, lambda: services.section_update(actor=request.user, section=section, **fields))
         if saved is not None:
             return redirect("surveys:builder", pk=section.survey_id)
     return render(
