@@ -2,7 +2,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_into_form, service_with_message
+from innova.core.views import form_action
 
 from . import selectors, services
 from .forms import ConsentForm, DeleteAccountForm, ProfileForm, RoleClaimForm, RoleClaimRejectForm, SensitiveProfileForm
@@ -84,11 +85,8 @@ def consent(request):
 def role_claim(request):
     form = RoleClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.role_claim_submit(user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        claim = service_into_form(form, lambda: services.role_claim_submit(user=request.user, **form.cleaned_data))
+        if claim is not None:
             messages.success(
                 request,
                 _("Your claim was sent. An administrator will verify it; until then you take part as a citizen."),
@@ -112,17 +110,18 @@ def role_claim_queue(request):
 def role_claim_decide(request, pk: int, decision: str):
     require_perm(request.user, "accounts.verify_role_claim")
     claim = get_object_or_404(RoleClaim, pk=pk)
-    try:
-        if decision == "verify":
-            services.role_claim_verify(claim=claim, actor=request.user)
-            messages.success(request, _("The role of %(name)s was verified.") % {"name": claim.user.public_name})
-        else:
-            form = RoleClaimRejectForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, _("Write the reason for the rejection; the person will read it."))
-                return redirect("accounts:role_claim_queue")
-            services.role_claim_reject(claim=claim, actor=request.user, reason=form.cleaned_data["reason"])
-            messages.success(request, _("The claim was rejected."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if decision == "verify":
+        service_with_message(
+            request,
+            lambda: services.role_claim_verify(claim=claim, actor=request.user),
+            _("The role of %(name)s was verified.") % {"name": claim.user.public_name},
+        )
+    else:
+        form_action(
+            request,
+            RoleClaimRejectForm(request.POST),
+            lambda data: services.role_claim_reject(claim=claim, actor=request.user, reason=data["reason"]),
+            success=_("The claim was rejected."),
+            invalid=_("Write the reason for the rejection; the person will read it."),
+        )
     return redirect("accounts:role_claim_queue")

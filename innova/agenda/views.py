@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from innova.core import exports
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limit
+from innova.core.service_results import service_into_form, service_or_message
 from innova.territory.selectors import map_config
 
 from . import ics, selectors, services
@@ -180,18 +181,18 @@ def _event_form(request, event):
     form = EventForm(request.POST or None, instance=event, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {key: value for key, value in form.cleaned_data.items() if key != "questions"}
-        try:
-            if event is None:
-                event = services.event_create(
-                    actor=request.user, questions=form.cleaned_data["questions"].splitlines(), **data
-                )
-            else:
-                event = services.event_update(actor=request.user, event=Event.objects.get(pk=event.pk), **data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
+        questions = form.cleaned_data["questions"].splitlines()
+        saved = service_into_form(
+            form,
+            lambda: (
+                services.event_create(actor=request.user, questions=questions, **data)
+                if event is None
+                else services.event_update(actor=request.user, event=Event.objects.get(pk=event.pk), **data)
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("The event was saved."))
-            return redirect(event)
+            return redirect(saved)
     return render(request, "agenda/form.html", {"form": form, "event": event})
 
 
@@ -202,19 +203,21 @@ def checkin(request, pk: int):
     code_form = CheckInForm(request.POST if request.POST.get("action") == "code" else None)
     walk_form = WalkInForm(request.POST if request.POST.get("action") == "walk_in" else None)
     if request.method == "POST":
-        try:
-            if code_form.is_bound and code_form.is_valid():
-                done = services.registration_check_in(
-                    actor=request.user, event=event, code=code_form.cleaned_data["code"]
-                )
+        if code_form.is_bound and code_form.is_valid():
+            code = code_form.cleaned_data["code"]
+            done = service_or_message(
+                request, lambda: services.registration_check_in(actor=request.user, event=event, code=code)
+            )
+            if done is not None:
                 messages.success(request, _("%(name)s checked in.") % {"name": done.display_name})
-                return redirect("agenda:checkin", pk=event.pk)
-            if walk_form.is_bound and walk_form.is_valid():
-                done = services.registration_walk_in(actor=request.user, event=event, **walk_form.cleaned_data)
+            return redirect("agenda:checkin", pk=event.pk)
+        if walk_form.is_bound and walk_form.is_valid():
+            walk_in = walk_form.cleaned_data
+            done = service_or_message(
+                request, lambda: services.registration_walk_in(actor=request.user, event=event, **walk_in)
+            )
+            if done is not None:
                 messages.success(request, _("%(name)s was added and checked in.") % {"name": done.display_name})
-                return redirect("agenda:checkin", pk=event.pk)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
             return redirect("agenda:checkin", pk=event.pk)
     query = request.GET.get("q", "")[:80]
     registrations = selectors.attendance_list(event=event, query=query)

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from innova.core.resilience import channel_layer_errors
+from innova.core.service_results import refusal_text
 
 from . import selectors
 from .layer_watch import LayerWatch
@@ -146,8 +147,7 @@ class BoardConsumer(LayerWatch, AsyncJsonWebsocketConsumer):
             await self._shut(CLOSE_NOT_ALLOWED)  # every service checks: no longer allowed to see the board
             return
         except (PermissionDenied, ValidationError) as error:
-            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            await self.send_json({"kind": "error", "ref": ref, "message": text})
+            await self.send_json({"kind": "error", "ref": ref, "message": refusal_text(error)})
             return
         except (KeyError, ValueError, TypeError):  # a missing or malformed field, an unknown action
             await self._not_understood(ref)

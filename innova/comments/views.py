@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from innova.core import moderation
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import RateLimited
+from innova.core.service_results import service_or_message, service_with_message
 
 from . import selectors, services
 from .forms import CommentForm, ReasonForm
@@ -35,18 +35,20 @@ def comment_create(request, content_type_id: int, object_id: int):
         if form.cleaned_data.get("parent"):
             parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
         try:
-            comment = services.comment_add(
-                author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
+            comment = service_or_message(
+                request,
+                lambda: services.comment_add(
+                    author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
+                ),
+                _("Your comment was published."),
             )
         except RateLimited:
             # The 429 page comes from RateLimitMiddleware; the text waits in the form for the next try.
             request.session["comment_draft"] = request.POST.get("body", "")
             raise
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        if comment is None:
             request.session["comment_draft"] = request.POST.get("body", "")
         else:
-            messages.success(request, _("Your comment was published."))
             return redirect(f"{_back(request, target)}#comentario-{comment.pk}")
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -60,11 +62,12 @@ def comment_vote(request, pk: int):
     target = moderation.get_target(comment.target_type_id, comment.target_id)
     try:
         value = int(request.POST.get("value", ""))
-        services.comment_vote_set(user=request.user, comment=comment, value=value)
     except ValueError:
         messages.error(request, _("A vote is up or down."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    else:
+        service_with_message(
+            request, lambda: services.comment_vote_set(user=request.user, comment=comment, value=value)
+        )
     return redirect(f"{_back(request, target)}#comentario-{comment.pk}")
 
 
@@ -76,12 +79,11 @@ def flag_create(request, content_type_id: int, object_id: int):
     if not form.is_valid():
         messages.error(request, _("Tell the moderators what is wrong with this content."))
     else:
-        try:
-            services.flag_add(user=request.user, target=target, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Thank you. The moderators will review it."))
+        service_with_message(
+            request,
+            lambda: services.flag_add(user=request.user, target=target, reason=form.cleaned_data["reason"]),
+            _("Thank you. The moderators will review it."),
+        )
     return redirect(_back(request, target))
 
 

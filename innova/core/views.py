@@ -13,6 +13,7 @@ from django.views.static import serve
 from . import services
 from .forms import ContactForm
 from .resilience import is_dependency_outage
+from .service_results import service_with_message
 
 
 def home(request):
@@ -213,17 +214,11 @@ def form_rate_limited(request, refused, template: str, context: dict):
     return response
 
 
-def form_action(request, form, action, *, success: str, invalid: str = "") -> bool:
+def form_action(request, form, action, *, success: str, invalid: str = "", refusals=(ValidationError,)) -> bool:
     """For POST-and-redirect views: validate ``form``, run ``action(cleaned_data)`` (a service call) and put the
-    outcome in the messages — the service's Spanish ValidationError, ``invalid`` (or the form's own errors) for bad
-    input, ``success`` otherwise. Returns whether the action ran."""
+    outcome in the messages — the service's Spanish refusal (``refusals``, ValidationError unless told), ``invalid``
+    (or the form's own errors) for bad input, ``success`` otherwise. Returns whether the action ran."""
     if not form.is_valid():
         messages.error(request, invalid or " ".join(e for errors in form.errors.values() for e in errors))
         return False
-    try:
-        action(form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    messages.success(request, success)
-    return True
+    return service_with_message(request, lambda: action(form.cleaned_data), success, refusals=refusals)

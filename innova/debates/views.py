@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_into_form, service_or_message, service_with_message
+from innova.core.views import form_action
 
 from . import extensions, selectors, services
 from .forms import ArgumentForm, CloseForm, DebateForm, DebateRequestForm, DeclineForm
@@ -22,13 +23,10 @@ def create(request):
     require_perm(request.user, "debates.create_debate")
     form = DebateForm(request.POST) if request.method == "POST" else DebateForm()
     if request.method == "POST" and form.is_valid():
-        try:
-            data = dict(form.cleaned_data)
-            data["problems"] = list(data.get("problems") or [])
-            debate = services.debate_create(author=request.user, **data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        data = dict(form.cleaned_data)
+        data["problems"] = list(data.get("problems") or [])
+        debate = service_into_form(form, lambda: services.debate_create(author=request.user, **data))
+        if debate is not None:
             messages.success(request, _("The debate is open."))
             return redirect(debate)
     return render(request, "debates/form.html", {"form": form})
@@ -65,11 +63,10 @@ def argument_create(request, pk: int):
     debate = _debate_or_404(request, pk)
     form = ArgumentForm(request.POST)
     if form.is_valid():
-        try:
-            argument = services.argument_add(author=request.user, debate=debate, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        argument = service_into_form(
+            form, lambda: services.argument_add(author=request.user, debate=debate, **form.cleaned_data)
+        )
+        if argument is not None:
             messages.success(request, _("Your argument was published."))
             return redirect(argument)
     return render(request, "debates/detail.html", _detail_context(request, debate, argument_form=form), status=400)
@@ -79,12 +76,10 @@ def argument_create(request, pk: int):
 @require_POST
 def argument_support(request, pk: int):
     argument = get_object_or_404(Argument.objects.select_related("debate"), pk=pk, hidden_at__isnull=True)
-    try:
-        services.argument_support_set(
-            user=request.user, argument=argument, supported=request.POST.get("supported") == "1"
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    supported = request.POST.get("supported") == "1"
+    service_with_message(
+        request, lambda: services.argument_support_set(user=request.user, argument=argument, supported=supported)
+    )
     return redirect(argument)
 
 
@@ -95,11 +90,13 @@ def close(request, pk: int):
     require_perm(request.user, "debates.close_debate", debate)
     form = CloseForm(request.POST)
     if form.is_valid():
-        try:
-            services.debate_close(actor=request.user, debate=debate, conclusion=form.cleaned_data["conclusion"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        closed = service_into_form(
+            form,
+            lambda: services.debate_close(
+                actor=request.user, debate=debate, conclusion=form.cleaned_data["conclusion"]
+            ),
+        )
+        if closed is not None:
             messages.success(request, _("The debate was closed with its conclusion."))
             return redirect(debate)
     return render(request, "debates/detail.html", _detail_context(request, debate, close_form=form), status=400)
@@ -110,11 +107,8 @@ def request_create(request):
     require_perm(request.user, "debates.request_debate")
     form = DebateRequestForm(request.POST) if request.method == "POST" else DebateRequestForm()
     if request.method == "POST" and form.is_valid():
-        try:
-            services.debate_request_create(user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        asked = service_into_form(form, lambda: services.debate_request_create(user=request.user, **form.cleaned_data))
+        if asked is not None:
             messages.success(request, _("Thank you. The facilitators will answer your request."))
             return redirect("debates:index")
     return render(request, "debates/request_form.html", {"form": form})
@@ -135,20 +129,22 @@ def requests(request):
 def request_answer(request, pk: int, action: str):
     debate_request = get_object_or_404(DebateRequest, pk=pk)
     require_perm(request.user, "debates.answer_request", debate_request)
-    try:
-        if action == "aceptar":
-            debate = services.debate_request_accept(actor=request.user, debate_request=debate_request)
-            messages.success(request, _("The debate is open; the person who asked was told."))
-            return redirect(debate)
-        if action != "rechazar":
-            raise Http404
-        form = DeclineForm(request.POST)
-        if not form.is_valid():
-            raise ValidationError(_("Write the reason; the person who asked will read it."))
-        services.debate_request_decline(
-            actor=request.user, debate_request=debate_request, reason=form.cleaned_data["reason"]
+    if action == "aceptar":
+        debate = service_or_message(
+            request,
+            lambda: services.debate_request_accept(actor=request.user, debate_request=debate_request),
+            _("The debate is open; the person who asked was told."),
         )
-        messages.success(request, _("The request was declined; the person who asked was told why."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        return redirect(debate if debate is not None else "debates:requests")
+    if action != "rechazar":
+        raise Http404
+    form_action(
+        request,
+        DeclineForm(request.POST),
+        lambda data: services.debate_request_decline(
+            actor=request.user, debate_request=debate_request, reason=data["reason"]
+        ),
+        success=_("The request was declined; the person who asked was told why."),
+        invalid=_("Write the reason; the person who asked will read it."),
+    )
     return redirect("debates:requests")

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from innova.accounts.models import User
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_into_form, service_with_message
 from innova.fronts.models import Front, MemberStatus
 from innova.proposals.models import Proposal
 
@@ -68,13 +68,11 @@ def create(request):
     owners = _owners(front, proposal, request.user)
     form = DifficultyForm(request.POST or None, owners=owners)
     if request.method == "POST" and form.is_valid():
-        try:
-            difficulty = services.difficulty_create(
-                actor=request.user, front=front, proposal=proposal, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        difficulty = service_into_form(
+            form,
+            lambda: services.difficulty_create(actor=request.user, front=front, proposal=proposal, **form.cleaned_data),
+        )
+        if difficulty is not None:
             messages.success(request, _("The difficulty was recorded."))
             return redirect(difficulty)
     return render(request, "difficulties/form.html", {"form": form, "front": front, "proposal": proposal})
@@ -105,12 +103,11 @@ def edit(request, pk: int):
     owners = _owners(difficulty.front, difficulty.proposal, request.user, current_owner_id=difficulty.owner_id)
     form = DifficultyForm(request.POST or None, instance=difficulty, owners=owners)
     if request.method == "POST" and form.is_valid():
-        try:
-            data = {name: form.cleaned_data[name] for name in form.changed_data}
-            services.difficulty_update(actor=request.user, difficulty=difficulty, **data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        saved = service_into_form(
+            form, lambda: services.difficulty_update(actor=request.user, difficulty=difficulty, **data)
+        )
+        if saved is not None:
             messages.success(request, _("The difficulty was updated."))
             return redirect(difficulty)
     return render(request, "difficulties/form.html", {"form": form, "difficulty": difficulty})
@@ -125,17 +122,16 @@ def change_status(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("This step is not possible from the current status."))
         return redirect(difficulty)
-    try:
-        services.difficulty_change_status(
+    service_with_message(
+        request,
+        lambda: services.difficulty_change_status(
             actor=request.user,
             difficulty=difficulty,
             to_status=form.cleaned_data["to_status"],
             reason=form.cleaned_data["reason"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The status of the difficulty changed."))
+        ),
+        _("The status of the difficulty changed."),
+    )
     return redirect(difficulty)
 
 

@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_into_form, service_with_message
 from innova.problems.selectors import problem_visible
 
 from . import selectors, services
@@ -29,8 +29,9 @@ def create(request):
     form = FrontForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            front = services.front_create(
+        front = service_into_form(
+            form,
+            lambda: services.front_create(
                 creator=request.user,
                 name=data["name"],
                 theme=data["theme"],
@@ -39,10 +40,10 @@ def create(request):
                 join_policy=data["join_policy"],
                 cover=data["cover"],
                 cover_alt=data["cover_alt"],
-            )
-        except ValidationError as error:
-            form.add_error("cover" if data["cover"] else None, error)
-        else:
+            ),
+            field="cover" if data["cover"] else None,
+        )
+        if front is not None:
             messages.success(request, _("The work front was created. You coordinate it."))
             return redirect(front)
     return render(request, "fronts/create.html", {"form": form})
@@ -87,12 +88,9 @@ def join(request, slug: str):
 @require_POST
 def leave(request, slug: str):
     front = get_object_or_404(Front, slug=slug)
-    try:
-        services.front_leave(user=request.user, front=front)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("You left the work front."))
+    service_with_message(
+        request, lambda: services.front_leave(user=request.user, front=front), _("You left the work front.")
+    )
     return redirect(front)
 
 
@@ -103,12 +101,11 @@ def decide(request, slug: str, pk: int):
     require_perm(request.user, "fronts.manage_front", front)
     membership = get_object_or_404(Membership, pk=pk, front=front)
     approve = request.POST.get("decision") == "approve"
-    try:
-        services.membership_decide(actor=request.user, membership=membership, approve=approve)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The request was approved.") if approve else _("The request was rejected."))
+    service_with_message(
+        request,
+        lambda: services.membership_decide(actor=request.user, membership=membership, approve=approve),
+        _("The request was approved.") if approve else _("The request was rejected."),
+    )
     return redirect(f"{front.get_absolute_url()}#miembros")
 
 
@@ -118,11 +115,10 @@ def session_create(request, slug: str):
     require_perm(request.user, "fronts.manage_front", front)
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            session = services.session_create(actor=request.user, front=front, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        session = service_into_form(
+            form, lambda: services.session_create(actor=request.user, front=front, **form.cleaned_data)
+        )
+        if session is not None:
             messages.success(request, _("The session was scheduled."))
             return redirect(session)
     return render(request, "fronts/session_form.html", {"front": front, "form": form})
@@ -135,11 +131,14 @@ def session_detail(request, slug: str, pk: int):
     if can_manage:
         form = MinutesForm(request.POST or None, initial={"minutes": session.minutes})
         if request.method == "POST" and form.is_valid():
-            try:
-                services.minutes_publish(actor=request.user, session=session, minutes=form.cleaned_data["minutes"])
-            except ValidationError as error:
-                form.add_error("minutes", error)
-            else:
+            published = service_into_form(
+                form,
+                lambda: services.minutes_publish(
+                    actor=request.user, session=session, minutes=form.cleaned_data["minutes"]
+                ),
+                field="minutes",
+            )
+            if published is not None:
                 messages.success(request, _("The minutes were published."))
                 return redirect(session)
     elif request.method == "POST":

@@ -3,7 +3,6 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from innova.core.pdf import pdf_render, pdf_response
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_into_form
 
 from . import selectors, services
 from .forms import AssistedReportForm, PaperStackFormSet
@@ -98,8 +98,9 @@ def assisted_report(request):
     form = AssistedReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            problem = services.intake_assisted_report(
+        problem = service_into_form(
+            form,
+            lambda: services.intake_assisted_report(
                 facilitator=request.user,
                 point=data["point"],
                 resident_name=data["resident_name"],
@@ -111,10 +112,9 @@ def assisted_report(request):
                 latitude=data["latitude"],
                 longitude=data["longitude"],
                 photos=[(upload, data["photo_alt"]) for upload in data["photos"]],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+            ),
+        )
+        if problem is not None:
             messages.success(
                 request,
                 _("Report %(code)s entered. Give the resident this code to follow it.") % {"code": problem.reference},

@@ -124,7 +124,19 @@ def read_zip(upload) -> tuple[str, str]:
                 archive.read(names["participants-votes.csv"]).decode("utf-8-sig"),
             )
     except (zipfile.BadZipFile, UnicodeDecodeError) as error:
-        raise ValidationError(_("This file is not a Pol.is export (a zip of CSV files in UTF-8).")) from error
+        raise _not_polis() from error
+
+
+def read_files(comments, votes) -> tuple[str, str]:
+    """``(comments.csv, participants-votes.csv)`` texts from the two uploaded CSV files."""
+    try:
+        return comments.read().decode("utf-8-sig"), votes.read().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _not_polis() from error
+
+
+def _not_polis() -> ValidationError:
+    return ValidationError(_("This file is not a Pol.is export (a zip of CSV files in UTF-8)."))
 
 
 def parse(comments_text: str, votes_text: str) -> tuple[list[dict], list[tuple[int, dict[int, int]]]]:

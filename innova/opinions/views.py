@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from innova.core.browser_identity import BrowserIdentity
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import RateLimited
+from innova.core.service_results import service_into_form
 from innova.core.views import form_rate_limited
 from innova.debates.models import Debate
 
@@ -90,13 +91,15 @@ def vote(request, pk: int):
         if statement is None:
             form.add_error(None, _("This statement cannot be voted on."))
         else:
-            try:
-                participant = _participant(request, debate, create=True)
-                services.vote_cast(
-                    user=request.user, participant=participant, statement=statement, value=form.cleaned_data["value"]
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
+            service_into_form(
+                form,
+                lambda: services.vote_cast(
+                    user=request.user,
+                    participant=_participant(request, debate, create=True),
+                    statement=statement,
+                    value=form.cleaned_data["value"],
+                ),
+            )
     participant = _participant(request, debate)
     if form.errors:
         context = _card_context(request, debate, participant, form)
@@ -133,16 +136,20 @@ def propose(request, pk: int):
     form = StatementForm(request.POST) if request.method == "POST" else StatementForm()
     if request.method == "POST" and form.is_valid():
         try:
-            participant = _participant(request, debate, create=True)
-            statement = services.statement_submit(
-                user=request.user, debate=debate, text=form.cleaned_data["text"], participant=participant
+            statement = service_into_form(
+                form,
+                lambda: services.statement_submit(
+                    user=request.user,
+                    debate=debate,
+                    text=form.cleaned_data["text"],
+                    participant=_participant(request, debate, create=True),
+                ),
+                field="text",
             )
         except RateLimited as refused:
             context = {"debate": debate, "form": form}
             return PARTICIPANT.remember(request, form_rate_limited(request, refused, "opinions/propose.html", context))
-        except ValidationError as error:
-            form.add_error("text", error)
-        else:
+        if statement is not None:
             if statement.status == StatementStatus.APPROVED:
                 messages.success(request, _("The statement was added; participants can vote on it now."))
             else:
@@ -190,27 +197,23 @@ def import_polis(request, pk: int):
     require_perm(request.user, "opinions.import_polis", debate)
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if data.get("archive"):
-                comments_text, votes_text = polis.read_zip(data["archive"])
-            else:
-                comments_text = data["comments"].read().decode("utf-8-sig")
-                votes_text = data["votes"].read().decode("utf-8-sig")
-            counts = services.opinion_import_polis(
-                actor=request.user, debate=debate, comments_text=comments_text, votes_text=votes_text
-            )
-        except UnicodeDecodeError:
-            form.add_error(None, _("This file is not a Pol.is export (a zip of CSV files in UTF-8)."))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        counts = service_into_form(form, lambda: _polis_import(request.user, debate, form.cleaned_data))
+        if counts is not None:
             messages.success(
                 request,
                 _("Imported %(statements)s statements, %(participants)s participants and %(votes)s votes.") % counts,
             )
             return redirect("opinions:map", pk=debate.pk)
     return render(request, "opinions/import.html", {"debate": debate, "form": form})
+
+
+def _polis_import(actor, debate, data) -> dict:
+    """Read the upload (a Pol.is zip, or its two CSV files) and import it; an unreadable file is refused."""
+    if data.get("archive"):
+        comments_text, votes_text = polis.read_zip(data["archive"])
+    else:
+        comments_text, votes_text = polis.read_files(data["comments"], data["votes"])
+    return services.opinion_import_polis(actor=actor, debate=debate, comments_text=comments_text, votes_text=votes_text)
 
 
 @require_POST

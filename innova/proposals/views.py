@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
 from innova.core.selectors import CachedCountPaginator
+from innova.core.service_results import service_into_form, service_or_message
 from innova.core.views import form_action, pending_answer_pages, support_toggle
 from innova.problems.models import Problem
 
@@ -66,8 +66,9 @@ def create(request):
             started_as = origin["origin"]
             if started_as == Origin.NEW and data["problems"]:
                 started_as = Origin.PROBLEM
-            try:
-                proposal = services.proposal_create(
+            proposal = service_into_form(
+                form,
+                lambda: services.proposal_create(
                     author=request.user,
                     problems=data["problems"],
                     beneficiary_upzs=data["beneficiary_upzs"],
@@ -76,10 +77,9 @@ def create(request):
                     else Origin.PROBLEM,
                     source_card_id=origin.get("source_card_id"),
                     **{field: data[field] for field in FORM_FIELDS},
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
+                ),
+            )
+            if proposal is not None:
                 messages.success(request, _("Your draft was saved. Only you and your co-authors can see it."))
                 return redirect(proposal)
     else:
@@ -133,17 +133,17 @@ def edit(request, pk: int):
         form = ProposalForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                services.proposal_update(
+            saved = service_into_form(
+                form,
+                lambda: services.proposal_update(
                     editor=request.user,
                     proposal=proposal,
                     problems=data["problems"],
                     beneficiary_upzs=data["beneficiary_upzs"],
                     **{field: data[field] for field in FORM_FIELDS},
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
+                ),
+            )
+            if saved is not None:
                 messages.success(request, _("The proposal was saved."))
                 return redirect(proposal)
     else:
@@ -229,12 +229,12 @@ def invite(request, pk: int):
 def invitation(request, token):
     invitation = get_object_or_404(Invitation.objects.select_related("proposal", "invited_by"), token=token)
     if request.method == "POST":
-        try:
-            proposal = services.invitation_accept(user=request.user, invitation=invitation)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("You are now a co-author of this proposal."))
+        proposal = service_or_message(
+            request,
+            lambda: services.invitation_accept(user=request.user, invitation=invitation),
+            _("You are now a co-author of this proposal."),
+        )
+        if proposal is not None:
             return redirect(proposal)
     return render(request, "proposals/invitation.html", {"invitation": invitation})
 

@@ -3,13 +3,13 @@ into a problem, a proposal draft or the archive (with a reason the sender reads 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import RateLimited, rate_limit
+from innova.core.service_results import service_into_form, service_or_message
 from innova.core.views import form_rate_limited
 
 from . import selectors, services
@@ -31,11 +31,9 @@ def index(request):
                 rate_limit("idea", _sender_key(request))
             except RateLimited as refused:
                 return form_rate_limited(request, refused, "proposals/ideas/index.html", {"form": form})
-            try:
-                idea = services.idea_submit(author=request.user, body=form.cleaned_data["body"])
-            except ValidationError as error:
-                form.add_error("body", error)
-            else:
+            body = form.cleaned_data["body"]
+            idea = service_into_form(form, lambda: services.idea_submit(author=request.user, body=body), field="body")
+            if idea is not None:
                 messages.success(
                     request, _("Thank you! Keep the address of this page to see what becomes of your idea.")
                 )
@@ -71,17 +69,16 @@ def triage(request, pk: int):
         messages.error(request, _("Choose what to do with the idea."))
         return redirect("ideas:queue")
     data = form.cleaned_data
-    try:
-        created = services.idea_triage(
+    created = service_or_message(
+        request,
+        lambda: services.idea_triage(
             actor=request.user,
             idea=idea,
             decision=data["decision"],
             reason=data["reason"],
             theme=data["theme"],
             upz=data["upz"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("ideas:queue")
-    messages.success(request, _("The idea was triaged."))
+        ),
+        _("The idea was triaged."),
+    )
     return redirect(created if created is not None else "ideas:queue")

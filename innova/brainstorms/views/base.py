@@ -3,11 +3,11 @@ service's refusal shown as a message on the page."""
 
 import functools
 from collections.abc import Callable
-from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+
+from innova.core.service_results import service_with_message
 
 from ..models import Board
 from ..services.participation import BoardHidden, Someone, board_view_check, someone_of_session
@@ -17,21 +17,14 @@ def someone_of(request) -> Someone:
     return someone_of_session(user=request.user, session=request.session)
 
 
-def refused(request, error) -> None:
-    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-    messages.error(request, text)
+# What a participant is refused (a guest not allowed, a full board, a wrong phase) comes back as a message.
+REFUSALS = (PermissionDenied, ValidationError)
 
 
-def service_answer(request, call: Callable[[], Any], *, to, done: str | Callable[[Any], str] = ""):
-    """Run one service call of a board form and go back to ``to``: a refusal (``PermissionDenied`` or
-    ``ValidationError``) becomes the page's error message; success shows ``done`` (or ``done(result)``) if given."""
-    try:
-        result = call()
-    except (PermissionDenied, ValidationError) as error:
-        refused(request, error)
-    else:
-        if done:
-            messages.success(request, done(result) if callable(done) else done)
+def service_answer(request, call: Callable[[], object], *, to, done: str | None = None):
+    """Run one service call of a board form and go back to ``to``: a refusal (``REFUSALS``) becomes the page's
+    error message; success shows ``done`` if given."""
+    service_with_message(request, call, done, refusals=REFUSALS)
     return redirect(to)
 
 

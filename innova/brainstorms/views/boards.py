@@ -4,7 +4,7 @@ guests."""
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_into_form, service_or_message
 from innova.fronts.models import Front
 
 from .. import selectors
@@ -20,7 +21,7 @@ from ..models import Board, Card, CardGroup, Phase
 from ..services.boards import board_create, guest_join
 from ..services.dots import dots_left
 from ..services.participation import GUEST_SESSION_KEY, participation_check
-from .base import refused, someone_of, visible_board
+from .base import REFUSALS, someone_of, visible_board
 from .participation import DRAFT_KEY
 
 
@@ -42,8 +43,9 @@ def create(request):
     form = BoardForm(request.POST or None, initial={"front": front.pk if front else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            board = board_create(
+        board = service_into_form(
+            form,
+            lambda: board_create(
                 actor=request.user,
                 prompt=data["prompt"],
                 front=front,
@@ -51,10 +53,9 @@ def create(request):
                 allow_guests=data["allow_guests"],
                 members_only=data["members_only"],
                 dots_per_person=data["dots_per_person"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+            ),
+        )
+        if board is not None:
             messages.success(request, _("The brainstorm is open. Share the room code."))
             return redirect(board)
     return render(request, "brainstorms/create.html", {"form": form, "front": front})
@@ -153,13 +154,14 @@ def guest(request, board: Board):
         return redirect(board)
     form = GuestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            new_guest = guest_join(
+        new_guest = service_or_message(
+            request,
+            lambda: guest_join(
                 board=board, nickname=form.cleaned_data["nickname"], accept_policy=form.cleaned_data["accept_policy"]
-            )
-        except (PermissionDenied, ValidationError) as error:
-            refused(request, error)
-        else:
+            ),
+            refusals=REFUSALS,
+        )
+        if new_guest is not None:
             request.session[GUEST_SESSION_KEY] = new_guest.pk
             messages.success(request, _("Welcome, %(name)s. Post your ideas.") % {"name": new_guest.nickname})
             return redirect(board)

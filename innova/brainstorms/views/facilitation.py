@@ -1,13 +1,15 @@
 """What whoever runs a board does by plain forms: groups, moves, phases, limits and grouping suggestions (the
 services check that they may)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_or_message
+from innova.core.views import form_action
 
 from ..forms import LimitsForm
 from ..grouping import suggest_groups
@@ -16,7 +18,7 @@ from ..services import groups as card_groups
 from ..services.boards import board_phase_set
 from ..services.groups import board_groups_apply, card_move
 from ..services.limits import board_limits_set
-from .base import service_answer, visible_board
+from .base import REFUSALS, service_answer, visible_board
 
 
 @login_required
@@ -35,43 +37,43 @@ def group_create(request, board: Board):
 @visible_board
 def move(request, board: Board):
     card_id, group_id = request.POST.get("card", ""), request.POST.get("group", "")
-
-    def card_move_checked():
-        if not card_id.isdigit() or (group_id and not group_id.isdigit()):
-            raise ValidationError(_("That idea is not on this board."))
-        card_move(actor=request.user, board=board, card_id=int(card_id), group_id=int(group_id) if group_id else None)
-
-    return service_answer(request, card_move_checked, to=f"{board.get_absolute_url()}#idea-{card_id}")
+    to = f"{board.get_absolute_url()}#idea-{card_id}"
+    if not card_id.isdigit() or (group_id and not group_id.isdigit()):
+        messages.error(request, _("That idea is not on this board."))
+        return redirect(to)
+    group = int(group_id) if group_id else None
+    return service_answer(
+        request, lambda: card_move(actor=request.user, board=board, card_id=int(card_id), group_id=group), to=to
+    )
 
 
 @login_required
 @require_POST
 @visible_board
 def phase(request, board: Board):
-    return service_answer(
-        request,
-        lambda: board_phase_set(actor=request.user, board=board, phase=request.POST.get("phase", "")),
-        to=board,
-        done=lambda changed: (
-            _("The brainstorm is now in the phase “%(phase)s”.") % {"phase": changed.get_phase_display()}
-        ),
+    phase = request.POST.get("phase", "")
+    changed = service_or_message(
+        request, lambda: board_phase_set(actor=request.user, board=board, phase=phase), refusals=REFUSALS
     )
+    if changed is not None:
+        messages.success(
+            request, _("The brainstorm is now in the phase “%(phase)s”.") % {"phase": changed.get_phase_display()}
+        )
+    return redirect(board)
 
 
 @login_required
 @require_POST
 @visible_board
 def limits(request, board: Board):
-    form = LimitsForm(request.POST)
-
-    def limits_set():
-        if not form.is_valid():
-            raise ValidationError([error for errors in form.errors.values() for error in errors])
-        board_limits_set(actor=request.user, board=board, **form.cleaned_data)
-
-    return service_answer(
-        request, limits_set, to=f"{board.get_absolute_url()}#limites", done=_("The limits per person were saved.")
+    form_action(
+        request,
+        LimitsForm(request.POST),
+        lambda data: board_limits_set(actor=request.user, board=board, **data),
+        success=_("The limits per person were saved."),
+        refusals=REFUSALS,
     )
+    return redirect(f"{board.get_absolute_url()}#limites")
 
 
 @login_required

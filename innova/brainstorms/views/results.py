@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,24 +9,20 @@ from django.views.decorators.http import require_POST
 from innova.core import exports
 from innova.core.pdf import pdf_render, pdf_response
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_or_message
 
 from .. import selectors
 from ..forms import PromoteForm
 from ..models import Board, Card
 from ..services.conversion import card_to_problem, card_to_proposal
-from .base import refused, visible_board
+from .base import visible_board
 
 
 def _card_converted(request, board: Board, convert, *, done: str):
     """Open what ``convert()`` made of a card (a problem, a proposal) with ``done`` as the message; a refusal goes
     back to the board's results with its message (a permission refusal stays the 403 page)."""
-    try:
-        made = convert()
-    except ValidationError as error:
-        refused(request, error)
-        return redirect(f"{board.get_absolute_url()}#resultados")
-    messages.success(request, done)
-    return redirect(made)
+    made = service_or_message(request, convert, done)
+    return redirect(made if made is not None else f"{board.get_absolute_url()}#resultados")
 
 
 @login_required

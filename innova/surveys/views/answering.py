@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from innova.core.service_results import service_or_message
 
 from .. import selectors, services
 from ..forms import SectionAnswerForm
@@ -87,10 +89,10 @@ def _after_save(request, survey: Survey, sections: list[Section], step, response
     following = selectors.section_after(sections=sections, response=response, section=step.section)
     if following is not None:
         return _to_section(survey, following)
-    try:
-        services.response_submit(user=request.user, survey=survey, response=response)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    submitted = service_or_message(
+        request, lambda: services.response_submit(user=request.user, survey=survey, response=response)
+    )
+    if submitted is None:
         return redirect(reverse("surveys:answer", args=[survey.slug]))
     return redirect("surveys:thanks", slug=survey.slug)
 

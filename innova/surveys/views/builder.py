@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.permissions import require_perm
+from innova.core.service_results import service_into_form, service_with_message
 
 from .. import selectors, services
 from ..forms import QuestionForm, SectionAnswerForm, SectionForm, SurveyForm
@@ -43,11 +43,11 @@ def survey_settings(request, pk: int):
     survey = get_object_or_404(Survey, pk=pk)
     form = SurveyForm(request.POST or None, instance=survey)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.survey_update(actor=request.user, survey=get_object_or_404(Survey, pk=pk), **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        fresh = get_object_or_404(Survey, pk=pk)
+        saved = service_into_form(
+            form, lambda: services.survey_update(actor=request.user, survey=fresh, **form.cleaned_data)
+        )
+        if saved is not None:
             messages.success(request, _("The survey settings were saved."))
             return redirect("surveys:builder", pk=pk)
     return render(request, "surveys/survey_form.html", {"form": form, "survey": survey})
@@ -108,10 +108,8 @@ def _saved(request, form, done_url: str, save):
     the form again (not sent, not valid, or refused by the service: its error is put on the form)."""
     if request.method != "POST" or not form.is_valid():
         return None
-    try:
-        save(**form.service_kwargs())
-    except ValidationError as error:
-        form.add_error(None, error)
+    fields = form.service_kwargs()
+    if service_into_form(form, lambda: save(**fields)) is None:
         return None
     return redirect(done_url)
 
@@ -135,10 +133,10 @@ def _move(request, model, pk: int, move, *, anchor: str):
     item moved."""
     _staff(request)
     item = get_object_or_404(model, pk=pk)
-    try:
-        move(actor=request.user, **{model._meta.model_name: item}, direction=request.POST.get("direction", "down"))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    direction = request.POST.get("direction", "down")
+    service_with_message(
+        request, lambda: move(actor=request.user, **{model._meta.model_name: item}, direction=direction)
+    )
     return redirect(f"{reverse('surveys:builder', args=[item.survey_id])}#{anchor}-{item.pk}")
 
 
