@@ -138,7 +138,7 @@ def test_report_written_offline_is_published_once_when_back_online(
     problem = Problem.objects.get()
     assert problem.published_at is not None and problem.upz.code == "RURAL" and problem.client_key is not None
 
-    # A retry of the same submission (same idempotency key) never makes a duplicate.
+    # A retry of the same submission (same idempotency key), here as the previous script sent it, makes no duplicate.
     page.evaluate(
         """async (key) => {
             const body = new FormData();
@@ -155,20 +155,31 @@ def test_report_written_offline_is_published_once_when_back_online(
     )
     assert Problem.objects.count() == 1
 
-    # A report the previous version of the script queued (for the report page, theme and UPZ named as in the form)
-    # is sent by this one on the next page load.
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_report_left_by_the_previous_script_is_sent_on_the_next_page(
+    browser_context_factory, live_server, login_browser, make_user, theme, upz
+):
+    """The previous version queued for the report page, theme and UPZ named as in the form: this one sends it."""
+    context = browser_context_factory()
+    login_browser(context, make_user("citizen"))
+    page = context.new_page()
+    page.goto(live_server.url + "/problemas/nuevo/")
+    key = str(uuid.uuid4())
     page.evaluate(
-        """([theme, upz]) => localStorage.setItem("innova-offline-queue", JSON.stringify([{
-            key: "5f0c6a53-6f5e-4c53-9a43-0d6f3e1f2a10", action: location.origin + "/problemas/nuevo/",
-            title: "Poste caído en la vereda",
+        """([theme, upz, key]) => localStorage.setItem("innova-offline-queue", JSON.stringify([{
+            key, action: location.origin + "/problemas/nuevo/", title: "Poste caído en la vereda",
             fields: {csrfmiddlewaretoken: document.querySelector("[name=csrfmiddlewaretoken]").value,
-                title: "Poste caído en la vereda", description: "El poste de la luz está en el suelo desde ayer.",
-                theme: String(theme), upz: String(upz), client_key: "5f0c6a53-6f5e-4c53-9a43-0d6f3e1f2a10"}}]))""",
-        [problem.theme_id, problem.upz_id],
+                title: "Poste caído en la vereda", client_key: key,
+                description: "El poste de la luz está en el suelo desde ayer.", theme: String(theme), upz: String(upz)}
+        }]))""",
+        [theme.pk, upz.pk, key],
     )
     page.reload()
-    status.get_by_text("Enviado y publicado: Poste caído en la vereda").wait_for()
-    assert Problem.objects.filter(title="Poste caído en la vereda", published_at__isnull=False).count() == 1
+    page.locator("#offline-status").get_by_text("Enviado y publicado: Poste caído en la vereda").wait_for()
+    problem = Problem.objects.get()
+    assert problem.published_at is not None and str(problem.client_key) == key and problem.upz == upz
 
 
 @pytest.mark.browser
