@@ -180,7 +180,7 @@ def _report_form(request) -> ProblemApiForm:
     """The report checked by the web form's rules: its Spanish messages answer 400, field by field."""
     if not isinstance(request.data, dict):
         serializers.Serializer(data=request.data).is_valid(raise_exception=True)  # DRF's "expected a dictionary"
-    data = request.data.copy()
+    data = dict(request.data.items())  # one value each; not copy(): it would deep-copy the uploaded photos
     if "Idempotency-Key" in request.headers:
         data["client_key"] = request.headers["Idempotency-Key"]
     form = ProblemApiForm(data, request.FILES)

@@ -52,7 +52,8 @@ def test_queued_report_sent_twice_is_published_once(phone, citizen, theme, upz):
 
 
 @pytest.mark.django_db
-def test_queued_report_keeps_its_photo_and_its_description(phone, theme, upz):
+def test_queued_report_keeps_its_photo_and_its_description(phone, theme, upz, settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0  # as a phone's big photo arrives: in a temporary file
     data = _queued(theme, upz, client_key=str(uuid.uuid4()), photo_alt="El agua en la puerta")
     assert phone.post(API, {**data, "photos": [jpeg_with_gps()]}).status_code == 201
     assert Problem.objects.get().photos.get().alt_text == "El agua en la puerta"
