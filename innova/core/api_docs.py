@@ -6,6 +6,7 @@ from drf_spectacular.utils import OpenApiResponse
 UNAUTHENTICATED = OpenApiResponse(description=_("Log in or send an API key."))
 FORBIDDEN = OpenApiResponse(description=_("Your account may not do this (the same rule as on the web)."))
 BAD_REQUEST = OpenApiResponse(description=_("Invalid data; the messages say what to fix."))
+RATE_LIMITED = OpenApiResponse(description=_("Too many in a short while: try again after the seconds in Retry-After."))
 
 
 def write_responses(answer, *, status: int = 200, not_found=None) -> dict:

@@ -7,21 +7,25 @@ Reads use the same selectors as the web pages; writes call the same services, wh
 from functools import partial
 
 import django_filters
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from innova.comments.services import comment_add
-from innova.core.api_docs import write_responses
+from innova.core.api_docs import RATE_LIMITED, write_responses
 from innova.opendata.api import AbsoluteUrlField, ApiViewMixin, ChoiceLabelField
 from innova.territory.models import Upz
 from innova.territory.selectors import public_point
 
 from . import selectors, services
+from .forms import ProblemApiForm
 from .models import OfficialAnswer, Problem, Status, Theme
 
 
@@ -96,26 +100,41 @@ class ProblemDetailSerializer(ProblemSerializer):
 
 
 class ProblemReportSerializer(serializers.Serializer):
+    """The report as documented; ``ProblemApiForm`` validates it with the web form's rules and Spanish messages."""
+
     title = serializers.CharField(max_length=140)
     description = serializers.CharField(max_length=4000)
-    theme = serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.filter(active=True))
-    upz = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=Upz.objects.all(),
-        required=False,
-        allow_null=True,
-        help_text=_("UPZ code; found from the point when omitted."),
+    theme = serializers.CharField(required=False, help_text=_("Theme slug, e.g. movilidad."))
+    theme_id = serializers.IntegerField(required=False, help_text=_("Or the theme's id in the web report form."))
+    upz = serializers.CharField(
+        required=False, allow_null=True, help_text=_("UPZ code; found from the point when omitted.")
     )
-    latitude = serializers.FloatField(required=False, allow_null=True, min_value=-90, max_value=90)
-    longitude = serializers.FloatField(required=False, allow_null=True, min_value=-180, max_value=180)
+    upz_id = serializers.IntegerField(
+        required=False, allow_null=True, help_text=_("Or the UPZ's id in the web report form.")
+    )
+    latitude = serializers.FloatField(required=False, allow_null=True)
+    longitude = serializers.FloatField(required=False, allow_null=True)
+    place_description = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, help_text=_("Barrio or address, seen only by the staff.")
+    )
     anonymous = serializers.BooleanField(default=False, help_text=_("Publish as “Vecino/a de Usme”."))
+    photos = serializers.ListField(
+        child=serializers.ImageField(),
+        required=False,
+        max_length=4,
+        help_text=_("Up to 4 JPEG, PNG or WebP photos, sent as multipart/form-data."),
+    )
+    photo_alt = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, help_text=_("What the photos show; needed with photos.")
+    )
 
-    def validate(self, data):
-        if (data.get("latitude") is None) != (data.get("longitude") is None):
-            raise serializers.ValidationError("Send both latitude and longitude, or neither.")
-        if data.get("upz") is None and data.get("latitude") is None:
-            raise serializers.ValidationError("Send the UPZ code or the point of the problem.")
-        return data
+
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.UUID,
+    OpenApiParameter.HEADER,
+    description=_("A UUID chosen by the client: the same report sent again with it is created only once."),
+)
 
 
 class SupportSerializer(serializers.Serializer):
@@ -160,6 +179,20 @@ class ProblemFilter(django_filters.FilterSet):
         fields = ["upz", "theme", "status", "published_after", "published_before", "answered"]
 
 
+def _report_form(request) -> ProblemApiForm:
+    """The report checked by the web form's rules: its Spanish messages answer 400, field by field."""
+    if not isinstance(request.data, dict):
+        serializers.Serializer(data=request.data).is_valid(raise_exception=True)  # DRF's "expected a dictionary"
+    data = dict(request.data.items())  # one value each; not copy(): it would deep-copy the uploaded photos
+    if "Idempotency-Key" in request.headers:
+        data["client_key"] = request.headers["Idempotency-Key"]
+    form = ProblemApiForm(data, request.FILES)
+    if not form.is_valid():
+        errors = form.errors.items()
+        raise serializers.ValidationError({"non_field_errors" if n == NON_FIELD_ERRORS else n: e for n, e in errors})
+    return form
+
+
 NOT_FOUND = OpenApiResponse(description=_("No published problem with this id."))
 
 
@@ -175,8 +208,9 @@ NOT_FOUND = OpenApiResponse(description=_("No published problem with this id."))
     ),
     create=extend_schema(
         summary=_("Report a problem"),
-        request=ProblemReportSerializer,
-        responses=write_responses(ProblemDetailSerializer, status=201),
+        request={"application/json": ProblemReportSerializer, "multipart/form-data": ProblemReportSerializer},
+        parameters=[IDEMPOTENCY_KEY],
+        responses={**write_responses(ProblemDetailSerializer, status=201), 429: RATE_LIMITED},
     ),
 )
 class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -201,9 +235,13 @@ class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
         return ProblemDetailSerializer
 
     def create(self, request, *args, **kwargs):
-        serializer = ProblemReportSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        problem = services.problem_report(author=request.user, channel="api", **serializer.validated_data)
+        """Also the offline web app's way in: a report queued on a phone arrives here, maybe more than once."""
+        form = _report_form(request)
+        # The browser's own session is the web app (its offline queue); a key or any other client is the API.
+        channel = "web" if isinstance(request.successful_authenticator, SessionAuthentication) else "api"
+        problem = services.problem_report(author=request.user, channel=channel, publish=True, **form.report_kwargs())
+        if problem.published_at is None:  # the same key made a draft on the web before: publish it
+            services.problem_publish_draft(user=request.user, problem=problem)
         problem = self.get_queryset().prefetch_related("answers").get(pk=problem.pk)
         body = ProblemDetailSerializer(problem, context=self.get_serializer_context()).data
         return Response(body, status=status.HTTP_201_CREATED)
@@ -235,3 +273,7 @@ class ProblemViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
         serializer.is_valid(raise_exception=True)
         comment = comment_add(author=request.user, target=problem, body=serializer.validated_data["body"])
         return Response(CommentResultSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+# The report endpoint alone, for the web report view to hand the old offline script's posts to (views.report).
+problem_report_endpoint = ProblemViewSet.as_view({"post": "create"})

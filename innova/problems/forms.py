@@ -91,6 +91,33 @@ class ProblemForm(forms.Form):
             self.add_error("upz", _("Choose the UPZ or rural zone, or mark a point on the map."))
         return cleaned
 
+    def report_kwargs(self) -> dict:
+        """The cleaned data as ``services.problem_report`` takes it (each photo with the photos' description)."""
+        data = self.cleaned_data
+        names = ("title", "description", "theme", "upz", "latitude", "longitude", "place_description", "anonymous")
+        photos = [(upload, data["photo_alt"]) for upload in data["photos"]]
+        return {**{name: data[name] for name in names}, "photos": photos, "client_key": data["client_key"]}
+
+
+class ProblemApiForm(ProblemForm):
+    """The report form as the API takes it: the theme by slug and the UPZ by code (the API's identifiers), or by the
+    ids the web form holds, as ``theme_id`` and ``upz_id`` (what the offline queue sends). Same rules and messages."""
+
+    theme_id = forms.ModelChoiceField(queryset=Theme.objects.filter(active=True), required=False)
+    upz_id = forms.ModelChoiceField(queryset=Upz.objects.all(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].to_field_name = "slug"
+        self.fields["upz"].to_field_name = "code"
+        self.fields["theme"].required = not self.data.get("theme_id")
+
+    def clean(self):
+        for name in ("theme", "upz"):
+            if name not in self.errors:
+                self.cleaned_data[name] = self.cleaned_data.get(name) or self.cleaned_data.get(f"{name}_id")
+        return super().clean()
+
 
 class ProblemFilterForm(forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=100)

@@ -18,6 +18,7 @@ from innova.notifications.services.follows import is_following
 from innova.territory.selectors import map_config, public_point
 
 from . import selectors, services
+from .api import problem_report_endpoint
 from .forms import AnswerForm, ProblemFilterForm, ProblemForm, StatusChangeForm
 from .models import TRANSITIONS, Problem, ProblemPhoto, Status, Support
 from .trail import trail_for
@@ -72,19 +73,17 @@ def similar(request):
 
 
 def report(request):
-    # The offline web app sends queued reports with fetch and reads a JSON answer.
-    queued = request.headers.get("X-Innova-Offline-Queue") == "1"
+    if request.method == "POST" and request.headers.get("X-Innova-Offline-Queue") == "1":
+        return _report_from_old_offline_queue(request)
     if request.method != "POST":
         return _report_page(request, ProblemForm(initial=_report_draft(request) or None))
     if not request.user.is_authenticated:
-        return JsonResponse({"status": "login"}, status=401) if queued else _report_draft_kept_for_login(request)
+        return _report_draft_kept_for_login(request)
     form = ProblemForm(request.POST, request.FILES)
     if not form.is_valid():
         return _report_page(request, form)
-    if queued:
-        return _report_from_offline_queue(request, form)
     try:
-        problem = _problem_report_from_form(request.user, form.cleaned_data, publish=False)
+        problem = services.problem_report(author=request.user, publish=False, **form.report_kwargs())
     except RateLimited as refused:
         # Too many reports in an hour: the form comes back with everything typed and a Spanish message.
         return form_rate_limited(request, refused, "problems/report.html", {"form": form, "territory": map_config()})
@@ -118,35 +117,17 @@ def _report_draft_kept_for_login(request):
     return redirect_to_login(reverse("problems:report"))
 
 
-def _problem_report_from_form(author, data: dict, *, publish: bool) -> Problem:
-    return services.problem_report(
-        author=author,
-        title=data["title"],
-        description=data["description"],
-        theme=data["theme"],
-        upz=data["upz"],
-        latitude=data["latitude"],
-        longitude=data["longitude"],
-        place_description=data["place_description"],
-        anonymous=data["anonymous"],
-        photos=[(upload, data["photo_alt"]) for upload in data["photos"]],
-        publish=publish,
-        client_key=data["client_key"],
-    )
+def _report_from_old_offline_queue(request):
+    """For one release (docs/DECISIONS.md, 51): a tab still running the old offline script posts its queue here.
 
-
-def _report_from_offline_queue(request, form):
-    """A report queued offline was already written and confirmed on the phone: publish it, answer in JSON.
-
-    A rate-limited report is not caught: the queue reads the JSON 429 and tries again later.
+    It goes to the API's report endpoint, the queue's only way in now, with the web form's ids named as the API
+    takes them; the old script reads the API's answers (201, 400, 401/403, 429) as it read this view's.
     """
-    try:
-        problem = _problem_report_from_form(request.user, form.cleaned_data, publish=True)
-    except ValidationError as error:
-        return JsonResponse({"status": "invalid", "errors": error.messages}, status=400)
-    if problem.published_at is None:  # the same key made a draft before: publish it
-        services.problem_publish_draft(user=request.user, problem=problem)
-    return JsonResponse({"status": "published", "url": problem.get_absolute_url()})
+    data = request.POST.copy()
+    for name in ("theme", "upz"):
+        data.setlist(f"{name}_id", data.pop(name, []))
+    request.POST = data  # multipart, already read: DRF takes the form data from here
+    return problem_report_endpoint(request)
 
 
 @login_required

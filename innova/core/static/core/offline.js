@@ -30,25 +30,38 @@
     }
   }
 
+  // Every queued report goes to the API's report endpoint, whatever page queued it: items the previous version
+  // queued for the report page are sent there too. The web form's theme and UPZ are ids; the API names them so.
+  var API_NAMES = { theme: "theme_id", upz: "upz_id" };
   var sending = false;
+  function token(item) {
+    var field = document.querySelector("[name=csrfmiddlewaretoken]");
+    return field ? field.value : item.fields.csrfmiddlewaretoken;
+  }
   function flush() {
     var items = queue();
     if (sending || !items.length || !navigator.onLine) { showPending(); return; }
     sending = true;
     var item = items[0];
     var body = new FormData();
-    Object.keys(item.fields).forEach(function (name) { body.append(name, item.fields[name]); });
-    fetch(item.action, {
+    Object.keys(item.fields).forEach(function (name) { body.append(API_NAMES[name] || name, item.fields[name]); });
+    fetch(status.dataset.api, {
       method: "POST", body: body, credentials: "same-origin",
-      headers: { "X-CSRFToken": item.fields.csrfmiddlewaretoken, "X-Innova-Offline-Queue": "1" }
+      headers: { "X-CSRFToken": token(item), "Idempotency-Key": item.key, "Accept": "application/json" }
     }).then(function (response) {
-      // Published, or refused for good (invalid): either way it leaves the queue. Network errors keep it.
+      sending = false;
+      // Published, or refused for good (invalid): either way it leaves the queue.
       if (response.ok || response.status === 400) {
         save(queue().filter(function (i) { return i.key !== item.key; }));
         if (response.ok) { say(status.dataset.msgSent.replace("{title}", item.title)); }
+        if (queue().length) { flush(); }
+        return;
       }
-      sending = false;
-      if (queue().length) { flush(); }
+      // Too many reports in a while: try again when the API says. Logged out or a server error: the item stays
+      // and goes with the next page or the next return of the connection.
+      var wait = parseInt(response.headers.get("Retry-After"), 10);
+      if (response.status === 429 && wait > 0) { setTimeout(flush, wait * 1000); }
+      showPending();
     }).catch(function () { sending = false; showPending(); });
   }
 

@@ -33,14 +33,16 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  // Pages: network first, the last copy when offline.
+  // Pages: network first, the last copy when offline. Only a navigation falls back to the home page: a fragment
+  // (htmx) must fail, not get a whole page, with its scripts, swapped into the page.
+  const navigate = request.mode === "navigate";
   event.respondWith(
     fetch(request).then((response) => {
-      if (response.ok && request.mode === "navigate") {
+      if (response.ok && navigate) {
         const copy = response.clone();
         caches.open(CACHE).then((cache) => cache.put(request, copy));
       }
       return response;
-    }).catch(() => caches.match(request).then((hit) => hit || caches.match("/")))
+    }).catch(() => caches.match(request).then((hit) => hit || (navigate ? caches.match("/") : Response.error())))
   );
 });
