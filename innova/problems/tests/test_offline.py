@@ -9,6 +9,7 @@ import uuid
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from innova.problems.models import Problem
 
@@ -80,6 +81,18 @@ def test_invalid_report_is_refused_with_the_forms_spanish_messages(phone, theme,
     assert errors["title"] == ["Escriba un título corto para el problema."]
     assert errors["theme"] == ["Elija el tema que mejor le corresponda."]
     assert not Problem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_report_hidden_between_two_sends_of_its_key_answers_again_without_error(phone, theme, upz):
+    """Moderation hid it after the first send; the queue's retry must not meet a server error (it would retry
+    forever)."""
+    key = str(uuid.uuid4())
+    first = phone.post(API, _queued(theme, upz), headers={"Idempotency-Key": key})
+    Problem.objects.filter(pk=first.json()["id"]).update(hidden_at=timezone.now(), hidden_reason="spam")
+    again = phone.post(API, _queued(theme, upz), headers={"Idempotency-Key": key})
+    assert again.status_code == 201 and again.json()["id"] == first.json()["id"]
+    assert Problem.objects.count() == 1
 
 
 @pytest.mark.django_db
@@ -201,3 +214,66 @@ def test_visited_pages_open_offline_marked_as_possibly_outdated(
     assert page.get_by_text("Huecos en la vía a Usme Pueblo").is_visible()
     assert "puede estar desactualizada" in page.locator("#offline-status").inner_text()
     screenshot(page, "offline-copy")
+
+
+def _queue_in_browser(page, theme, upz, changed=None):
+    """A report the offline script kept on the phone (form names: theme and UPZ by id)."""
+    key = str(uuid.uuid4())
+    page.evaluate(
+        """([fields, key]) => localStorage.setItem("innova-offline-queue", JSON.stringify([{
+            key, action: location.origin + "/problemas/nuevo/", title: fields.title,
+            fields: {...fields, client_key: key}
+        }]))""",
+        [
+            {
+                "title": "Poste caído en la vereda",
+                "description": "El poste de la luz está en el suelo desde ayer.",
+                "theme": str(theme.pk),
+                "upz": str(upz.pk),
+                **(changed or {}),
+            },
+            key,
+        ],
+    )
+    return key
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_refused_report_comes_back_into_the_form_with_the_reason(
+    browser_context_factory, live_server, login_browser, screenshot, make_user, theme, upz
+):
+    """Sent when back online but invalid (no theme): nothing the person wrote is lost; the form gets it back."""
+    context = browser_context_factory()
+    login_browser(context, make_user("citizen"))
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    _queue_in_browser(page, theme, upz, changed={"theme": ""})
+    page.reload()
+    status = page.locator("#offline-status")
+    status.get_by_text("No se pudo publicar: Poste caído en la vereda.").wait_for()
+    assert "Elija el tema" in status.inner_text() and "abra «Reportar un problema»" in status.inner_text()
+    assert not Problem.objects.exists()
+
+    page.goto(live_server.url + "/problemas/nuevo/")
+    status.get_by_text("Está de nuevo en este formulario").wait_for()
+    assert page.input_value("#id_title") == "Poste caído en la vereda"
+    assert "desde ayer" in page.input_value("#id_description")
+    screenshot(page, "refused-report-back-in-the-form")
+    page.select_option("#id_theme", str(theme.pk))
+    page.get_by_role("button", name="Publicar el problema").click()
+    page.wait_for_url(lambda url: "/problemas/nuevo/" not in url)
+    assert Problem.objects.get().title == "Poste caído en la vereda"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_logged_out_the_queue_says_to_log_in_and_keeps_the_report(browser_context_factory, live_server, theme, upz):
+    page = browser_context_factory().new_page()
+    page.goto(live_server.url + "/")
+    _queue_in_browser(page, theme, upz)
+    page.reload()
+    page.locator("#offline-status").get_by_text("Inicie sesión para enviarlos").wait_for()
+    assert "Pendiente de envío (1)" in page.locator("#offline-status").inner_text()
+    assert page.evaluate("JSON.parse(localStorage.getItem('innova-offline-queue')).length") == 1
+    assert not Problem.objects.exists()

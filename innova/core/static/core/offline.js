@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   var QUEUE_KEY = "innova-offline-queue";
+  // Reports the server refused (invalid): never thrown away, they go back into the report form to be corrected.
+  var REFUSED_KEY = "innova-offline-refused";
   var status = document.getElementById("offline-status");
   if (!status) { return; }
 
@@ -11,8 +13,10 @@
   }
 
   function say(text) { status.hidden = !text; status.textContent = text || ""; }
-  function queue() { try { return JSON.parse(localStorage.getItem(QUEUE_KEY) || "[]"); } catch (e) { return []; } }
+  function stored(key) { try { return JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { return []; } }
+  function queue() { return stored(QUEUE_KEY); }
   function save(items) { localStorage.setItem(QUEUE_KEY, JSON.stringify(items)); }
+  function withoutItem(item) { save(queue().filter(function (i) { return i.key !== item.key; })); }
   function uuid() {
     if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
     return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, function (c) {
@@ -50,18 +54,29 @@
       headers: { "X-CSRFToken": token(item), "Idempotency-Key": item.key, "Accept": "application/json" }
     }).then(function (response) {
       sending = false;
-      // Published, or refused for good (invalid): either way it leaves the queue.
-      if (response.ok || response.status === 400) {
-        save(queue().filter(function (i) { return i.key !== item.key; }));
-        if (response.ok) { say(status.dataset.msgSent.replace("{title}", item.title)); }
+      if (response.ok) {
+        withoutItem(item);
+        say(status.dataset.msgSent.replace("{title}", item.title));
         if (queue().length) { flush(); }
         return;
       }
+      // Invalid: it leaves the queue for the refused list with the server's Spanish messages, to be corrected.
+      if (response.status === 400) {
+        return response.json().catch(function () { return {}; }).then(function (errors) {
+          withoutItem(item);
+          var refused = stored(REFUSED_KEY);
+          refused.push({ key: item.key, title: item.title, fields: item.fields, errors: messagesOf(errors) });
+          localStorage.setItem(REFUSED_KEY, JSON.stringify(refused));
+          showRefused();
+          if (queue().length) { flush(); }
+        });
+      }
       // Too many reports in a while: try again when the API says. Logged out or a server error: the item stays
-      // and goes with the next page or the next return of the connection.
+      // and goes with the next page or the next return of the connection; logged out, the person is told.
       var wait = parseInt(response.headers.get("Retry-After"), 10);
       if (response.status === 429 && wait > 0) { setTimeout(flush, wait * 1000); }
       showPending();
+      if (response.status === 401 || response.status === 403) { say(status.textContent + " " + status.dataset.msgLogin); }
     }).catch(function () { sending = false; showPending(); });
   }
 
@@ -80,7 +95,27 @@
     });
   });
 
+  function messagesOf(errors) {
+    return Object.keys(errors).map(function (name) { return [].concat(errors[name]).join(" "); }).join(" ");
+  }
+  // The first refused report: on the report page it is put back into the form; elsewhere the person is told.
+  function showRefused() {
+    var refused = stored(REFUSED_KEY);
+    if (!refused.length) { return false; }
+    var item = refused[0];
+    var form = document.querySelector("form[data-offline-queue]");
+    var text = status.dataset.msgRefused.replace("{title}", item.title).replace("{errors}", item.errors);
+    if (!form) { say(text + " " + status.dataset.msgRefusedWhere); return true; }
+    Object.keys(item.fields).forEach(function (name) {
+      var field = form.elements[name];
+      if (field && name !== "csrfmiddlewaretoken" && field.type !== "file") { field.value = item.fields[name]; }
+    });
+    localStorage.setItem(REFUSED_KEY, JSON.stringify(refused.slice(1)));
+    say(text + " " + status.dataset.msgRefusedHere);
+    return true;
+  }
+
   window.addEventListener("online", flush);
   window.addEventListener("offline", showPending);
-  flush();
+  if (!showRefused() || queue().length) { flush(); }
 })();
