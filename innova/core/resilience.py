@@ -44,6 +44,7 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
     """psycopg's own connection errors: closing a server-side cursor (``.iterator()``) of a dead connection raises
     them unwrapped from Django's ``cursor_iter``, which would otherwise turn an outage into a 500."""
     try:
+        # Optional dependency: absent on SQLite-only installs.
         import psycopg
     except ImportError:  # SQLite-only installs
         return ()
