@@ -1,5 +1,7 @@
 import uuid
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -139,9 +141,6 @@ def user_role_assign(*, user: User, role: str, actor: User) -> User:
 
 def accounts_erase_user(user: User) -> None:
     """Erase the accounts app's personal data of a user (contributions elsewhere stay, anonymised)."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.role_claims.all().delete()
@@ -184,7 +183,6 @@ def staff_needs_mfa(user: User) -> bool:
         return False
     if not user.has_perm("accounts.view_staff_area"):
         return False
-    from allauth.mfa.models import Authenticator
 
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 

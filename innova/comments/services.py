@@ -6,6 +6,7 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -27,8 +28,6 @@ MENTION = re.compile(r"(?<![\w@])@([\w.\-]{2,40})")
 def comments_changed(*, content_type_id: int, target_id: int) -> None:
     """Once the transaction commits, retire the cached comments of that target (what visitors without an account
     see, ``innova_content.comments_for``)."""
-    from django.core.cache import cache
-
     transaction.on_commit(lambda: cache.set(comments_version_key(content_type_id, target_id), time.time_ns(), None))
 
 

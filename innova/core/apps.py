@@ -1,6 +1,9 @@
+from django import forms
 from django.utils.translation import gettext_lazy as _
+from rest_framework import fields as drf_fields
 
 from . import app_config
+from .text import clean_user_text
 
 
 class CoreConfig(app_config.InnovaAppConfig):
@@ -8,6 +11,7 @@ class CoreConfig(app_config.InnovaAppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        # Imported here: models and registries need Django's app registry, not ready when apps.py loads.
         from .personal_data_core import register_all
 
         register_all()
@@ -21,11 +25,6 @@ def _clean_every_text_field() -> None:
     One hook on the two base classes rather than a mixin in each of the project's (and allauth's, and the admin's)
     forms, so a new form cannot forget it. Passwords are left exactly as typed.
     """
-    from django import forms
-    from rest_framework import fields as drf_fields
-
-    from .text import clean_user_text
-
     form_to_python = forms.CharField.to_python
 
     def to_python(self, value):

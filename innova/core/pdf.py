@@ -15,6 +15,7 @@ BASE_URL = "https://pdf.invalid/"  # relative URLs resolve here; the fetcher ref
 
 def _fetcher():
     """Reads ``data:`` URLs only: an address in a template or in user text is never opened."""
+    # Heavy (WeasyPrint, Pango): loaded only when a PDF is made.
     from weasyprint.urls import URLFetcher
 
     return URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
@@ -23,6 +24,7 @@ def _fetcher():
 def pdf_render(template_name: str, context: dict, *, request=None, stylesheets: tuple[str, ...] = ()) -> bytes:
     """Render a template to PDF; ``stylesheets`` are static paths (e.g. ``surveys/print.css``) the browser version
     of the page links, applied here from disk."""
+    # Heavy (WeasyPrint, Pango): loaded only when a PDF is made.
     from weasyprint import CSS, HTML
 
     html = render_to_string(template_name, {**context, "pdf": True}, request=request)

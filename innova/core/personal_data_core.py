@@ -11,6 +11,9 @@ stands for hold about a person, for the habeas-data export and erasure (comments
 
 import re
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from . import personal_data
@@ -69,8 +72,6 @@ def staff_actions_erase_user(user) -> None:
 
 
 def login_records_export(user) -> dict:
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
     def rows(model):
         return [
             {"ip_address": r.ip_address, "user_agent": r.user_agent, "at": r.attempt_time.isoformat()}
@@ -81,10 +82,6 @@ def login_records_export(user) -> dict:
 
 
 def login_records_erase_user(user) -> None:
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
     for model in (AccessLog, AccessFailureLog, AccessAttempt):
         model.objects.filter(username__iexact=user.email).delete()
     # The admin's history names the edited object by its str(): keep the history, drop the name.

@@ -11,16 +11,16 @@
 import logging
 import time
 
+import redis
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.utils import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 logger = logging.getLogger(__name__)
 
 
 def _redis_errors() -> tuple[type[BaseException], ...]:
-    import redis
-
     return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 
 
@@ -30,8 +30,6 @@ def channel_layer_errors() -> tuple[type[BaseException], ...]:
 
 
 def _broker_errors() -> tuple[type[BaseException], ...]:
-    from kombu.exceptions import OperationalError as KombuOperationalError
-
     return (KombuOperationalError, *_redis_errors(), ConnectionError, TimeoutError)
 
 
@@ -46,6 +44,7 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
     """psycopg's own connection errors: closing a server-side cursor (``.iterator()``) of a dead connection raises
     them unwrapped from Django's ``cursor_iter``, which would otherwise turn an outage into a 500."""
     try:
+        # Optional dependency: absent on SQLite-only installs.
         import psycopg
     except ImportError:  # SQLite-only installs
         return ()

@@ -5,9 +5,18 @@ Tests build their data through the real services where a service exists (as Zuli
 exercises the same path a person does.
 """
 
+import asyncio
+import io
 import re
+import threading
+from importlib import import_module
+from urllib.parse import urlparse
 
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from PIL import Image
 
 from innova.core import baseline
 
@@ -27,11 +36,6 @@ def baseline_data_ensure() -> None:
 
 def browser_login(context, live_server_url: str, user) -> None:
     """Log ``user`` into a Playwright browser context by giving it a real session cookie."""
-    from importlib import import_module
-    from urllib.parse import urlparse
-
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-
     engine = import_module(settings.SESSION_ENGINE)
     session = engine.SessionStore()
     session[SESSION_KEY] = str(user.pk)
@@ -46,11 +50,6 @@ def browser_login(context, live_server_url: str, user) -> None:
 
 def jpeg_with_gps(name="foto.jpg", size=(1200, 900)):
     """A real JPEG carrying EXIF with a GPS position, as phones produce."""
-    import io
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image
-
     image = Image.new("RGB", size, (120, 160, 90))
     exif = Image.Exif()
     exif[0x010F] = "PhoneMaker"  # Make
@@ -66,10 +65,6 @@ def run_concurrently(action, people) -> list[Exception]:
 
     Each thread closes its database connection; used by the "50 concurrent supports count 50" tests.
     """
-    import threading
-
-    from django.db import connection
-
     barrier = threading.Barrier(len(people))
     errors: list[Exception] = []
 
@@ -121,11 +116,6 @@ def run_async_isolated(scenario) -> None:
     The browser fixtures (Playwright's sync API) keep an event loop attached to the test thread for the whole
     session, where ``async_to_sync`` refuses to run; a WebSocket test must not depend on the order tests run in.
     """
-    import asyncio
-    import threading
-
-    from django.db import connection
-
     errors = []
 
     def target():

@@ -1,10 +1,16 @@
+import sys
+
+import redis
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -67,8 +73,6 @@ def healthz(request):
         healthy = False
     if settings.REDIS_URL:
         try:
-            import redis
-
             redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2).ping()
             checks["redis"] = "ok"
         except Exception as exc:  # noqa: BLE001
@@ -110,10 +114,6 @@ def server_error(request):
     Redis (a 503: temporary, retry shortly; nothing was half-written because every write is one transaction) from
     a bug (a 500).
     """
-    import sys
-
-    from django.template import loader
-
     if is_dependency_outage(sys.exc_info()[1]):
         response = _plain_response(loader.get_template("503.html").render({"request": request}), 503)
         response["Retry-After"] = "30"
@@ -122,8 +122,6 @@ def server_error(request):
 
 
 def _plain_response(content, status):
-    from django.http import HttpResponse
-
     return HttpResponse(content, status=status)
 
 
@@ -131,8 +129,6 @@ def _plain_response(content, status):
 
 
 def manifest(request):
-    from django.templatetags.static import static
-
     context = {
         "description": _("Report and follow the problems of Usme, and solve them together."),
         "icon192": static("core/img/icon-192.png"),
@@ -145,15 +141,11 @@ def manifest(request):
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (PDFs, JSON, the API docs): send them to the
     lab's icon, served (with its version) by whitenoise like every other asset."""
-    from django.templatetags.static import static
-
     return redirect(static("core/img/favicon.ico"))
 
 
 def service_worker(request):
     """Served from the root so that it controls every page (a static file's scope would be /static/)."""
-    from django.templatetags.static import static
-
     context = {
         "version": "2",
         "css": static("core/css/innova.css"),
@@ -172,8 +164,6 @@ def support_toggle(request, target, *, toggle, partial: str, name: str):
     ``toggle(user=…, target=…, supported=…)`` is the app's service; with htmx the app's ``partial`` template comes
     back with the new count (the object under ``name``), otherwise a redirect to the object with a message.
     """
-    from django.contrib.auth.views import redirect_to_login
-
     if not request.user.is_authenticated:
         return redirect_to_login(target.get_absolute_url())
     supported = request.POST.get("supported") == "1"

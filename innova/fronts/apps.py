@@ -10,6 +10,7 @@ class FrontsConfig(app_config.InnovaAppConfig):
 
     def ready(self):
         super().ready()
+        # Imported here: models and registries need Django's app registry, not ready when apps.py loads.
         from innova.agenda.sources import register_membership_check, register_source
         from innova.core import visibility
 

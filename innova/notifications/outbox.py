@@ -18,6 +18,7 @@ def address_email_queue(
     *, to: str, subject: str, text: str, html: str = "", attachments: tuple[tuple[str, bytes, str], ...] = ()
 ) -> None:
     """Queue one e-mail to ``to``; ``attachments`` are ``(file name, content, MIME type)``."""
+    # Import cycle: tasks.py imports this module at load to call it; the task is looked up when it is queued.
     from .tasks import address_email_send
 
     if not to:

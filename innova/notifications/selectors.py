@@ -2,6 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from .kinds import LABELS, MESSAGES, category_of
 from .models import Follow, Notification, Preference
+from .services.preferences import preference_default
 
 
 def notification_list(*, user):
@@ -14,8 +15,6 @@ def notification_unread_count(*, user) -> int:
 
 def preference_rows(*, user) -> list[dict]:
     """Every kind with the person's current choice (or the default), in the order of ``kinds.MESSAGES``."""
-    from .services.preferences import preference_default
-
     chosen = {p.kind: p for p in Preference.objects.filter(user=user)}
     rows = []
     for kind in MESSAGES:

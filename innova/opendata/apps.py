@@ -9,6 +9,7 @@ class OpendataConfig(app_config.InnovaAppConfig):
     personal_data = ("opendata", ".selectors.api_token_personal_data", ".services.opendata_erase_user")
 
     def ready(self):
+        # Imported here: models and registries need Django's app registry, not ready when apps.py loads.
         from . import registry
 
         registry.autodiscover()  # every app's public.py

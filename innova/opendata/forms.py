@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -40,8 +42,6 @@ class ReportMonthForm(forms.Form):
     )
 
     def clean_mes(self):
-        import datetime
-
         try:
             value = datetime.datetime.strptime(self.cleaned_data["mes"].strip(), "%Y-%m").date()
         except ValueError:

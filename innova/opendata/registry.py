@@ -18,6 +18,7 @@ from typing import Any, get_args, get_type_hints
 
 from django.db.models import Count, IntegerField, QuerySet, Value
 from django.db.models.functions import TruncMonth
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -295,6 +296,4 @@ def dashboard_sources() -> list[DashboardSource]:
 
 def autodiscover() -> None:
     """Import ``public.py`` of every installed app: each registers what it publishes."""
-    from django.utils.module_loading import autodiscover_modules
-
     autodiscover_modules("public")

@@ -1,7 +1,10 @@
+import hashlib
 import re
 import statistics
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db.models import Count
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -62,11 +65,6 @@ def _title_score(title: str, wanted: set[str]) -> int:
 
 def _facets(source: registry.SearchSource, q: str) -> dict[int, int]:
     """Matches per UPZ of one source, in one grouped query, cached for a minute like the list counts."""
-    import hashlib
-
-    from django.core.cache import cache
-    from django.db.models import Count
-
     key = "search-facets:" + hashlib.sha256(f"{source.kind}:{fold(q)}".encode()).hexdigest()
 
     def compute():

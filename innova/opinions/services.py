@@ -11,6 +11,7 @@ from innova.core.resilience import task_enqueue_later
 from innova.core.services import audit_record
 from innova.debates.models import Debate
 
+from . import polis
 from .models import STATEMENT_MAX_LENGTH, MapResult, Participant, Statement, StatementStatus, Vote, VoteValue
 
 #: Seconds a burst of votes waits before the map is recomputed once for all of them.
@@ -115,6 +116,7 @@ def opinion_map_schedule(*, debate_id: int) -> None:
     """Debounce: the first vote of a burst schedules one recomputation ``RECOMPUTE_DEBOUNCE`` seconds later;
     the votes that follow find the key and add nothing. The task frees the key when it starts, so votes cast
     during a computation schedule the next one. (With ``CELERY_TASK_ALWAYS_EAGER`` the task runs at once.)"""
+    # Import cycle: tasks.py imports this module at load to call it; the task is looked up when it is queued.
     from .tasks import opinion_map_recompute_task
 
     if cache.add(_recompute_lock_key(debate_id), 1, timeout=RECOMPUTE_DEBOUNCE * 4):
@@ -124,6 +126,7 @@ def opinion_map_schedule(*, debate_id: int) -> None:
 def opinion_map_recompute(*, debate) -> MapResult:
     """Run the analysis on the debate's votes and store what the map page draws. Called by the Celery task."""
 
+    # Heavy (NumPy, SciPy): loaded only by the worker that computes a map.
     from .mapping import map_compute
 
     cache.delete(_recompute_lock_key(debate.pk))
@@ -148,8 +151,6 @@ def opinions_erase_user(user) -> None:
 @transaction.atomic
 def opinion_import_polis(*, actor, debate, comments_text: str, votes_text: str) -> dict:
     """Import a Pol.is conversation (its export CSVs) into an empty debate, then schedule the map."""
-    from . import polis
-
     require_perm(actor, "opinions.import_polis", debate)
     if Statement.objects.filter(debate=debate).exists() or Participant.objects.filter(debate=debate).exists():
         raise ValidationError(_("This debate already has statements or votes: import into a new debate."))

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from innova.core.resilience import task_enqueue
 
+from ..emails import email_message_build
 from ..models import EmailDelivery, Notification
 from ..rules import is_silenced_by_hiding
 
@@ -29,6 +30,7 @@ def email_deliveries_enqueue(*, delivery_ids: list[int]) -> None:
     delivery rows keep it, and the write that caused it stands.
     """
 
+    # Import cycle: tasks.py imports this module at load to call it; the task is looked up when it is queued.
     from ..tasks import email_deliveries_send_batch
 
     if not delivery_ids:
@@ -120,8 +122,6 @@ def _deliveries_load(delivery_ids: list[int]) -> list[EmailDelivery]:
 def _messages_build(deliveries: list[EmailDelivery]) -> tuple[list[tuple[int, EmailMessage]], list[int]]:
     """([(delivery id, e-mail)], skipped ids): a delivery whose notifications all concern content hidden meanwhile,
     or whose person has no e-mail address or is no longer active, is skipped."""
-    from ..emails import email_message_build
-
     messages, skipped = [], []
     for delivery in deliveries:
         notifications = [

@@ -3,6 +3,8 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from ..models import EmailDelivery, Frequency, Notification
@@ -23,8 +25,6 @@ def notification_digest_build(*, frequency: str, now: datetime.datetime | None =
     """
     if frequency not in (Frequency.DAILY, Frequency.WEEKLY):
         raise ValueError(f"Not a digest frequency: {frequency}")
-    from django.db.models import CharField, OuterRef, Subquery, Value
-    from django.db.models.functions import Cast, Concat
 
     period = digest_period(frequency=frequency, now=now or timezone.now())
     waiting = Notification.objects.filter(email_frequency=frequency, email_delivery__isnull=True)

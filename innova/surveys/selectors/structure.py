@@ -3,6 +3,9 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
 from innova.territory.models import Upz
 
 from ..models import Access, Kind, Question, Response, Section, Survey
@@ -17,9 +20,6 @@ def survey_open_list(*, user) -> list[Survey]:
 def survey_results_public_list() -> list[Survey]:
     """Surveys whose results everyone may read (open data): the ``surveys.view_results`` rule for a visitor
     without an account, leaving out the ones reached only by their secret link (their pages need the key)."""
-    from django.contrib.auth.models import AnonymousUser
-    from django.utils import timezone
-
     visitor = AnonymousUser()
     surveys = (
         Survey.objects.filter(published=True, results_public=True, closes_at__lte=timezone.now())
