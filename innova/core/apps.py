@@ -1,9 +1,6 @@
-from django import forms
 from django.utils.translation import gettext_lazy as _
-from rest_framework import fields as drf_fields
 
 from . import app_config
-from .text import clean_user_text
 
 
 class CoreConfig(app_config.InnovaAppConfig):
@@ -25,6 +22,12 @@ def _clean_every_text_field() -> None:
     One hook on the two base classes rather than a mixin in each of the project's (and allauth's, and the admin's)
     forms, so a new form cannot forget it. Passwords are left exactly as typed.
     """
+    # Imported here: DRF's fields load its settings and models, which need the app registry (ready() calls this).
+    from django import forms
+    from rest_framework import fields as drf_fields
+
+    from .text import clean_user_text
+
     form_to_python = forms.CharField.to_python
 
     def to_python(self, value):
