@@ -45,6 +45,19 @@ def _matrix_material(w):
     return w.material
 
 
+def _matrix_material_file(w):
+    """courses: one uploaded material (a file in the private storage) of the matrix course, made on first use."""
+    if not hasattr(w, "material_file"):
+        from django.core.files.base import ContentFile
+
+        from innova.courses.models import Material
+
+        w.material_file = Material.objects.create(
+            course=w.course, title="Guía en PDF", file=ContentFile(b"%PDF-1.4", name="guia.pdf")
+        )
+    return {"slug": w.course.slug, "pk": w.material_file.pk}
+
+
 def _matrix_comment(w):
     """core comment votes / debates: one comment on the matrix problem, made on first use."""
     if not hasattr(w, "comment"):
@@ -297,6 +310,7 @@ EXPECTED: dict[str, tuple] = {
     "courses:sessions": (lambda w: {"slug": w.course.slug}, only(*STAFF)),
     "courses:session_delete": (lambda w: {"slug": w.course.slug, "pk": w.course.sessions.first().pk}, logged_in(405)),
     "courses:materials": (lambda w: {"slug": w.course.slug}, only(*STAFF)),
+    "courses:material_file": (_matrix_material_file, everyone()),  # the course is published; drafts: 404
     "courses:material_delete": (lambda w: {"slug": w.course.slug, "pk": _matrix_material(w).pk}, logged_in(405)),
     "certificate_verify": (lambda w: {"code": w.certificate.code}, everyone()),
     # debates and opinion maps (innova.debates, innova.opinions); the debate is open, anonymous opinions not allowed

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innova.core.files import private_storage
 from innova.core.models import Searchable
 
 
@@ -70,7 +71,8 @@ class Session(models.Model):
 class Material(models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="materials")
     title = models.CharField(_("title"), max_length=160)
-    file = models.FileField(_("file"), upload_to="courses/materials/", blank=True)
+    # Private storage: the file is served by ``courses.views.material_file``, only while the course's page may be seen.
+    file = models.FileField(_("file"), upload_to="courses/materials/", storage=private_storage, blank=True)
     url = models.URLField(_("link"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -82,7 +84,9 @@ class Material(models.Model):
 
     @property
     def href(self) -> str:
-        return self.file.url if self.file else self.url
+        if self.file:
+            return reverse("courses:material_file", args=[self.course.slug, self.pk])
+        return self.url
 
 
 class Enrollment(models.Model):

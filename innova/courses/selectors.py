@@ -31,6 +31,11 @@ def course_visible() -> QuerySet[Course]:
     return Course.objects.filter(published=True)
 
 
+def course_readable(course: Course, *, user) -> bool:
+    """Whether ``user`` may open the course's page and its material files: published, or they may edit it."""
+    return course.published or user.has_perm("courses.change_course", course)
+
+
 def course_list() -> QuerySet[Course]:
     return course_visible().prefetch_related("instructors")
 

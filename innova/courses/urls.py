@@ -18,5 +18,6 @@ urlpatterns = [
     path("<slug:slug>/sesiones/", views.sessions, name="sessions"),
     path("<slug:slug>/sesiones/<int:pk>/eliminar/", views.session_delete, name="session_delete"),
     path("<slug:slug>/materiales/", views.materials, name="materials"),
+    path("<slug:slug>/materiales/<int:pk>/archivo/", views.material_file, name="material_file"),
     path("<slug:slug>/materiales/<int:pk>/eliminar/", views.material_delete, name="material_delete"),
 ]

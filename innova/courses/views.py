@@ -1,3 +1,6 @@
+import mimetypes
+import posixpath
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -6,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innova.core.files import private_file_response
 from innova.core.permissions import require_perm
 from innova.core.service_results import service_into_form, service_with_message
 
@@ -25,9 +29,9 @@ def index(request):
 def detail(request, slug: str):
     user = request.user
     course = get_object_or_404(Course.objects.prefetch_related("instructors", "materials"), slug=slug)
-    can_edit = user.has_perm("courses.change_course", course)
-    if not course.published and not can_edit:
+    if not selectors.course_readable(course, user=user):
         raise Http404
+    can_edit = user.has_perm("courses.change_course", course)
 
     enrollment = Enrollment.objects.filter(course=course, user=user).first() if user.is_authenticated else None
     sessions = list(course.sessions.select_related("event"))
@@ -237,3 +241,15 @@ def material_delete(request, slug: str, pk: int):
     services.material_delete(actor=request.user, material=material)
     messages.success(request, _("The material was removed."))
     return redirect("courses:materials", slug=course.slug)
+
+
+def material_file(request, slug: str, pk: int):
+    """A material's uploaded file, only while the course's page may be seen: a draft's files answer 404."""
+    material = get_object_or_404(Material.objects.select_related("course"), pk=pk, course__slug=slug)
+    if not selectors.course_readable(material.course, user=request.user):
+        raise Http404
+    return private_file_response(
+        material.file,
+        content_type=mimetypes.guess_type(material.file.name)[0] or "application/octet-stream",
+        download_name=posixpath.basename(material.file.name),
+    )

@@ -97,7 +97,8 @@ def test_materials_file_or_link_with_limits(client, facilitator):
     pdf = SimpleUploadedFile("guia.pdf", b"%PDF-1.4 guia", content_type="application/pdf")
     assert client.post(url, {"title": "Guía", "file": pdf}).status_code == 302
     material = Material.objects.get()
-    assert material.href.endswith(".pdf")
+    assert material.file.name.endswith(".pdf")
+    assert material.href == reverse("courses:material_file", args=[course.slug, material.pk])
     # Neither, or both: refused with a message; a program file is refused; a huge one too.
     response = client.post(url, {"title": "Nada"})
     assert "Suba un archivo o escriba un enlace" in response.content.decode()
