@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
+from django.db import migrations
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
@@ -76,3 +77,16 @@ def files_move(names, *, source, target) -> int:
         source.delete(name)
         moved += 1
     return moved
+
+
+def files_move_to_private(names) -> migrations.RunPython:
+    """A data migration step moving the files ``names(apps)`` lists from the default storage to the private one
+    (reversed: back again)."""
+
+    def mover(source: str, target: str):
+        def move(apps, schema_editor):
+            files_move(names(apps), source=storages[source], target=storages[target])
+
+        return move
+
+    return migrations.RunPython(mover("default", "private"), mover("private", "default"), elidable=True)

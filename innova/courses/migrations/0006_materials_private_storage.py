@@ -5,20 +5,8 @@ from django.db import migrations, models
 import innova.core.files
 
 
-def _move(apps, *, source: str, target: str) -> None:
-    from django.core.files.storage import storages
-
-    material = apps.get_model("courses", "Material")
-    names = material.objects.exclude(file="").values_list("file", flat=True)
-    innova.core.files.files_move(names, source=storages[source], target=storages[target])
-
-
-def to_private(apps, schema_editor):
-    _move(apps, source="default", target="private")
-
-
-def to_public(apps, schema_editor):
-    _move(apps, source="private", target="default")
+def _names(apps):
+    return apps.get_model("courses", "Material").objects.exclude(file="").values_list("file", flat=True)
 
 
 class Migration(migrations.Migration):
@@ -34,5 +22,5 @@ class Migration(migrations.Migration):
                 blank=True, storage=innova.core.files.private_storage, upload_to="courses/materials/", verbose_name="file"
             ),
         ),
-        migrations.RunPython(to_private, to_public, elidable=True),
+        innova.core.files.files_move_to_private(_names),
     ]

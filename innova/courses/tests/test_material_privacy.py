@@ -85,12 +85,13 @@ def test_links_stay_external_and_other_courses_do_not_serve_the_file(client, mak
 
 
 def test_migration_moves_existing_files_out_of_public_media_and_back():
-    migration = importlib.import_module("innova.courses.migrations.0006_materials_private_storage")
+    module = importlib.import_module("innova.courses.migrations.0006_materials_private_storage")
+    move = module.Migration.operations[-1]
     public, private = storages["default"], private_storage()
     name = public.save("courses/materials/antigua.pdf", ContentFile(PDF))
     course = Course.objects.create(slug="antiguo", title="Antiguo", summary="R", description="D", hours=2)
     Material.objects.create(course=course, title="Antigua", file=name)
-    migration.to_private(apps, None)
+    move.code(apps, None)
     assert not public.exists(name) and private.open(name).read() == PDF
-    migration.to_public(apps, None)
+    move.reverse_code(apps, None)
     assert public.exists(name) and not private.exists(name)

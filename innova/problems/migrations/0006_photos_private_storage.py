@@ -6,20 +6,9 @@ import innova.core.files
 import innova.problems.models
 
 
-def _move(apps, *, source: str, target: str) -> None:
-    from django.core.files.storage import storages
-
+def _names(apps):
     photo = apps.get_model("problems", "ProblemPhoto")
-    names = [name for pair in photo.objects.values_list("image", "thumbnail") for name in pair]
-    innova.core.files.files_move(names, source=storages[source], target=storages[target])
-
-
-def to_private(apps, schema_editor):
-    _move(apps, source="default", target="private")
-
-
-def to_public(apps, schema_editor):
-    _move(apps, source="private", target="default")
+    return [name for pair in photo.objects.values_list("image", "thumbnail") for name in pair]
 
 
 class Migration(migrations.Migration):
@@ -42,5 +31,5 @@ class Migration(migrations.Migration):
                 storage=innova.core.files.private_storage, upload_to=innova.problems.models.photo_path
             ),
         ),
-        migrations.RunPython(to_private, to_public, elidable=True),
+        innova.core.files.files_move_to_private(_names),
     ]
