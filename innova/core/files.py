@@ -10,6 +10,7 @@ streams the file itself.
 
 from urllib.parse import quote
 
+from django import forms
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import migrations
@@ -37,6 +38,24 @@ class PrivateStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError(f"{name} is private: link to the view that checks who may see it.")
+
+
+class PrivateFileInput(forms.ClearableFileInput):
+    """The admin's file input for a private file: its "currently" link is ``instance.href`` (the checking view),
+    as the storage refuses a public address."""
+
+    class _Linked(str):
+        url = ""
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "instance", None) is not None)
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            linked = self._Linked(value.name)
+            linked.url = value.instance.href
+            return linked
+        return None
 
 
 def private_storage():

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.db import models
 
 from innova.core.admin import SearchIndexedAdmin
+from innova.core.files import PrivateFileInput
 
 from .models import Certificate, Course, Material, Session
 from .services import course_search_update
@@ -15,6 +17,7 @@ class SessionInline(admin.TabularInline):
 class MaterialInline(admin.TabularInline):
     model = Material
     extra = 1
+    formfield_overrides = {models.FileField: {"widget": PrivateFileInput}}  # no public address: link to the view
 
 
 @admin.register(Course)

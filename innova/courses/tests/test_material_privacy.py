@@ -95,3 +95,13 @@ def test_migration_moves_existing_files_out_of_public_media_and_back():
     assert not public.exists(name) and private.open(name).read() == PDF
     move.reverse_code(apps, None)
     assert public.exists(name) and not private.exists(name)
+
+
+def test_admin_course_page_links_the_file_through_the_view(client, draft_material, make_user):
+    admin = make_user("administrator")
+    admin.is_staff = admin.is_superuser = True
+    admin.save(update_fields=["is_staff", "is_superuser"])
+    client.force_login(admin)
+    response = client.get(reverse("admin:courses_course_change", args=[draft_material.course.pk]))
+    assert response.status_code == 200
+    assert f'href="{draft_material.href}"' in response.content.decode()
