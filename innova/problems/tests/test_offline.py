@@ -248,7 +248,7 @@ def test_refused_report_comes_back_into_the_form_with_the_reason(
     login_browser(context, make_user("citizen"))
     page = context.new_page()
     page.goto(live_server.url + "/")
-    _queue_in_browser(page, theme, upz, changed={"theme": ""})
+    _queue_in_browser(page, theme, upz, changed={"theme": "", "anonymous": "on"})
     page.reload()
     status = page.locator("#offline-status")
     status.get_by_text("No se pudo publicar: Poste caído en la vereda.").wait_for()
@@ -259,11 +259,13 @@ def test_refused_report_comes_back_into_the_form_with_the_reason(
     status.get_by_text("Está de nuevo en este formulario").wait_for()
     assert page.input_value("#id_title") == "Poste caído en la vereda"
     assert "desde ayer" in page.input_value("#id_description")
+    assert page.is_checked("#id_anonymous")  # the choice to publish without a name comes back too
     screenshot(page, "refused-report-back-in-the-form")
     page.select_option("#id_theme", str(theme.pk))
     page.get_by_role("button", name="Publicar el problema").click()
     page.wait_for_url(lambda url: "/problemas/nuevo/" not in url)
-    assert Problem.objects.get().title == "Poste caído en la vereda"
+    problem = Problem.objects.get()
+    assert problem.title == "Poste caído en la vereda" and problem.anonymous
 
 
 @pytest.mark.browser

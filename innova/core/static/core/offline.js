@@ -108,7 +108,9 @@
     if (!form) { say(text + " " + status.dataset.msgRefusedWhere); return true; }
     Object.keys(item.fields).forEach(function (name) {
       var field = form.elements[name];
-      if (field && name !== "csrfmiddlewaretoken" && field.type !== "file") { field.value = item.fields[name]; }
+      if (!field || name === "csrfmiddlewaretoken" || field.type === "file") { return; }
+      // A checkbox is in the stored fields only if it was ticked: tick it again (its value is not the choice).
+      if (field.type === "checkbox") { field.checked = true; } else { field.value = item.fields[name]; }
     });
     localStorage.setItem(REFUSED_KEY, JSON.stringify(refused.slice(1)));
     say(text + " " + status.dataset.msgRefusedHere);
