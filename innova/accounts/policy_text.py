@@ -1,7 +1,8 @@
 """Texts of the personal-data policy (Ley 1581 de 2012, Decreto 1377 de 2013), one constant per version.
 
-Each version is published (stored as a ``PolicyVersion``) by its own data migration and never edited afterwards; a
-new version asks everyone to consent again. Versions can also be published from the admin.
+Each version is published (stored as a ``PolicyVersion``) by a data migration (1.0 and 1.1 by the squashed ``0001``,
+a later one by a migration of its own) and never edited afterwards; a new version asks everyone to consent again.
+Versions can also be published from the admin.
 """
 
 import datetime

@@ -188,7 +188,7 @@ def staff_needs_mfa(user: User) -> bool:
 
 
 def policy_publish_shipped() -> PolicyVersion:
-    """Every policy version shipped with the code (each also published by its data migration); idempotent.
+    """Every policy version shipped with the code (each also published by a data migration); idempotent.
     Returns the current one."""
 
     for version, body, published_at in SHIPPED:

@@ -1,7 +1,7 @@
 """Comments on any registered page, the votes on them and the reports (flags) people send to the moderators.
 
 The tables keep the names they had when these models lived in ``core`` (``core_comment``…): the move to this app
-changed no schema (``migrations/0001_initial.py``)."""
+changed no schema (``docs/DECISIONS.md``, 50)."""
 
 from django.conf import settings
 from django.db import models
@@ -24,7 +24,7 @@ class Comment(Hideable):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        db_table = "core_comment"  # moved from core with its data (migrations/0001_initial.py)
+        db_table = "core_comment"  # moved from core with its data, table name kept
         ordering = ["created_at"]
         indexes = [models.Index(fields=["target_type", "target_id", "created_at"])]
         verbose_name = _("comment")

@@ -13,7 +13,6 @@ from urllib.parse import quote
 from django import forms
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
-from django.db import migrations
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
@@ -83,29 +82,3 @@ def private_file_response(file, *, content_type: str, download_name: str | None 
         )
     response["Cache-Control"] = CACHE_CONTROL
     return response
-
-
-def files_move(names, *, source, target) -> int:
-    """Move the named files from one storage to another, keeping their names (used by data migrations)."""
-    moved = 0
-    for name in names:
-        if not name or not source.exists(name) or target.exists(name):
-            continue
-        with source.open(name, "rb") as handle:
-            target.save(name, handle)
-        source.delete(name)
-        moved += 1
-    return moved
-
-
-def files_move_to_private(names) -> migrations.RunPython:
-    """A data migration step moving the files ``names(apps)`` lists from the default storage to the private one
-    (reversed: back again)."""
-
-    def mover(source: str, target: str):
-        def move(apps, schema_editor):
-            files_move(names(apps), source=storages[source], target=storages[target])
-
-        return move
-
-    return migrations.RunPython(mover("default", "private"), mover("private", "default"), elidable=True)

@@ -1,5 +1,3 @@
-from importlib import import_module
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -35,14 +33,14 @@ from .models import (
     Theme,
 )
 from .photos import photo_process
+from .themes import THEMES
 
 MAX_PHOTOS = 4
 
 
 def themes_load() -> None:
-    """The themes the data migration loads; idempotent (``core.baseline``: tests that flush the database)."""
-    themes = import_module("innova.problems.migrations.0002_themes_and_search_index").THEMES
-    for order, (slug, name) in enumerate(themes):
+    """The themes the initial migration loads; idempotent (``core.baseline``: tests that flush the database)."""
+    for order, (slug, name) in enumerate(THEMES):
         Theme.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
 
 

@@ -118,7 +118,7 @@ def coarsened(value: float | None, *, places: int = 3) -> float | None:
 
 @cache
 def zone_rows() -> dict[str, dict]:
-    """Each zone's fields for ``Upz`` by code (shared by ``territory_load`` and the data migration)."""
+    """Each zone's fields for ``Upz`` by code (shared by ``territory_load`` and the initial migration)."""
     rows = {}
     for zone in territory().zones:
         (label_lat, label_lon), (min_lat, min_lon, max_lat, max_lon) = zone.label_point, zone.bounds

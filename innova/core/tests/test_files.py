@@ -1,10 +1,9 @@
-"""Private files (``innova.core.files``): no public address, moved out of public media by the data migration."""
+"""Private files (``innova.core.files``): no public address."""
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import storages
 
-from innova.core.files import files_move, private_storage
+from innova.core.files import private_storage
 
 
 def test_hardening_06_private_storage_lives_outside_media_and_has_no_public_address(settings):
@@ -14,13 +13,3 @@ def test_hardening_06_private_storage_lives_outside_media_and_has_no_public_addr
     assert not (settings.MEDIA_ROOT / name).exists()
     with pytest.raises(ValueError):
         storage.url(name)
-
-
-def test_hardening_06_existing_photos_move_out_of_public_media(settings):
-    public, private = storages["default"], private_storage()
-    public.save("problemas/7/foto.jpg", ContentFile(b"full"))
-    public.save("problemas/7/foto-mini.jpg", ContentFile(b"mini"))
-    names = ["problemas/7/foto.jpg", "problemas/7/foto-mini.jpg", "problemas/8/gone.jpg", ""]
-    assert files_move(names, source=public, target=private) == 2
-    assert not public.exists("problemas/7/foto.jpg") and private.open("problemas/7/foto.jpg").read() == b"full"
-    assert files_move(names, source=public, target=private) == 0  # running it again changes nothing

@@ -4,18 +4,12 @@ Material files live in the private storage (no public media address) and are ser
 which asks the same question as the course's page (``selectors.course_readable``).
 """
 
-import importlib
-
 import pytest
-from django.apps import apps
-from django.core.files.base import ContentFile
-from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from innova.core.files import private_storage
 from innova.courses import services
-from innova.courses.models import Course, Material
+from innova.courses.models import Material
 
 pytestmark = pytest.mark.django_db
 
@@ -82,19 +76,6 @@ def test_links_stay_external_and_other_courses_do_not_serve_the_file(client, mak
     address = reverse("courses:material_file", args=[other.slug, draft_material.pk])
     assert _get(client, make_user("facilitator"), address).status_code == 404
     assert client.get(reverse("courses:material_file", args=[link.course.slug, link.pk])).status_code == 404
-
-
-def test_migration_moves_existing_files_out_of_public_media_and_back():
-    module = importlib.import_module("innova.courses.migrations.0006_materials_private_storage")
-    move = module.Migration.operations[-1]
-    public, private = storages["default"], private_storage()
-    name = public.save("courses/materials/antigua.pdf", ContentFile(PDF))
-    course = Course.objects.create(slug="antiguo", title="Antiguo", summary="R", description="D", hours=2)
-    Material.objects.create(course=course, title="Antigua", file=name)
-    move.code(apps, None)
-    assert not public.exists(name) and private.open(name).read() == PDF
-    move.reverse_code(apps, None)
-    assert public.exists(name) and not private.exists(name)
 
 
 def test_admin_course_page_links_the_file_through_the_view(client, draft_material, make_user):

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('fronts', '0001_initial'),
-        ('proposals', '0002_search_index'),
+        ('proposals', '0001_squashed_0004_pending_answer_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,8 +10,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('problems', '0003_problem_client_key'),
-        ('territory', '0002_load_usme'),
+        ('problems', '0001_squashed_0007_problem_place_description'),
+        ('territory', '0001_squashed_0004_load_ideca_boundaries'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

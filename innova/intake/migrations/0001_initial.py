@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('problems', '0002_themes_and_search_index'),
+        ('problems', '0001_squashed_0007_problem_place_description'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('territory', '0002_load_usme'),
+        ('territory', '0001_squashed_0004_load_ideca_boundaries'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

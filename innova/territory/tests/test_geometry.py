@@ -79,18 +79,3 @@ def test_the_upzs_interiors_do_not_overlap():
     for i, first in enumerate(zones):
         for second in zones[i + 1 :]:
             assert first.shape.intersection(second.shape).area < 1e-12, (first.code, second.code)
-
-
-@pytest.mark.django_db
-def test_the_data_migration_moves_reports_to_the_upz_that_really_holds_them(make_problem, capsys):
-    from importlib import import_module
-
-    from django.apps import apps
-
-    # Reported under the old boxes: a point in Comuneros filed under La Flora.
-    problem = make_problem(upz=Upz.objects.get(code="52"), latitude=4.4997, longitude=-74.1148)
-    problem.__class__.objects.filter(pk=problem.pk).update(upz=Upz.objects.get(code="52"))
-    import_module("innova.territory.migrations.0004_load_ideca_boundaries").load(apps, None)
-    problem.refresh_from_db()
-    assert problem.upz.code == "58"
-    assert "problem reports: 1 with a point, 1 moved to another UPZ" in capsys.readouterr().out
