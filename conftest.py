@@ -31,6 +31,18 @@ CHROMIUM_ARGS = [
 _DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 
 
+def pytest_runtest_setup(item):
+    """A test marked ``@pytest.mark.postgres`` (concurrency, PostgreSQL-only features) is skipped on SQLite, before
+    its fixtures are built; ``@pytest.mark.postgres(reason=…)`` says why when the marker's description does not."""
+    marker = item.get_closest_marker("postgres")
+    if marker is None:
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip(marker.kwargs.get("reason", "needs PostgreSQL"))
+
+
 @pytest.fixture(autouse=True)
 def _baseline_data(request):
     """Tests that touch the database see the UPZs and the policy, even after a transactional flush."""

@@ -1,5 +1,4 @@
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from innova.core.testing import assert_concurrent_supports_count, assert_support_toggles
@@ -83,8 +82,6 @@ def test_support_via_htmx_returns_the_updated_button(client, citizen, make_probl
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_fifty_concurrent_supports_count_exactly_fifty(make_user, make_problem):
-    if connection.vendor != "postgresql":
-        pytest.skip("Concurrency is tested against PostgreSQL")
     problem = make_problem()
     users = [make_user("citizen") for _ in range(50)]
     assert_concurrent_supports_count(

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -58,8 +57,6 @@ def test_threshold_starts_the_answer_deadline_and_staff_see_it(client, settings,
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_fifty_concurrent_supports_count_exactly_fifty(make_user, make_proposal):
-    if connection.vendor != "postgresql":
-        pytest.skip("Concurrency is tested against PostgreSQL")
     proposal = make_proposal()
     users = [make_user("citizen") for _ in range(50)]
     assert_concurrent_supports_count(
