@@ -1,12 +1,13 @@
 """Supporting a problem ("A mí también me afecta") and supporting a proposal: one service behind two views
-(``core.participation.support_set``), so each behaviour is asserted once here, for both."""
+(``core.participation.support_set``) and one way of counting on the pages, so each behaviour is asserted once
+here, for both."""
 
 from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 
-from innova.core.testing import run_concurrently
+from innova.core.testing import page_text, run_concurrently
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ SUPPORTABLE = {"problems": _problem, "proposals": _proposal}
 def supportable(request):
     target, model, support = SUPPORTABLE[request.param](request)
     url = reverse(f"{request.param}:support", args=[target.pk])
-    return SimpleNamespace(target=target, model=model, support=support, url=url)
+    return SimpleNamespace(kind=request.param, target=target, model=model, support=support, url=url)
 
 
 def test_support_once_per_person_reversible_and_counted(client, citizen, supportable):
@@ -76,3 +77,30 @@ def test_fifty_concurrent_supports_count_exactly_fifty(make_user, supportable):
     target = supportable.target
     target.refresh_from_db()
     assert target.supports.count() == 50 == target.support_count
+
+
+# URL namespace → how its pages count supporters in Spanish: (detail, list) with one, then (detail, list) with two.
+WORDING = {
+    "problems": ("1 persona dice que le afecta", "1 afectado ", "2 personas dicen que les afecta", "2 afectados"),
+    "proposals": ("1 persona la apoya", "1 apoyo ", "2 personas la apoyan", "2 apoyos"),
+}
+
+
+def test_one_supporter_reads_singular_and_two_plural(client, make_user, supportable):
+    one_in_detail, one_in_list, two_in_detail, two_in_list = WORDING[supportable.kind]
+    target = supportable.target
+
+    def detail_and_list():
+        detail = client.get(target.get_absolute_url()).content.decode()
+        listing = client.get(reverse(f"{supportable.kind}:index")).content.decode()
+        return page_text(detail), page_text(listing)
+
+    supportable.support(make_user("citizen"))
+    target.refresh_from_db()
+    assert target.support_count == 1
+    detail, listing = detail_and_list()
+    assert one_in_detail in detail and "1 personas" not in detail
+    assert one_in_list in listing and f"{one_in_list.strip()}s" not in listing  # not "1 apoyos"
+    supportable.support(make_user("citizen"))
+    detail, listing = detail_and_list()
+    assert two_in_detail in detail and two_in_list in listing
