@@ -346,3 +346,16 @@ def login_browser(live_server):
         browser_login(context, live_server.url, user)
 
     return login
+
+
+@pytest.fixture
+def logged_in_page(browser_context_factory, login_browser):
+    """logged_in_page(user, **context_options): a page in a browser context of its own where ``user`` is logged in
+    (each person of a journey gets one, as on their own phone)."""
+
+    def open_page(user, **context_options):
+        context = browser_context_factory(**context_options)
+        login_browser(context, user)
+        return context.new_page()
+
+    return open_page
