@@ -31,6 +31,18 @@ CHROMIUM_ARGS = [
 _DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 
 
+def pytest_runtest_setup(item):
+    """A test marked ``@pytest.mark.postgres`` (concurrency, PostgreSQL-only features) is skipped on SQLite, before
+    its fixtures are built; ``@pytest.mark.postgres(reason=…)`` says why when the marker's description does not."""
+    marker = item.get_closest_marker("postgres")
+    if marker is None:
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip(marker.kwargs.get("reason", "needs PostgreSQL"))
+
+
 @pytest.fixture(autouse=True)
 def _baseline_data(request):
     """Tests that touch the database see the UPZs and the policy, even after a transactional flush."""
@@ -334,3 +346,16 @@ def login_browser(live_server):
         browser_login(context, live_server.url, user)
 
     return login
+
+
+@pytest.fixture
+def logged_in_page(browser_context_factory, login_browser):
+    """logged_in_page(user, **context_options): a page in a browser context of its own where ``user`` is logged in
+    (each person of a journey gets one, as on their own phone)."""
+
+    def open_page(user, **context_options):
+        context = browser_context_factory(**context_options)
+        login_browser(context, user)
+        return context.new_page()
+
+    return open_page

@@ -116,15 +116,11 @@ def test_no_horizontal_scroll_at_320px_or_200_percent_zoom(browser_context_facto
     assert not wide, wide
 
 
-def test_keyboard_only_journey_through_reporting_a_problem(
-    browser_context_factory, live_server, login_browser, make_user, screenshot
-):
+def test_keyboard_only_journey_through_reporting_a_problem(live_server, logged_in_page, make_user, screenshot):
     from innova.problems.models import Problem
 
     citizen = make_user("citizen")
-    context = browser_context_factory()
-    login_browser(context, citizen)
-    page = context.new_page()
+    page = logged_in_page(citizen)
     page.goto(live_server.url + "/")
     # The skip link is the first stop and takes the focus to the content.
     page.keyboard.press("Tab")

@@ -37,8 +37,6 @@ def test_restore_of_a_missing_file_is_refused(tmp_path):
 @pytest.mark.postgres
 @pytest.mark.django_db
 def test_postgresql_round_trip_through_the_commands(tmp_path, settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only")
     import psycopg
 
     base = connection.settings_dict

@@ -1,5 +1,6 @@
 """Production shape: `check --deploy` is clean with production variables."""
 
+import json
 import os
 import subprocess
 import sys
@@ -33,16 +34,25 @@ def test_check_deploy_is_clean_with_production_variables():
 
 def test_embedded_default_needs_no_variables():
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG"}}
-    code = (
-        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'innova.settings'); django.setup();"
-        "from django.conf import settings as s;"
-        "print(s.DATABASES['default']['ENGINE'], s.CHANNEL_LAYERS['default']['BACKEND'],"
-        " s.CELERY_TASK_ALWAYS_EAGER, s.EMAIL_BACKEND)"
+    seen = settings_in_a_fresh_process(
+        env,
+        "[s.DATABASES['default']['ENGINE'], s.CHANNEL_LAYERS['default']['BACKEND'],"
+        " s.CELERY_TASK_ALWAYS_EAGER, s.EMAIL_BACKEND]",
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == [
+    assert seen == [
         "django.db.backends.sqlite3",
         "channels.layers.InMemoryChannelLayer",
-        "True",
+        True,
         "django.core.mail.backends.console.EmailBackend",
     ]
+
+
+def settings_in_a_fresh_process(env: dict, expression: str):
+    """``expression`` over the settings (``s``) as a fresh process sees them with ``env``, read back as JSON (the
+    settings read the environment once, at import: this test process cannot show another environment's)."""
+    code = (
+        "import django, json, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'innova.settings'); django.setup();"
+        f"from django.conf import settings as s; print(json.dumps({expression}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)

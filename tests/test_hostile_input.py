@@ -13,18 +13,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from PIL import Image
 
 from innova.comments.models import Comment, Flag
+from innova.core.testing import jpeg_with_gps
 from innova.problems.models import Problem, ProblemPhoto
 from innova.problems.photos import photo_process
 from innova.problems.services import problem_report
 from tests.test_url_matrix import world  # noqa: F401 - the matrix's fixture: one object of each kind
-from tests.url_matrix import EXPECTED
+from tests.url_matrix import ALL_URLS, EXPECTED
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -302,15 +303,11 @@ def test_jpeg_with_html_appended_is_reencoded_without_the_payload():
 
 
 def test_photo_with_exif_gps_comes_out_without_exif():
-    image = Image.new("RGB", (800, 600), (10, 20, 30))
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"
-    exif[0x8825] = {1: "N", 2: (4.0, 31.0, 12.0), 3: "W", 4: (74.0, 7.0, 30.0)}
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", exif=exif)
-    with Image.open(io.BytesIO(buffer.getvalue())) as before:
+    upload = jpeg_with_gps(name="gps.jpg", size=(800, 600))  # made by "PhoneMaker"
+    with Image.open(io.BytesIO(upload.read())) as before:
         assert before.getexif().get_ifd(0x8825), "the probe really carries GPS"
-    processed = photo_process(SimpleUploadedFile("gps.jpg", buffer.getvalue(), content_type="image/jpeg"))
+    upload.seek(0)
+    processed = photo_process(upload)
     for content in (processed.image, processed.thumbnail):
         data = content.read()
         assert b"Exif" not in data and b"PhoneMaker" not in data
@@ -322,21 +319,10 @@ def test_photo_with_exif_gps_comes_out_without_exif():
 # --- CSRF -------------------------------------------------------------------------------------------------------
 
 
-def _all_url_names(patterns=None, namespace: str = "") -> list[tuple[str, str]]:
-    found = []
-    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            found.extend(_all_url_names(pattern.url_patterns, inner))
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            found.append((f"{namespace}{pattern.name}", str(pattern.pattern)))
-    return found
-
-
 # Our URLs (kwargs from the matrix) and every third-party URL without parameters (allauth, MFA, admin log-in).
 CSRF_URLS = sorted(
     set(EXPECTED)
-    | {name for name, route in _all_url_names() if name.startswith(("account_", "mfa_")) and "<" not in route}
+    | {name for name, route in ALL_URLS if name.startswith(("account_", "mfa_")) and "<" not in route}
     | {"admin:login", "admin:logout", "admin:password_change"}
 )
 

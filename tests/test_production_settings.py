@@ -1,13 +1,10 @@
 """Production-shaped settings: what the environment of the README's production recipe turns on."""
 
-import json
 import os
-import subprocess
-import sys
 
 import pytest
 
-from tests.test_deploy import PRODUCTION_ENV, ROOT
+from tests.test_deploy import PRODUCTION_ENV, settings_in_a_fresh_process
 
 POSTGRES = "postgres://innova:secret@db.invalid:5432/innova"
 POOL_VARIABLES = {"DB_POOL", "DB_POOL_MIN", "DB_POOL_MAX", "DB_POOL_TIMEOUT", "DB_CONN_MAX_AGE"}
@@ -16,14 +13,11 @@ POOL_VARIABLES = {"DB_POOL", "DB_POOL_MIN", "DB_POOL_MAX", "DB_POOL_TIMEOUT", "D
 def _database_settings(**variables: str) -> dict:
     """settings.DATABASES['default'] as a fresh process sees it with the production variables (no connection)."""
     env = {k: v for k, v in os.environ.items() if k not in POOL_VARIABLES} | PRODUCTION_ENV | variables
-    code = (
-        "import django, json, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'innova.settings'); django.setup();"
-        "from django.conf import settings as s; d = s.DATABASES['default'];"
-        "print(json.dumps({'engine': d['ENGINE'], 'conn_max_age': d['CONN_MAX_AGE'],"
-        " 'pool': d.get('OPTIONS', {}).get('pool')}))"
+    return settings_in_a_fresh_process(
+        env,
+        "{'engine': s.DATABASES['default']['ENGINE'], 'conn_max_age': s.DATABASES['default']['CONN_MAX_AGE'],"
+        " 'pool': s.DATABASES['default'].get('OPTIONS', {}).get('pool')}",
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
 
 
 def test_hardening_05_production_settings_have_a_connection_pool_by_default():

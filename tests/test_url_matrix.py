@@ -4,23 +4,10 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
-from tests.url_matrix import EDITORS, EXPECTED, ROLES, THIRD_PARTY_PREFIXES, THIRD_PARTY_PUBLIC
+from tests.url_matrix import ALL_URLS, EDITORS, EXPECTED, ROLES, THIRD_PARTY_PREFIXES, THIRD_PARTY_PUBLIC
 
-
-def _url_names(patterns=None, namespace: str = "") -> list[tuple[str, str]]:
-    found = []
-    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            found.extend(_url_names(pattern.url_patterns, inner))
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            found.append((f"{namespace}{pattern.name}", str(pattern.pattern)))
-    return found
-
-
-ALL_URLS = _url_names()
 OURS = sorted({name for name, _ in ALL_URLS if not name.startswith(THIRD_PARTY_PREFIXES)})
 THIRD_PARTY = sorted(
     {name for name, route in ALL_URLS if name.startswith(THIRD_PARTY_PREFIXES) and not re.search(r"<|\(\?P", route)}

@@ -6,8 +6,25 @@ a line here fails the suite: nobody can forget to decide who may open it.
 Each entry: URL name → (kwargs builder taking the `world` fixture, or None; {role: expected status}).
 """
 
+from django.urls import URLPattern, URLResolver, get_resolver
+
 ROLES = ("anonymous", "citizen", "unverified_official", "official", "facilitator", "administrator")
 LOGGED_IN = ROLES[1:]
+
+
+def _url_names(patterns=None, namespace: str = "") -> list[tuple[str, str]]:
+    """(name with its namespaces, route) of every named URL pattern below ``patterns`` (the project's by default)."""
+    found = []
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found.extend(_url_names(pattern.url_patterns, inner))
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            found.append((f"{namespace}{pattern.name}", str(pattern.pattern)))
+    return found
+
+
+ALL_URLS = _url_names()  # every named URL of the project, ours and third parties'
 
 
 def everyone(status: int = 200) -> dict:

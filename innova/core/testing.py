@@ -85,31 +85,6 @@ def run_concurrently(action, people) -> list[Exception]:
     return errors
 
 
-def assert_support_toggles(client, url: str, target) -> None:
-    """Posting to the support ``url`` twice (a double click) supports ``target`` once, withdrawing twice leaves
-    none: the counter and the support rows agree."""
-    for supported, count in (("1", 1), ("0", 0)):
-        client.post(url, {"supported": supported})
-        client.post(url, {"supported": supported})
-        target.refresh_from_db()
-        assert target.support_count == count == target.supports.count()
-
-
-def assert_concurrent_supports_count(target, people, support) -> None:
-    """Everyone in ``people`` supports ``target`` at once, twice (a double click), through ``support(user)``: no
-    error, one support per person (the unique constraint) and a counter that agrees."""
-
-    def click(user):
-        support(user)
-        support(user)  # and a double click
-
-    errors = run_concurrently(click, people)
-    assert not errors
-    target.refresh_from_db()
-    assert target.supports.count() == len(people)
-    assert target.support_count == len(people)
-
-
 def run_async_isolated(scenario) -> None:
     """Run the coroutine function ``scenario`` in its own thread and event loop, re-raising its error here.
 

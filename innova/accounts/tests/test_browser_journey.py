@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from innova.accounts.models import User
+from innova.accounts.testing import SIGNUP_PASSWORD, browser_signup_send
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +29,7 @@ def test_signup_verify_login_edit_download_delete(page, live_server, screenshot)
     # Log in.
     page.goto(live_server.url + "/cuenta/login/")
     page.fill("input[name=login]", "marleny@example.com")
-    page.fill("input[name=password]", "Usme-es-bonita-2026")
+    page.fill("input[name=password]", SIGNUP_PASSWORD)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(live_server.url + "/")
     page.goto(live_server.url + "/cuenta/perfil/")
@@ -50,8 +51,8 @@ def test_signup_verify_login_edit_download_delete(page, live_server, screenshot)
 def _sign_up_refused_without_consent_then_accepted(page, screenshot):
     page.fill("#id_display_name", "Marleny de La Flora")
     page.fill("#id_email", "marleny@example.com")
-    page.fill("#id_password1", "Usme-es-bonita-2026")
-    page.fill("#id_password2", "Usme-es-bonita-2026")
+    page.fill("#id_password1", SIGNUP_PASSWORD)
+    page.fill("#id_password2", SIGNUP_PASSWORD)
     # First without consent: refused, nothing typed is lost.
     page.get_by_role("button", name="Registrarse").click()
     assert page.locator("text=necesita aceptar la política").is_visible()
@@ -60,11 +61,7 @@ def _sign_up_refused_without_consent_then_accepted(page, screenshot):
     screenshot(page, "signup-refused-without-consent")
     # Passwords are never written back into the page (#18.16): type them again.
     assert page.input_value("#id_password1") == ""
-    page.fill("#id_password1", "Usme-es-bonita-2026")
-    page.fill("#id_password2", "Usme-es-bonita-2026")
-    page.check("#id_accept_policy")
-    page.get_by_role("button", name="Registrarse").click()
-    page.wait_for_url("**/cuenta/confirm-email/")
+    browser_signup_send(page)
     screenshot(page, "verification-sent")
 
 

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_visitor_never_sees_a_changed_or_deleted_name(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, make_problem
+    browser_context_factory, live_server, logged_in_page, screenshot, make_user, make_problem
 ):
     problem = make_problem(title="Hueco frente al colegio de La Aurora")
     leaving = make_user("citizen", display_name="Marleny Rodríguez")
@@ -23,18 +23,14 @@ def test_visitor_never_sees_a_changed_or_deleted_name(
     assert "Marleny Rodríguez" in visitor.content() and "Don Jairo Pérez" in visitor.content()
 
     # One commenter changes the public name in the profile…
-    jairo = browser_context_factory()
-    login_browser(jairo, renaming)
-    page = jairo.new_page()
+    page = logged_in_page(renaming)
     page.goto(live_server.url + "/cuenta/perfil/editar/")
     page.get_by_label("Nombre público").fill("Jairo P.")
     page.get_by_role("button", name="Guardar").first.click()
     page.get_by_text("Su perfil quedó guardado").wait_for()
 
     # …the other deletes the account.
-    marleny = browser_context_factory()
-    login_browser(marleny, leaving)
-    page = marleny.new_page()
+    page = logged_in_page(leaving)
     page.goto(live_server.url + "/cuenta/perfil/eliminar/")
     page.get_by_label("Escriba ELIMINAR para confirmar").fill("ELIMINAR")
     page.get_by_role("button", name="Eliminar mi cuenta").click()

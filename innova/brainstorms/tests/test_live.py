@@ -1,20 +1,17 @@
 """The live board over WebSockets: several clients, one board; everything reaches everyone, once and in order."""
 
-import threading
-
 import pytest
 from channels.db import database_sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from innova.brainstorms.models import Card, DotVote, Phase
 from innova.brainstorms.services.boards import board_phase_set
 from innova.brainstorms.services.cards import card_post
 from innova.brainstorms.services.dots import card_vote
-from innova.core.testing import run_async_isolated
+from innova.core.testing import run_async_isolated, run_concurrently
 from innova.routing import websocket_urlpatterns
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -162,32 +159,16 @@ def test_cards_votes_and_moves_reach_every_client_and_reconnect_catches_up(make_
     assert Card.objects.filter(board=board).count() == 3
 
 
-@pytest.mark.postgres
+@pytest.mark.postgres(reason="SQLite's in-memory test database takes one writer thread at a time")
 def test_dots_cannot_be_overspent_under_concurrency(make_board, make_user, someone):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite's in-memory test database takes one writer thread at a time")
     facilitator = make_user("facilitator")
     voter = make_user("citizen")
     board = make_board(actor=facilitator, dots_per_person=3)
     card = card_post(board=board, someone=someone(voter), text="Idea")
     board = board_phase_set(actor=facilitator, board=board, phase=Phase.VOTE)
-    results = []
-
-    def vote():
-        try:
-            card_vote(board=board, someone=someone(voter), card_id=card.pk)
-            results.append("ok")
-        except ValidationError:
-            results.append("refused")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=vote) for _ in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert results.count("ok") == 3 and results.count("refused") == 9
+    clicks = range(12)  # twelve clicks at once by the same voter
+    errors = run_concurrently(lambda _click: card_vote(board=board, someone=someone(voter), card_id=card.pk), clicks)
+    assert len(errors) == 9 and all(isinstance(error, ValidationError) for error in errors)  # 3 dots spent
     card.refresh_from_db()
     assert card.vote_count == 3 == DotVote.objects.filter(card=card).count()
 
@@ -203,28 +184,16 @@ def test_unknown_board_is_refused(db):
     _run(scenario)
 
 
-@pytest.mark.postgres
+@pytest.mark.postgres(reason="SQLite's in-memory test database takes one writer thread at a time")
 def test_concurrent_posts_get_contiguous_event_numbers(make_board, make_user, someone):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite's in-memory test database takes one writer thread at a time")
     from innova.brainstorms.models import BoardEvent
 
     board = make_board(actor=make_user("facilitator"))
     people = [make_user("citizen") for _ in range(16)]
-    barrier = threading.Barrier(len(people))
-
-    def post(person):
-        try:
-            barrier.wait()
-            card_post(board=board, someone=someone(person), text=f"Idea de {person.pk}")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=post, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_concurrently(
+        lambda person: card_post(board=board, someone=someone(person), text=f"Idea de {person.pk}"), people
+    )
+    assert not errors
     seqs = list(BoardEvent.objects.filter(board=board).order_by("seq").values_list("seq", flat=True))
     assert seqs == list(range(1, len(people) + 2))  # "opened" plus one event per idea, no gap, no repeat
     assert Card.objects.filter(board=board).count() == len(people)

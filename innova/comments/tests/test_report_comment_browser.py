@@ -12,16 +12,14 @@ ABUSE = "Ustedes los de Yomasa son unos vagos, no merecen nada"
 
 
 def test_a_resident_reports_a_comment_and_a_facilitator_hides_it(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, make_problem
+    browser_context_factory, live_server, logged_in_page, screenshot, make_user, make_problem
 ):
     problem = make_problem(title="Huecos en la calle 91 sur")
     comment = comment_add(author=make_user("citizen", display_name="Troll"), target=problem, body=ABUSE)
     resident = make_user("citizen", display_name="Marleny")
     facilitator = make_user("facilitator", display_name="Lina")
 
-    context = browser_context_factory(width=360, height=740)
-    login_browser(context, resident)
-    page = context.new_page()
+    page = logged_in_page(resident, width=360, height=740)
     page.goto(live_server.url + problem.get_absolute_url())
     thread = page.locator(f"#comentario-{comment.pk}")
     thread.get_by_text("Responder o reportar").click()
@@ -32,9 +30,7 @@ def test_a_resident_reports_a_comment_and_a_facilitator_hides_it(
     assert Flag.objects.get().reason == "Insulta a la gente de Yomasa"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
-    staff = browser_context_factory(width=360, height=740)
-    login_browser(staff, facilitator)
-    queue = staff.new_page()
+    queue = logged_in_page(facilitator, width=360, height=740)
     queue.goto(live_server.url + "/moderacion/")
     item = queue.locator("article", has_text=ABUSE)
     item.get_by_text("Comentario ·").wait_for()  # the kind, in Spanish

@@ -7,7 +7,7 @@ from innova.core.participation import search_fields, text_search
 SEARCHABLE = [model for model in apps.get_models() if any(f.name == "search_text" for f in model._meta.fields)]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the generated column exists on PostgreSQL only")
+@pytest.mark.postgres(reason="the generated column exists on PostgreSQL only")
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", SEARCHABLE, ids=lambda model: model._meta.label)
 def test_every_searchable_table_has_its_indexed_search_vector(model):
@@ -24,7 +24,7 @@ def test_every_searchable_table_has_its_indexed_search_vector(model):
         assert any("gin (search_vector)" in row[0] for row in cursor.fetchall()), f"{table}.search_vector: no GIN"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the generated column exists on PostgreSQL only")
+@pytest.mark.postgres(reason="the generated column exists on PostgreSQL only")
 @pytest.mark.django_db
 def test_the_vector_follows_every_edit(make_problem):
     from innova.problems.models import Problem

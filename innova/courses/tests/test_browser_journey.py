@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_register_check_in_and_certificate(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, make_course, request
+    browser_context_factory, live_server, logged_in_page, screenshot, make_user, make_course, request
 ):
     make_event = request.getfixturevalue("make_event")
     organiser = make_user("facilitator", display_name="Paola (Laboratorio)")
@@ -23,16 +23,12 @@ def test_register_check_in_and_certificate(
     event = make_event(organiser=organiser, title="Taller de cartografía social", latitude=4.522, longitude=-74.118)
 
     # 1. The resident registers with one click and sees the QR code.
-    context = browser_context_factory()
-    login_browser(context, citizen)
-    page = context.new_page()
+    page = logged_in_page(citizen)
     registration = _register_and_see_the_qr(page, live_server, screenshot, event, citizen)
 
     # 2. The organiser checks her in on a phone: the camera is offered only where the browser reads QR codes;
     #    typing the code always works.
-    staff = browser_context_factory()
-    login_browser(staff, organiser)
-    staff_page = staff.new_page()
+    staff_page = logged_in_page(organiser)
     _check_in_by_code_once_only(staff_page, live_server, screenshot, event, registration)
     page.reload()
     assert "Asistió" in page.content()

@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_certificate_still_verifies_after_the_graduate_deletes_the_account(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, make_course
+    browser_context_factory, live_server, logged_in_page, screenshot, make_user, make_course
 ):
     course = make_course(sessions=1, requires_final_activity=False)
     graduate = make_user("citizen", first_name="Marleny", last_name="Rodríguez")
@@ -19,9 +19,7 @@ def test_certificate_still_verifies_after_the_graduate_deletes_the_account(
     code = enrollment.certificate.code
 
     # The graduate deletes the account from the profile.
-    context = browser_context_factory()
-    login_browser(context, graduate)
-    page = context.new_page()
+    page = logged_in_page(graduate)
     page.goto(live_server.url + "/cuenta/perfil/eliminar/")
     page.get_by_text("siguen siendo verificables").wait_for()
     page.get_by_label("Escriba ELIMINAR para confirmar").fill("ELIMINAR")

@@ -170,10 +170,6 @@ def test_rules_matrix(request, make_course, role, state, may_enroll, may_teach, 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_enrollments_never_exceed_capacity(make_user, make_course):
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("Concurrency is tested against PostgreSQL")
     course = make_course(capacity=5)
     users = [make_user("citizen") for _ in range(12)]
     errors = run_concurrently(lambda user: services.course_enroll(user=user, course=course), users)

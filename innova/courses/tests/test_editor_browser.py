@@ -7,14 +7,10 @@ from innova.courses.models import Course
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_facilitator_builds_and_publishes_a_course(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, tmp_path
-):
+def test_facilitator_builds_and_publishes_a_course(live_server, logged_in_page, screenshot, make_user, tmp_path):
     facilitator = make_user("facilitator", display_name="Paola (Laboratorio)")
     resident = make_user("citizen", display_name="Marleny")
-    context = browser_context_factory()
-    login_browser(context, facilitator)
-    page = context.new_page()
+    page = logged_in_page(facilitator)
     page.goto(live_server.url + "/cursos/")
     page.get_by_role("link", name="Nuevo curso").click()
     page.fill("#id_title", "Huertas urbanas en Usme")
@@ -39,9 +35,7 @@ def test_facilitator_builds_and_publishes_a_course(
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
     # The resident finds it in the list, with its session and material.
-    other = browser_context_factory()
-    login_browser(other, resident)
-    resident_page = other.new_page()
+    resident_page = logged_in_page(resident)
     resident_page.goto(live_server.url + "/cursos/")
     resident_page.get_by_role("link", name="Huertas urbanas en Usme").click()
     resident_page.get_by_text("El suelo y el compost").wait_for()

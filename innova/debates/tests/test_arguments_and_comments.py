@@ -243,12 +243,8 @@ def test_debate_about_a_problem_shows_in_its_trail(client, make_problem, facilit
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_votes_and_supports_count_exactly_once_each(make_user):
-    from django.db import connection
-
     from innova.core.testing import run_concurrently
 
-    if connection.vendor != "postgresql":
-        pytest.skip("Concurrency is tested against PostgreSQL")
     author = make_user("citizen")
     debate = make_debate()
     argument = services.argument_add(author=author, debate=debate, side=ArgumentSide.FOR, body="Sí")

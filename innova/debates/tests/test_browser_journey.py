@@ -12,32 +12,26 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_debate_both_sides_conclusion_and_a_difficulty_in_the_risk_matrix(
-    browser_context_factory, live_server, login_browser, screenshot, make_user
+    live_server, logged_in_page, screenshot, make_user
 ):
     facilitator = make_user("facilitator", display_name="Lina")
     debate = make_debate(author=facilitator, title="¿Cerramos la vía al tráfico pesado los domingos?")
     pro = make_user("citizen", display_name="Marleny")
     con = make_user("citizen", display_name="Jairo")
 
-    context = browser_context_factory()
-    login_browser(context, pro)
-    page = context.new_page()
+    page = logged_in_page(pro)
     page.goto(live_server.url + debate.get_absolute_url())
     page.get_by_role("radio", name="A favor").check()
     page.fill("#argument_body", "Los niños podrían usar la vía para **jugar** y montar bicicleta.")
     page.get_by_role("button", name="Publicar argumento").click()
     page.get_by_text("Su argumento fue publicado").wait_for()
 
-    other = browser_context_factory()
-    login_browser(other, con)
-    page2 = other.new_page()
+    page2 = logged_in_page(con)
     _argue_against_after_a_refusal_support_and_comment(page2, live_server, screenshot, debate)
     assert set(Argument.objects.values_list("side", flat=True)) == {"for", "against"}
     assert Argument.objects.get(side="for").support_count == 1
 
-    staff = browser_context_factory()
-    login_browser(staff, facilitator)
-    page3 = staff.new_page()
+    page3 = logged_in_page(facilitator)
     page3.goto(live_server.url + debate.get_absolute_url())
     page3.fill("#id_conclusion", "Se hará una prueba piloto de tres domingos con salida alterna para la cantera.")
     page3.get_by_role("button", name="Cerrar con esta conclusión").click()

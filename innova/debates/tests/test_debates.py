@@ -3,20 +3,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from innova.core.models import AuditEntry
+from innova.core.testing import OFFICIAL_OR_STAFF_ALLOWED
 from innova.debates import services
 from innova.debates.models import Debate, DebateStatus
 from innova.debates.testing import make_debate
 
 pytestmark = pytest.mark.django_db
 
-ROLES_ALLOWED = [
-    ("citizen", False),
-    ("unverified_official", False),
-    ("contractor", False),
-    ("official", True),
-    ("facilitator", True),
-    ("administrator", True),
-]
+ROLES_ALLOWED = OFFICIAL_OR_STAFF_ALLOWED  # opening and closing debates is for officials and the lab's staff
 
 
 @pytest.mark.parametrize("role,allowed", ROLES_ALLOWED)

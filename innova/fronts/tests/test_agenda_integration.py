@@ -36,21 +36,11 @@ def test_front_sessions_appear_in_the_agenda_list_and_feed(client, front_with_se
     assert "Recorrido por la v" in feed
 
 
-def test_front_members_only_events_admit_members_and_refuse_others(make_user, front_with_session):
+def test_front_members_only_events_admit_members_and_refuse_others(make_user, make_event, front_with_session):
     front, _session = front_with_session
     member, outsider = make_user("citizen"), make_user("citizen")
     fronts.front_join(user=member, front=front)
-    starts = timezone.now() + datetime.timedelta(days=5)
-    event = agenda.event_create(
-        actor=make_user("facilitator"),
-        title="Taller solo para el frente",
-        description="d",
-        starts_at=starts,
-        ends_at=starts + datetime.timedelta(hours=1),
-        place_name="Salón comunal",
-        audience="front_members",
-        front_id=front.pk,
-    )
+    event = make_event(title="Taller solo para el frente", audience="front_members", front_id=front.pk)
     assert agenda.registration_create(event=event, user=member).status == "registered"
     with pytest.raises(PermissionDenied):
         agenda.registration_create(event=event, user=outsider)

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_join_a_front_by_request_and_see_its_sessions(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, make_front, make_problem
+    live_server, logged_in_page, screenshot, make_user, make_front, make_problem
 ):
     coordinator = make_user("official", display_name="Andrés Gómez", entity="Alcaldía Local de Usme")
     citizen = make_user("citizen", display_name="Marleny")
@@ -28,9 +28,7 @@ def test_join_a_front_by_request_and_see_its_sessions(
         place="Auditorio Alcaldía Local de Usme",
     )
 
-    phone = browser_context_factory()
-    login_browser(phone, citizen)
-    page = phone.new_page()
+    page = logged_in_page(citizen)
     page.goto(live_server.url + "/frentes/")
     page.get_by_role("link", name="Quebradas vivas de Usme").click()
     page.locator(".session-list").get_by_text("Recorrido por la quebrada").wait_for()
@@ -38,9 +36,7 @@ def test_join_a_front_by_request_and_see_its_sessions(
     page.get_by_text("Su solicitud fue enviada").wait_for()
     screenshot(page, "front-request-sent")
 
-    desk = browser_context_factory()
-    login_browser(desk, coordinator)
-    desk_page = desk.new_page()
+    desk_page = logged_in_page(coordinator)
     desk_page.goto(live_server.url + front.get_absolute_url())
     desk_page.get_by_role("button", name="Aprobar").click()
     desk_page.get_by_text("La solicitud fue aprobada").wait_for()

@@ -153,25 +153,11 @@ def test_pages_and_forms(client, make_front, facilitator, citizen, make_problem)
     assert front_url == reverse("fronts:detail", args=["quebradas-de-usme"])
     problem = make_problem()
     client.post(reverse("fronts:link_problem", args=["quebradas-de-usme"]), {"problem": problem.pk})
-    response = client.post(
-        reverse("fronts:session_create", args=["quebradas-de-usme"]),
-        {
-            "title": "Recorrido por Yomasa",
-            "starts_at": "2030-03-05T09:00",
-            "ends_at": "2030-03-05T08:00",
-            "place": "Salón comunal",
-        },
-    )
+    session_create = reverse("fronts:session_create", args=["quebradas-de-usme"])
+    walk = {"title": "Recorrido por Yomasa", "starts_at": "2030-03-05T09:00", "place": "Salón comunal"}
+    response = client.post(session_create, {**walk, "ends_at": "2030-03-05T08:00"})
     assert "La sesión debe terminar después de empezar." in response.content.decode()
-    response = client.post(
-        reverse("fronts:session_create", args=["quebradas-de-usme"]),
-        {
-            "title": "Recorrido por Yomasa",
-            "starts_at": "2030-03-05T09:00",
-            "ends_at": "2030-03-05T11:00",
-            "place": "Salón comunal",
-        },
-    )
+    response = client.post(session_create, {**walk, "ends_at": "2030-03-05T11:00"})
     session = FrontSession.objects.get()
     assert session.starts_at.hour == 14  # 9:00 in Bogotá is 14:00 UTC
 

@@ -25,7 +25,7 @@ def serious_violations(page) -> list:
 
 
 def test_bell_list_preferences_and_unsubscribe(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, make_problem
+    browser_context_factory, live_server, logged_in_page, screenshot, make_user, make_problem
 ):
     citizen = make_user("citizen", display_name="Marleny")
     official = make_user("official", display_name="Andrés Gómez", entity="Alcaldía Local de Usme")
@@ -34,9 +34,7 @@ def test_bell_list_preferences_and_unsubscribe(
     problem_services.problem_change_status(actor=official, problem=problem, to_status="in_review")
 
     # CSP bypassed only so the test can inject axe-core; the app's pages never need it.
-    context = browser_context_factory(bypass_csp=True)
-    login_browser(context, citizen)
-    page = context.new_page()
+    page = logged_in_page(citizen, bypass_csp=True)
     page.goto(live_server.url + "/")
     count = page.locator("#notification-bell-count")
     assert count.inner_text() == "2" and count.is_visible()

@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_search_dashboard_and_downloads(
-    browser_context_factory, live_server, login_browser, screenshot, make_problem, make_user
+    browser_context_factory, live_server, logged_in_page, screenshot, make_problem, make_user
 ):
     official = make_user("official", entity="Alcaldía Local de Usme", position="Profesional")
     trees = make_problem(title="Poda de árboles caídos en el parque", description="Los árboles tapan el andén.")
@@ -44,9 +44,7 @@ def test_search_dashboard_and_downloads(
     screenshot(page, "api-docs")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
-    staff = browser_context_factory()
-    login_browser(staff, make_user("facilitator"))
-    staff_page = staff.new_page()
+    staff_page = logged_in_page(make_user("facilitator"))
     staff_page.goto(live_server.url + "/datos/")
     staff_page.get_by_role("button", name="Generar los archivos ahora").click()
     staff_page.get_by_text("Los archivos de datos abiertos se generaron de nuevo.").wait_for()

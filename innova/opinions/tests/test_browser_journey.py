@@ -9,15 +9,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_vote_ten_statements_and_find_yourself_on_the_map(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, two_blocs, debate
+    live_server, logged_in_page, screenshot, make_user, two_blocs, debate
 ):
     statements = two_blocs(debate)
     services.opinion_map_recompute(debate=debate)
     citizen = make_user("citizen", display_name="Marleny")
 
-    context = browser_context_factory()
-    login_browser(context, citizen)
-    page = context.new_page()
+    page = logged_in_page(citizen)
     page.goto(live_server.url + debate.get_absolute_url())
     page.get_by_role("link", name="Dé su opinión").click()
     page.get_by_text("Ha votado 0 de 10 frases.").wait_for()
@@ -100,7 +98,7 @@ def test_anonymous_neighbour_votes_in_the_demo_debate(browser_context_factory, l
 
 
 def test_facilitator_opens_a_debate_moderates_and_imports_a_polis_conversation(
-    browser_context_factory, live_server, login_browser, screenshot, facilitator, citizen, tmp_path
+    live_server, logged_in_page, screenshot, facilitator, citizen, tmp_path
 ):
     import zipfile
 
@@ -110,9 +108,7 @@ def test_facilitator_opens_a_debate_moderates_and_imports_a_polis_conversation(
 
     from .polis_data import BREXIT, polis_conversation
 
-    context = browser_context_factory()
-    login_browser(context, facilitator)
-    page = context.new_page()
+    page = logged_in_page(facilitator)
     page.goto(live_server.url + "/debates/nuevo/")
     page.fill("#id_title", "¿Cómo recuperamos la quebrada Yomasa?")
     page.fill("#id_context", "La quebrada recibe basuras y escombros.")

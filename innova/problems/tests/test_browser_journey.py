@@ -10,9 +10,7 @@ from .conftest import jpeg_with_gps
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_report_support_and_read_the_answer(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, make_problem, tmp_path
-):
+def test_report_support_and_read_the_answer(live_server, logged_in_page, screenshot, make_user, make_problem, tmp_path):
     neighbour = make_user("citizen")
     existing = make_problem(
         title="Huecos en la vía a Usme Pueblo", description="Huecos profundos frente al paradero.", author=neighbour
@@ -20,9 +18,7 @@ def test_report_support_and_read_the_answer(
     citizen = make_user("citizen", display_name="Marleny")
     official = make_user("official", display_name="Andrés Gómez", entity="Alcaldía Local de Usme")
 
-    context = browser_context_factory()
-    login_browser(context, citizen)
-    page = context.new_page()
+    page = logged_in_page(citizen)
     _fill_the_report_seeing_the_similar_hint(page, live_server, screenshot, tmp_path)
     mine = _publish_after_reviewing_the_similar(page, screenshot)
 
@@ -34,9 +30,7 @@ def test_report_support_and_read_the_answer(
     screenshot(page, "supported")
 
     # An official answers in public, from another browser.
-    staff = browser_context_factory()
-    login_browser(staff, official)
-    staff_page = staff.new_page()
+    staff_page = logged_in_page(official)
     staff_page.goto(live_server.url + mine.get_absolute_url())
     staff_page.fill("#id_body", "La Unidad de Mantenimiento Vial tapará el hueco esta semana.")
     staff_page.get_by_role("button", name="Publicar respuesta oficial").click()
@@ -95,7 +89,7 @@ def _read_the_signed_answer(page, live_server, screenshot, mine):
 
 
 def test_deadline_started_on_4_december_skips_the_holidays(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, make_problem, settings, monkeypatch
+    live_server, logged_in_page, screenshot, make_user, make_problem, settings, monkeypatch
 ):
     """Reaching the threshold on Friday 4 December 2026: 15 working days skip 8 and 25 December (issue #19)."""
     import datetime
@@ -108,9 +102,7 @@ def test_deadline_started_on_4_december_skips_the_holidays(
     settings.INNOVA_ANSWER_DEADLINE_WORKING_DAYS = 15
     problem = make_problem(title="Alcantarilla destapada en Santa Librada")
     services.problem_support_set(user=make_user("citizen"), problem=problem, supported=True)
-    context = browser_context_factory()
-    login_browser(context, make_user("citizen"))
-    page = context.new_page()
+    page = logged_in_page(make_user("citizen"))
     page.goto(live_server.url + problem.get_absolute_url())
     monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2026, 12, 4, 15, 0, tzinfo=BOGOTA))
     page.get_by_role("button", name="A mí también me afecta").click()

@@ -122,17 +122,13 @@ def test_report_queued_by_the_old_script_is_still_delivered_once(phone, theme, u
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_report_written_offline_is_published_once_when_back_online(
-    browser_context_factory, live_server, login_browser, screenshot, make_user
-):
+def test_report_written_offline_is_published_once_when_back_online(live_server, logged_in_page, screenshot, make_user):
     citizen = make_user("citizen", display_name="Don Efraín")
-    context = browser_context_factory()
-    login_browser(context, citizen)
-    page = context.new_page()
+    page = logged_in_page(citizen)
     page.goto(live_server.url + "/problemas/nuevo/")
     page.evaluate("navigator.serviceWorker.ready")
 
-    context.set_offline(True)
+    page.context.set_offline(True)
     # Chromium tells the page it went offline asynchronously; a submit before that would go to the network.
     page.wait_for_function("!navigator.onLine")
     page.fill("#id_title", "Se inundó la calle de la escuela en Olarte")
@@ -146,7 +142,7 @@ def test_report_written_offline_is_published_once_when_back_online(
     screenshot(page, "pending-offline")
     assert Problem.objects.count() == 0
 
-    context.set_offline(False)
+    page.context.set_offline(False)
     status.get_by_text("Enviado y publicado").wait_for()
     screenshot(page, "sent-when-online")
     problem = Problem.objects.get()
@@ -173,12 +169,10 @@ def test_report_written_offline_is_published_once_when_back_online(
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_report_left_by_the_previous_script_is_sent_on_the_next_page(
-    browser_context_factory, live_server, login_browser, make_user, theme, upz
+    live_server, logged_in_page, make_user, theme, upz
 ):
     """The previous version queued for the report page, theme and UPZ named as in the form: this one sends it."""
-    context = browser_context_factory()
-    login_browser(context, make_user("citizen"))
-    page = context.new_page()
+    page = logged_in_page(make_user("citizen"))
     page.goto(live_server.url + "/problemas/nuevo/")
     key = str(uuid.uuid4())
     page.evaluate(
@@ -208,7 +202,7 @@ def test_visited_pages_open_offline_marked_as_possibly_outdated(
     page.evaluate("navigator.serviceWorker.ready")
     page.goto(live_server.url + "/problemas/")  # now controlled by the service worker, which keeps a copy
     page.get_by_text("Huecos en la vía a Usme Pueblo").wait_for()
-    context.set_offline(True)
+    page.context.set_offline(True)
     page.wait_for_function("!navigator.onLine")
     page.goto(live_server.url + "/problemas/")
     assert page.get_by_text("Huecos en la vía a Usme Pueblo").is_visible()
@@ -241,12 +235,10 @@ def _queue_in_browser(page, theme, upz, changed=None):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_refused_report_comes_back_into_the_form_with_the_reason(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, theme, upz
+    live_server, logged_in_page, screenshot, make_user, theme, upz
 ):
     """Sent when back online but invalid (no theme): nothing the person wrote is lost; the form gets it back."""
-    context = browser_context_factory()
-    login_browser(context, make_user("citizen"))
-    page = context.new_page()
+    page = logged_in_page(make_user("citizen"))
     page.goto(live_server.url + "/")
     _queue_in_browser(page, theme, upz, changed={"theme": "", "anonymous": "on"})
     page.reload()

@@ -1,10 +1,9 @@
+"""Similar problems before publishing, and reviewing a draft (supporting a problem: tests/test_supports.py)."""
+
 import pytest
-from django.db import connection
 from django.urls import reverse
 
-from innova.core.testing import assert_concurrent_supports_count, assert_support_toggles
-from innova.problems import services
-from innova.problems.models import Problem, Support
+from innova.problems.models import Problem
 
 pytestmark = pytest.mark.django_db
 
@@ -57,36 +56,3 @@ def test_review_publish_mine(client, citizen, make_problem, theme, upz):
     client.post(reverse("problems:review", args=[draft.pk]), {"action": "publish"})
     draft.refresh_from_db()
     assert draft.published_at is not None
-
-
-def test_support_once_per_person_reversible_and_counted(client, citizen, make_problem):
-    problem = make_problem()
-    client.force_login(citizen)
-    assert_support_toggles(client, reverse("problems:support", args=[problem.pk]), problem)
-
-
-def test_anonymous_cannot_support(client, make_problem):
-    problem = make_problem()
-    response = client.post(reverse("problems:support", args=[problem.pk]), {"supported": "1"})
-    assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
-    assert Support.objects.count() == 0
-
-
-def test_support_via_htmx_returns_the_updated_button(client, citizen, make_problem):
-    problem = make_problem()
-    client.force_login(citizen)
-    response = client.post(reverse("problems:support", args=[problem.pk]), {"supported": "1"}, HTTP_HX_REQUEST="true")
-    html = response.content.decode()
-    assert "<strong>1</strong>" in html and 'aria-pressed="true"' in html
-
-
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_fifty_concurrent_supports_count_exactly_fifty(make_user, make_problem):
-    if connection.vendor != "postgresql":
-        pytest.skip("Concurrency is tested against PostgreSQL")
-    problem = make_problem()
-    users = [make_user("citizen") for _ in range(50)]
-    assert_concurrent_supports_count(
-        problem, users, lambda user: services.problem_support_set(user=user, problem=problem, supported=True)
-    )

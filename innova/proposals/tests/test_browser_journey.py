@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_problem_becomes_a_proposal_with_coauthor_supports_and_viable_answer(
-    browser_context_factory, live_server, login_browser, screenshot, make_user, make_problem
+    live_server, logged_in_page, screenshot, make_user, make_problem
 ):
     problem = make_problem(
         title="Basuras acumuladas en la quebrada Yomasa", description="Bolsas y escombros en la ronda de la quebrada."
@@ -26,15 +26,11 @@ def test_problem_becomes_a_proposal_with_coauthor_supports_and_viable_answer(
     coauthor = make_user("citizen", display_name="Don Efraín", email="efrain@prueba.usme.co")
     official = make_user("official", display_name="Andrés Gómez", entity="Alcaldía Local de Usme")
 
-    context = browser_context_factory()
-    login_browser(context, author)
-    page = context.new_page()
+    page = logged_in_page(author)
     proposal = _draft_a_proposal_from_the_problem(page, live_server, screenshot, problem)
     invitation = _invite_a_coauthor(page, screenshot, proposal)
 
-    other = browser_context_factory()
-    login_browser(other, coauthor)
-    other_page = other.new_page()
+    other_page = logged_in_page(coauthor)
     other_page.goto(live_server.url + f"/propuestas/invitacion/{invitation.token}/")
     other_page.get_by_role("button", name="Aceptar y ser coautor/a").click()
     other_page.get_by_text("Ahora es coautor/a de esta propuesta").wait_for()
@@ -49,9 +45,7 @@ def test_problem_becomes_a_proposal_with_coauthor_supports_and_viable_answer(
     page.get_by_text("Su propuesta fue publicada").wait_for()
 
     # The co-author's neighbour supports it (htmx swaps the button in place).
-    supporter = browser_context_factory()
-    login_browser(supporter, make_user("citizen"))
-    supporter_page = supporter.new_page()
+    supporter_page = logged_in_page(make_user("citizen"))
     supporter_page.goto(live_server.url + proposal.get_absolute_url())
     supporter_page.get_by_role("button", name="La apoyo").click()
     supporter_page.get_by_role("button", name="La apoyo (retirar)").wait_for()
@@ -59,9 +53,7 @@ def test_problem_becomes_a_proposal_with_coauthor_supports_and_viable_answer(
     screenshot(supporter_page, "supported")
 
     # An official studies it and answers "viable", with a public reason.
-    staff = browser_context_factory()
-    login_browser(staff, official)
-    staff_page = staff.new_page()
+    staff_page = logged_in_page(official)
     _study_it_then_answer_viable(staff_page, live_server, proposal)
     _see_the_answer_and_the_problems_trail(page, live_server, screenshot, proposal, problem)
 
@@ -121,7 +113,7 @@ def _see_the_answer_and_the_problems_trail(page, live_server, screenshot, propos
 
 
 def test_idea_box_anonymous_idea_triaged_and_versions_diff(
-    browser_context_factory, live_server, login_browser, screenshot, make_user
+    browser_context_factory, live_server, logged_in_page, screenshot, make_user
 ):
     # An anonymous visitor sends an idea and keeps the private link.
     context = browser_context_factory()
@@ -135,9 +127,7 @@ def test_idea_box_anonymous_idea_triaged_and_versions_diff(
 
     # A facilitator archives it with a reason.
     facilitator = make_user("facilitator", display_name="Paola")
-    staff = browser_context_factory()
-    login_browser(staff, facilitator)
-    staff_page = staff.new_page()
+    staff_page = logged_in_page(facilitator)
     staff_page.goto(live_server.url + "/ideas/bandeja/")
     staff_page.get_by_label("Archivarla, con un motivo").check()
     staff_page.get_by_label("Motivo (la persona autora lo lee)").fill("Ya hay un festival de cometas en agosto.")

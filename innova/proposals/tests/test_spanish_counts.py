@@ -1,26 +1,12 @@
-"""Numbers meet nouns in correct Spanish on proposals: "1 persona la apoya", "1 apoyo"."""
+"""How proposal pages read: the status beside the authors' names, the idea triage's pointers (counting supporters
+in correct Spanish: tests/test_supports.py)."""
 
 import pytest
 from django.urls import reverse
 
 from innova.core.testing import page_text
-from innova.proposals.services import proposal_support_set
 
 pytestmark = pytest.mark.django_db
-
-
-def test_one_supporter_reads_singular(client, make_proposal, make_user):
-    proposal = make_proposal()
-    proposal_support_set(user=make_user("citizen"), proposal=proposal, supported=True)
-    proposal.refresh_from_db()
-    assert proposal.support_count == 1
-    detail = page_text(client.get(proposal.get_absolute_url()).content.decode())
-    assert "1 persona la apoya" in detail and "1 personas" not in detail
-    listing = page_text(client.get(reverse("proposals:index")).content.decode())
-    assert "1 apoyo " in listing and "1 apoyos" not in listing
-
-    proposal_support_set(user=make_user("citizen"), proposal=proposal, supported=True)
-    assert "2 personas la apoyan" in page_text(client.get(proposal.get_absolute_url()).content.decode())
 
 
 def test_the_status_does_not_read_as_decided_by_the_authors(client, make_proposal, make_user):

@@ -1,40 +1,23 @@
 import datetime
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from innova.core.testing import assert_concurrent_supports_count, assert_support_toggles
 from innova.proposals import services
 from innova.proposals.models import Proposal, Status, Support
 
 pytestmark = pytest.mark.django_db
 
 
-def test_support_once_per_person_reversible_and_counted(client, citizen, make_proposal):
-    proposal = make_proposal()
-    client.force_login(citizen)
-    assert_support_toggles(client, reverse("proposals:support", args=[proposal.pk]), proposal)
+# Supporting, withdrawing, anonymous people and concurrent clicks: tests/test_supports.py (with problems).
 
 
-def test_drafts_and_anonymous_people_cannot_be_supported(client, citizen, make_proposal):
+def test_drafts_cannot_be_supported(client, citizen, make_proposal):
     draft = make_proposal(publish=False)
     client.force_login(citizen)
     assert client.post(reverse("proposals:support", args=[draft.pk]), {"supported": "1"}).status_code == 404
-    proposal = make_proposal()
-    client.logout()
-    response = client.post(reverse("proposals:support", args=[proposal.pk]), {"supported": "1"})
-    assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
     assert Support.objects.count() == 0
-
-
-def test_support_via_htmx_returns_the_updated_button(client, citizen, make_proposal):
-    proposal = make_proposal()
-    client.force_login(citizen)
-    response = client.post(reverse("proposals:support", args=[proposal.pk]), {"supported": "1"}, HTTP_HX_REQUEST="true")
-    html = response.content.decode()
-    assert "<strong>1</strong>" in html and 'aria-pressed="true"' in html
 
 
 def test_threshold_starts_the_answer_deadline_and_staff_see_it(client, settings, make_user, make_proposal, official):
@@ -53,18 +36,6 @@ def test_threshold_starts_the_answer_deadline_and_staff_see_it(client, settings,
     services.proposal_change_status(actor=official, proposal=proposal, to_status=Status.IN_STUDY, reason="A estudio")
     services.proposal_change_status(actor=official, proposal=proposal, to_status=Status.VIABLE, reason="Es viable.")
     assert proposal.title not in client.get(reverse("proposals:pending")).content.decode()
-
-
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_fifty_concurrent_supports_count_exactly_fifty(make_user, make_proposal):
-    if connection.vendor != "postgresql":
-        pytest.skip("Concurrency is tested against PostgreSQL")
-    proposal = make_proposal()
-    users = [make_user("citizen") for _ in range(50)]
-    assert_concurrent_supports_count(
-        proposal, users, lambda user: services.proposal_support_set(user=user, proposal=proposal, supported=True)
-    )
 
 
 def test_list_filters_spanish_search_and_sorts(client, make_user, make_proposal, official, upz):

@@ -8,16 +8,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_answer_leave_resume_finish_and_staff_charts(
-    browser_context_factory, live_server, login_browser, screenshot, make_survey, make_user, upz
+    browser_context_factory, live_server, logged_in_page, screenshot, make_survey, make_user, upz
 ):
     s = make_survey()
     page = browser_context_factory().new_page()
     _start_and_fix_a_missing_answer(page, live_server, screenshot, s, upz)
     _reveal_the_conditional_part_and_leave(page, live_server, screenshot, s)
     _come_back_and_finish(page, live_server, screenshot, s)
-    staff = browser_context_factory()
-    login_browser(staff, make_user("facilitator"))
-    staff_page = staff.new_page()
+    staff_page = logged_in_page(make_user("facilitator"))
     _staff_read_the_charts(staff_page, live_server, screenshot, s)
     _staff_reorder_a_question(staff_page, live_server, screenshot, s)
 
