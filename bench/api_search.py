@@ -9,14 +9,8 @@ Prints p50/p95/p99 latency per endpoint. The target of issue #8 is p95 ≤ 80 ms
 
 import argparse
 
-from bench import problems as base
-from bench.http_load import measure_pages
-from bench.server import uvicorn_server
-
-
-def env() -> dict:
-    return {**base.django_env(), "INNOVA_API_RATE_ANON": "1000000/min", "INNOVA_API_RATE_USER": "1000000/min"}
-
+from bench.http_load import add_load_arguments, measure_pages
+from bench.stack import manage, page_env, prepare_database, running_stack
 
 _CODES = (
     "from innova.territory.models import Upz;from innova.problems.models import Theme, Problem;"
@@ -29,18 +23,16 @@ _CODES = (
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--problems", type=int, default=100_000)
-    parser.add_argument("--clients", type=int, default=10)
-    parser.add_argument("--seconds", type=float, default=8)
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
+    args = add_load_arguments(parser, clients=10, seconds=8).parse_args()
 
-    base.prepare_database()
-    print(base.manage("seed_bench", "--problems", str(args.problems)).strip(), flush=True)
-    first, second = base.manage("shell", "-v", "0", "-c", _CODES).strip().split("\n")
+    env = page_env(INNOVA_API_RATE_ANON="1000000/min", INNOVA_API_RATE_USER="1000000/min")
+    prepare_database(env)
+    print(manage(env, "seed_bench", "--problems", str(args.problems)).strip(), flush=True)
+    first, second = manage(env, "shell", "-v", "0", "-c", _CODES).strip().split("\n")
     codes, ids = first.split(), [int(x) for x in second.split()]
     upzs, themes = codes[:7], codes[7:]
 
-    with uvicorn_server(env=env(), workers=args.workers) as port:
+    with running_stack(env, workers=args.workers) as url:
         words = ["basuras", "huecos", "inseguridad", "arboles", "alumbrado", "ruido", "robos", "andenes"]
         pages = {
             "api list (newest)": lambda n: "/api/v1/problems/",
@@ -54,7 +46,7 @@ def main() -> None:
             "search /buscar/ + UPZ facet": lambda n: f"/buscar/?q={words[n % len(words)]}&tipo=problems",
         }
         print(f"{args.clients} clients max, {args.seconds:.0f} s per endpoint, {args.workers} uvicorn workers")
-        measure_pages(port, pages, clients=args.clients, seconds=args.seconds, warm_up=(3, 1.5))
+        measure_pages(url, pages, clients=args.clients, seconds=args.seconds, warm_up=(3, 1.5))
 
 
 if __name__ == "__main__":

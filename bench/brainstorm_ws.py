@@ -13,42 +13,26 @@ import asyncio
 import json
 import os
 import random
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
-from bench.server import free_port
+from bench.stack import django_env, manage, prepare_database, running_stack
 
-ROOT = Path(__file__).resolve().parent.parent
 DB_NAME = os.environ.get("BENCH_WS_DB", "innova_bench_ws")
 DATABASE_URL = os.environ.get("BENCH_WS_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
 REDIS_URL = os.environ.get("BENCH_WS_REDIS_URL", "redis://127.0.0.1:6379/12")
 
 
-def django_env() -> dict:
-    return {
-        **os.environ,
-        "DATABASE_URL": DATABASE_URL,
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-secret-key-not-for-production-0123456789abcdefghij",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "REDIS_URL": REDIS_URL,
-        "CHANNELS_PREFIX": "bench-ws",
-        "CACHE_KEY_PREFIX": "bench-ws",
-        "CELERY_TASK_ALWAYS_EAGER": "1",
+def board_env() -> dict:
+    """The Redis channel layer under its own prefix; tasks run eagerly (no Celery worker in this bench)."""
+    return django_env(
+        database_url=DATABASE_URL,
+        redis_url=REDIS_URL,
+        CHANNELS_PREFIX="bench-ws",
+        CACHE_KEY_PREFIX="bench-ws",
+        CELERY_TASK_ALWAYS_EAGER="1",
         # Keep database connections: Channels closes and reopens them around every call otherwise.
-        "DB_CONN_MAX_AGE": "600",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def manage(*args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=django_env(), check=True, capture_output=True, text=True
+        DB_CONN_MAX_AGE="600",
     )
-    return result.stdout
 
 
 _SEED = """
@@ -98,11 +82,10 @@ def summary(name: str, samples: list[float], expected: int, duplicates: int) -> 
     )
 
 
-async def run_load(port: int, seed: dict, args) -> None:
+async def run_load(origin: str, seed: dict, args) -> None:
     from websockets.asyncio.client import connect
 
-    url = f"ws://127.0.0.1:{port}/ws/lluvias/{seed['board']}/?since={seed['seq']}"
-    origin = f"http://127.0.0.1:{port}"
+    url = f"{origin.replace('http', 'ws', 1)}/ws/lluvias/{seed['board']}/?since={seed['seq']}"
     sent: dict = {}  # action key → time sent
     arrivals: dict[str, list[float]] = {"post": [], "vote": [], "ack": []}
     seen: set = set()
@@ -201,53 +184,13 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=1, help="actions per second (posts, then votes)")
     args = parser.parse_args()
 
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {DB_NAME}"],
-        capture_output=True,
-        check=False,
-    )
-    manage("migrate", "--noinput", "-v0")
-    seed = json.loads(manage("shell", "-v", "0", "-c", f"CLIENTS = {args.clients}\n{_SEED}").strip().splitlines()[-1])
-
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "innova.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        cwd=ROOT,
-        env=django_env(),
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310 - loopback
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
+    env = board_env()
+    prepare_database(env, static=False)
+    shell = manage(env, "shell", "-v", "0", "-c", f"CLIENTS = {args.clients}\n{_SEED}")
+    seed = json.loads(shell.strip().splitlines()[-1])
+    with running_stack(env, workers=1) as url:
         print(f"board {seed['board']}: uvicorn (1 process) + Redis channel layer + PostgreSQL", flush=True)
-        asyncio.run(run_load(port, seed, args))
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        asyncio.run(run_load(url, seed, args))
 
 
 if __name__ == "__main__":

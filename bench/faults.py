@@ -35,7 +35,7 @@ from pathlib import Path
 
 import requests
 
-from bench.stack import bench_accounts, django_env, free_port, manage, run_json, running_stack
+from bench.stack import bench_accounts, free_port, manage, prepare_database, production_env, run_json, running_stack
 
 WORDS = ["basuras", "huecos", "inseguridad", "arboles", "alumbrado", "ruido"]
 
@@ -106,8 +106,7 @@ class PrivatePostgres:
             check=True,
             capture_output=True,
         )
-        self.pg_ctl("start")
-        self.psql("CREATE DATABASE innova")
+        self.pg_ctl("start")  # the database itself: created by prepare_database
 
     def psql(self, sql: str, db: str = "postgres") -> str:
         return subprocess.run(
@@ -351,16 +350,15 @@ def main() -> int:
     try:
         postgres.start()
         redis_server.start()
-        env = django_env(database_url=postgres.url, redis_url=redis_server.url, pool_max=6)
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "collectstatic", "--noinput", "-v0")
+        env = production_env(database_url=postgres.url, redis_url=redis_server.url, pool_max=6)
+        prepare_database(env)
         manage(env, "seed_bench", "--problems", "3000", "--supports-per-problem", "2", "--users", "500")
         accounts = bench_accounts(env, residents=clients * 4, officials=1)
         data = {**accounts, **run_json(env, "bench.bench_data", "targets")}
         watchers_count = int(os.environ.get("FAULTS_BOARD_CLIENTS", 40))
         seed = manage(env, "shell", "-v", "0", "-c", f"GUESTS = {watchers_count + 1}\n{_BOARD_SEED}")
         board = json.loads(seed.strip().splitlines()[-1])
-        with running_stack(env, workers=2) as url:
+        with running_stack(env, workers=2, celery=True) as url:
             # 1. Soak.
             soak = Load(url, data, clients=clients)
             soak.run(soak_seconds)

@@ -3,11 +3,13 @@
 Used by the page benchmarks: N clients each send requests back to back for a fixed time.
 """
 
+import argparse
 import http.client
 import statistics
 import threading
 import time
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -66,8 +68,16 @@ def run(*, host: str, port: int, path_for: Callable[[int], str], clients: int, s
     }
 
 
+def add_load_arguments(parser: argparse.ArgumentParser, *, clients: int, seconds: float) -> argparse.ArgumentParser:
+    """The options every page benchmark takes: how many clients, how long per page, how many uvicorn workers."""
+    parser.add_argument("--clients", type=int, default=clients)
+    parser.add_argument("--seconds", type=float, default=seconds)
+    parser.add_argument("--workers", type=int, default=2)
+    return parser
+
+
 def measure_pages(
-    port: int,
+    url: str,
     pages: dict[str, Callable[[int], str]],
     *,
     clients: int,
@@ -75,14 +85,15 @@ def measure_pages(
     warm_up: tuple[int, float],
     alone_seconds: float | None = None,
 ) -> None:
-    """Drive each page on the loopback app after a warm-up (``(clients, seconds)``), with 1 client and with
+    """Drive each page of the app at ``url`` (loopback) after a warm-up (``(clients, seconds)``), with 1 client and with
     ``clients``, and print one line of latencies each. One client shows the service time of a page; more clients
     add the queueing of a 2-core machine. ``alone_seconds``: how long the single client runs (``seconds`` if None)."""
+    host, port = urlsplit(url).hostname, urlsplit(url).port
     for name, path_for in pages.items():
-        run(host="127.0.0.1", port=port, path_for=path_for, clients=warm_up[0], seconds=warm_up[1])
+        run(host=host, port=port, path_for=path_for, clients=warm_up[0], seconds=warm_up[1])
         for n in (1, clients):
             duration = seconds if n > 1 or alone_seconds is None else alone_seconds
-            result = run(host="127.0.0.1", port=port, path_for=path_for, clients=n, seconds=duration)
+            result = run(host=host, port=port, path_for=path_for, clients=n, seconds=duration)
             print(
                 f"{name} [{n} client{'s' if n > 1 else ''}]: requests={result['requests']} "
                 f"errors={result['errors']} rps={result['rps']:.0f} p50_ms={result['p50']:.1f} "

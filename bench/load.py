@@ -23,10 +23,17 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench.stack import ROOT, bench_accounts, django_env, manage, run_json, running_stack
+from bench.stack import (
+    DATABASE_URL,
+    ROOT,
+    bench_accounts,
+    manage,
+    prepare_database,
+    production_env,
+    run_json,
+    running_stack,
+)
 
-DB_NAME = os.environ.get("BENCH_DB", "innova_bench")
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 OUT = ROOT / "bench" / "out"
 REPORT = ROOT / "bench" / "REPORT.md"
@@ -107,11 +114,9 @@ def main() -> None:
     parser.add_argument("--pgbench-seconds", type=int, default=15)
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    env = django_env(database_url=DATABASE_URL, redis_url=REDIS_URL)
+    env = production_env(database_url=DATABASE_URL, redis_url=REDIS_URL)
 
-    psql("-qc", f"CREATE DATABASE {DB_NAME}")
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    prepare_database(env)
     started = time.perf_counter()
     for command in SEEDS:
         print(manage(env, *command).strip().splitlines()[0], flush=True)
@@ -128,7 +133,7 @@ def main() -> None:
     data_file = OUT / "locust-data.json"
     data_file.write_text(json.dumps(data))
 
-    with running_stack(env, workers=args.workers) as url:
+    with running_stack(env, workers=args.workers, celery=True) as url:
         started = time.perf_counter()
         rows = locust_run(url, users=args.users, seconds=args.seconds, data_file=data_file)
         elapsed = time.perf_counter() - started

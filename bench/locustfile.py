@@ -11,7 +11,7 @@ import json
 import os
 import random
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between
 
 DATA = json.loads(open(os.environ["BENCH_LOCUST_DATA"]).read()) if os.environ.get("BENCH_LOCUST_DATA") else {}
 WORDS = ["basuras", "huecos", "inseguridad", "arboles", "alumbrado", "ruido", "robos", "andenes", "movilidad"]
@@ -71,49 +71,56 @@ class Browsing:
         self.client.get(f"/encuestas/{slug}/resultados/", name="encuestas: resultados públicos")
 
 
+def _support(user, kind: str, target) -> None:
+    """Support (or, one time in three, withdraw the support of) a problem or proposal, as its button does."""
+    user.client.post(
+        f"/{kind}/{target}/apoyar/",
+        data={"supported": random.choice(["1", "1", "0"])},
+        headers={"HX-Request": "true", "X-CSRFToken": user.client.cookies.get("csrftoken", "")},
+        name=f"{kind}: apoyar",
+    )
+
+
+def support_problem(user) -> None:
+    _support(user, "problemas", random.choice(DATA["problems"]))
+
+
+def support_proposal(user) -> None:
+    _support(user, "propuestas", random.choice(DATA["proposals"]))
+
+
+def open_survey(user) -> None:
+    slug = random.choice(DATA["surveys_open"])
+    user.survey_detail(slug)
+    user.client.get(f"/encuestas/{slug}/responder/", name="encuestas: responder (primera parte)")
+
+
+def page(path: str, name: str):
+    """A task that opens one fixed page."""
+    return lambda user: user.client.get(path, name=name)
+
+
+def open_survey_results(user) -> None:
+    slug = random.choice(DATA["surveys_open"])
+    user.client.get(f"/encuestas/{slug}/resultados/", name="encuestas: resultados (equipo)")
+
+
+# Each journey is a table of tasks and their weights (how often one is picked against the others).
 class Visitor(Browsing, HttpUser):
     weight = 4
     wait_time = between(1, 3)
-
-    @task(2)
-    def t_home(self):
-        self.home()
-
-    @task(3)
-    def t_list(self):
-        self.problem_list()
-
-    @task(1)
-    def t_newest(self):
-        self.problem_list_newest()
-
-    @task(2)
-    def t_search(self):
-        self.problem_search()
-
-    @task(4)
-    def t_detail(self):
-        self.problem_detail()
-
-    @task(2)
-    def t_proposals(self):
-        self.proposal_list()
-
-    @task(2)
-    def t_proposal_detail(self):
-        self.proposal_detail()
-
-    @task(1)
-    def t_fronts(self):
-        self.front_list()
-
-    @task(1)
-    def t_front(self):
-        self.front_detail()
-
-    @task(1)
-    def t_survey_results(self):
-        self.survey_results_public()
+    tasks = {
+        Browsing.home: 2,
+        Browsing.problem_list: 3,
+        Browsing.problem_list_newest: 1,
+        Browsing.problem_search: 2,
+        Browsing.problem_detail: 4,
+        Browsing.proposal_list: 2,
+        Browsing.proposal_detail: 2,
+        Browsing.front_list: 1,
+        Browsing.front_detail: 1,
+        Browsing.survey_results_public: 1,
+    }
 
 
 class Resident(Browsing, HttpUser):
@@ -122,80 +129,26 @@ class Resident(Browsing, HttpUser):
 
     weight = 4
     wait_time = between(1, 3)
+    tasks = {
+        Browsing.problem_list: 3,
+        Browsing.problem_search: 2,
+        Browsing.problem_detail: 4,
+        support_problem: 2,
+        page("/notificaciones/", "notificaciones"): 1,
+        Browsing.proposal_list_filtered: 2,
+        Browsing.proposal_search: 1,
+        Browsing.proposal_detail: 3,
+        support_proposal: 1,
+        Browsing.front_list: 1,
+        Browsing.front_detail: 2,
+        Browsing.board: 1,
+        open_survey: 1,
+        Browsing.survey_results_public: 1,
+    }
 
     def on_start(self):
         self.client.cookies.set(DATA["cookie"], next(_residents))
         self.client.get(f"/problemas/{random.choice(DATA['problems'])}/", name="problemas: detalle")
-
-    @task(3)
-    def t_list(self):
-        self.problem_list()
-
-    @task(2)
-    def t_search(self):
-        self.problem_search()
-
-    @task(4)
-    def t_detail(self):
-        self.problem_detail()
-
-    @task(2)
-    def t_support(self):
-        problem = random.choice(DATA["problems"])
-        self.client.post(
-            f"/problemas/{problem}/apoyar/",
-            data={"supported": random.choice(["1", "1", "0"])},
-            headers={"HX-Request": "true", "X-CSRFToken": self.client.cookies.get("csrftoken", "")},
-            name="problemas: apoyar",
-        )
-
-    @task(1)
-    def t_notifications(self):
-        self.client.get("/notificaciones/", name="notificaciones")
-
-    @task(2)
-    def t_proposals_filtered(self):
-        self.proposal_list_filtered()
-
-    @task(1)
-    def t_proposal_search(self):
-        self.proposal_search()
-
-    @task(3)
-    def t_proposal_detail(self):
-        self.proposal_detail()
-
-    @task(1)
-    def t_proposal_support(self):
-        proposal = random.choice(DATA["proposals"])
-        self.client.post(
-            f"/propuestas/{proposal}/apoyar/",
-            data={"supported": random.choice(["1", "1", "0"])},
-            headers={"HX-Request": "true", "X-CSRFToken": self.client.cookies.get("csrftoken", "")},
-            name="propuestas: apoyar",
-        )
-
-    @task(1)
-    def t_fronts(self):
-        self.front_list()
-
-    @task(2)
-    def t_front(self):
-        self.front_detail()
-
-    @task(1)
-    def t_board(self):
-        self.board()
-
-    @task(1)
-    def t_survey(self):
-        slug = random.choice(DATA["surveys_open"])
-        self.survey_detail(slug)
-        self.client.get(f"/encuestas/{slug}/responder/", name="encuestas: responder (primera parte)")
-
-    @task(1)
-    def t_survey_results(self):
-        self.survey_results_public()
 
 
 class Official(Browsing, HttpUser):
@@ -203,21 +156,14 @@ class Official(Browsing, HttpUser):
 
     weight = 1
     wait_time = between(2, 5)
+    tasks = {
+        page("/problemas/pendientes/", "problemas: pendientes de respuesta"): 2,
+        Browsing.problem_detail: 3,
+        page("/propuestas/pendientes/", "propuestas: pendientes de respuesta"): 2,
+    }
 
     def on_start(self):
         self.client.cookies.set(DATA["cookie"], next(_officials))
-
-    @task(2)
-    def t_pending(self):
-        self.client.get("/problemas/pendientes/", name="problemas: pendientes de respuesta")
-
-    @task(3)
-    def t_detail(self):
-        self.problem_detail()
-
-    @task(2)
-    def t_proposals_pending(self):
-        self.client.get("/propuestas/pendientes/", name="propuestas: pendientes de respuesta")
 
 
 class Facilitator(Browsing, HttpUser):
@@ -225,19 +171,11 @@ class Facilitator(Browsing, HttpUser):
 
     weight = 1
     wait_time = between(2, 5)
+    tasks = {
+        open_survey_results: 3,
+        page("/encuestas/gestionar/", "encuestas: gestionar"): 1,
+        Browsing.board: 1,
+    }
 
     def on_start(self):
         self.client.cookies.set(DATA["cookie"], next(_facilitators))
-
-    @task(3)
-    def t_survey_results(self):
-        slug = random.choice(DATA["surveys_open"])
-        self.client.get(f"/encuestas/{slug}/resultados/", name="encuestas: resultados (equipo)")
-
-    @task(1)
-    def t_surveys_manage(self):
-        self.client.get("/encuestas/gestionar/", name="encuestas: gestionar")
-
-    @task(1)
-    def t_board(self):
-        self.board()

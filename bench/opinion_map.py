@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import re
 import sys
@@ -199,13 +200,8 @@ def read_vote_log(directory: Path) -> list[tuple[int, int, int, float]]:
 def polis_restart(state: PreviousState) -> PreviousState:
     """What survives a Pol.is math-worker restart: in-conversation set, base clusters, groups and the PCA."""
     stored = PreviousState.from_dict(json.loads(json.dumps(state.to_dict())))
-    return PreviousState(
-        in_conversation=stored.in_conversation,
-        groups=stored.groups,
-        statement_ids=stored.statement_ids,
-        components=stored.components,
-        base_clusters=stored.base_clusters,
-    )
+    # Forgotten: the k-smoother and the per-k group clusterings.
+    return dataclasses.replace(stored, last_k=None, last_k_count=0, smoothed_k=None, group_clusterings={})
 
 
 def replay(

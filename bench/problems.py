@@ -7,69 +7,24 @@ The load generator runs on the same 2-core machine as the app and the database: 
 """
 
 import argparse
-import os
 import random
-import subprocess
-import sys
-from pathlib import Path
 
-from bench.http_load import measure_pages
-from bench.server import uvicorn_server
-
-ROOT = Path(__file__).resolve().parent.parent
-DB_NAME = os.environ.get("BENCH_DB", "innova_bench")
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
-
-
-def django_env() -> dict:
-    return {
-        **os.environ,
-        "DATABASE_URL": DATABASE_URL,
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-secret-key-not-for-production-0123456789abcdefghij",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DB_POOL_MAX": "12",
-        "REDIS_URL": "",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def manage(*args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=django_env(), check=True, capture_output=True, text=True
-    )
-    return result.stdout
-
-
-def ensure_database() -> None:
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {DB_NAME}"],
-        capture_output=True,
-        check=False,
-    )
-
-
-def prepare_database() -> None:
-    """The bench database created if missing, migrated, with the static files the pages link to collected."""
-    ensure_database()
-    manage("migrate", "--noinput", "-v0")
-    manage("collectstatic", "--noinput", "-v0")
+from bench.http_load import add_load_arguments, measure_pages
+from bench.stack import manage, page_env, prepare_database, running_stack
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--problems", type=int, default=100_000)
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
+    args = add_load_arguments(parser, clients=50, seconds=20).parse_args()
 
-    prepare_database()
-    print(manage("seed_bench", "--problems", str(args.problems)).strip(), flush=True)
-    ids = [int(x) for x in manage("shell", "-v", "0", "-c", _IDS).split()]
-    upz_theme = manage("shell", "-v", "0", "-c", _FILTERS).split()
+    env = page_env()
+    prepare_database(env)
+    print(manage(env, "seed_bench", "--problems", str(args.problems)).strip(), flush=True)
+    ids = [int(x) for x in manage(env, "shell", "-v", "0", "-c", _IDS).split()]
+    upz_theme = manage(env, "shell", "-v", "0", "-c", _FILTERS).split()
 
-    with uvicorn_server(env=django_env(), workers=args.workers) as port:
+    with running_stack(env, workers=args.workers) as url:
         rng = random.Random(1)
         words = ["basuras", "huecos", "inseguridad", "arboles", "alumbrado", "ruido", "robos", "andenes"]
         pages = {
@@ -82,7 +37,7 @@ def main() -> None:
         }
         print(f"{args.clients} clients, {args.seconds:.0f} s per page, {args.workers} uvicorn workers, PostgreSQL")
         measure_pages(
-            port,
+            url,
             pages,
             clients=args.clients,
             seconds=args.seconds,

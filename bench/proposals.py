@@ -10,27 +10,24 @@ The load generator shares the 2-core machine with the app and the database: read
 import argparse
 import random
 
-from bench.http_load import measure_pages
-from bench.problems import django_env, manage, prepare_database
-from bench.server import uvicorn_server
+from bench.http_load import add_load_arguments, measure_pages
+from bench.stack import manage, page_env, prepare_database, running_stack
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--proposals", type=int, default=50_000)
     parser.add_argument("--comments", type=int, default=500)
-    parser.add_argument("--clients", type=int, default=10)
-    parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
+    args = add_load_arguments(parser, clients=10, seconds=10).parse_args()
 
-    prepare_database()
-    out = manage("seed_bench_proposals", "--proposals", str(args.proposals), "--comments", str(args.comments))
+    env = page_env()
+    prepare_database(env)
+    out = manage(env, "seed_bench_proposals", "--proposals", str(args.proposals), "--comments", str(args.comments))
     print(out.splitlines()[0], flush=True)
     commented = int(out.split("commented_id=")[1].split()[0])
-    ids = [int(x) for x in manage("shell", "-v", "0", "-c", _IDS).split()]
+    ids = [int(x) for x in manage(env, "shell", "-v", "0", "-c", _IDS).split()]
 
-    with uvicorn_server(env=django_env(), workers=args.workers) as port:
+    with running_stack(env, workers=args.workers) as url:
         rng = random.Random(1)
         words = ["huertas", "luminarias", "ciclovia", "murales", "oficios", "limpios"]
         pages = {
@@ -42,7 +39,7 @@ def main() -> None:
         }
         setup = f"{args.seconds:.0f} s per page, {args.workers} uvicorn workers, PostgreSQL"
         print(f"1 and {args.clients} clients, {setup}")
-        measure_pages(port, pages, clients=args.clients, seconds=args.seconds, warm_up=(2, 1))
+        measure_pages(url, pages, clients=args.clients, seconds=args.seconds, warm_up=(2, 1))
 
 
 _IDS = "from innova.proposals.models import Proposal;print(*Proposal.objects.values_list('id', flat=True)[:5000])"

@@ -1,25 +1,32 @@
-"""The production-shaped stack on this machine, for benchmarks and fault drills.
+"""The app as every benchmark and fault drill runs it on this machine: environment, database, server.
 
-Several uvicorn worker processes behind one address (uvicorn's own pre-fork workers sharing one socket), a
-Celery worker, PostgreSQL and Redis — settings from environment variables exactly as in production (DEBUG off,
-connection pool, Redis cache/channel layer/broker). Loopback only.
+The production-shaped stack: several uvicorn worker processes behind one address (uvicorn's own pre-fork workers
+sharing one socket), a Celery worker, PostgreSQL and Redis — settings from environment variables exactly as in
+production (DEBUG off, connection pool, Redis cache/channel layer/broker). The page benchmarks run a part of it
+(no Celery, no Redis). Loopback only.
 """
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-
-from bench.server import free_port
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+# The seeded PostgreSQL database the load and page benchmarks share (bench.load, problems, proposals, api_search).
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{os.environ.get('BENCH_DB', 'innova_bench')}"
+)
 
 
-def django_env(*, database_url: str, redis_url: str, pool_max: int = 8) -> dict:
+def django_env(*, database_url: str, redis_url: str = "", **settings: str) -> dict:
+    """The environment of the app in a benchmark: production settings (DEBUG off), loopback hosts, and ``settings``
+    (more environment variables, e.g. ``DB_POOL_MAX="12"``)."""
     return {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -27,11 +34,26 @@ def django_env(*, database_url: str, redis_url: str, pool_max: int = 8) -> dict:
         "DEBUG": "0",
         "SECRET_KEY": "bench-secret-key-not-for-production-0123456789abcdefghij",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DB_POOL_MAX": str(pool_max),
-        "CELERY_TASK_ALWAYS_EAGER": "0",
-        "INNOVA_STAFF_MFA_REQUIRED": "0",
         "LOG_LEVEL": "WARNING",
+        **settings,
     }
+
+
+def page_env(**settings: str) -> dict:
+    """The page benchmarks' app: the shared bench database, no Redis (local cache, eager tasks)."""
+    return django_env(database_url=DATABASE_URL, DB_POOL_MAX="12", **settings)
+
+
+def production_env(*, database_url: str, redis_url: str, pool_max: int = 8) -> dict:
+    """As production runs: a connection pool, a real Celery worker, Redis. Staff MFA off: the bench logs in by
+    session cookie."""
+    return django_env(
+        database_url=database_url,
+        redis_url=redis_url,
+        DB_POOL_MAX=str(pool_max),
+        CELERY_TASK_ALWAYS_EAGER="0",
+        INNOVA_STAFF_MFA_REQUIRED="0",
+    )
 
 
 def manage(env: dict, *args: str) -> str:
@@ -40,6 +62,27 @@ def manage(env: dict, *args: str) -> str:
         sys.stderr.write(result.stderr)
         result.check_returncode()
     return result.stdout
+
+
+def prepare_database(env: dict, *, static: bool = True) -> None:
+    """The PostgreSQL database of ``env`` created if missing and migrated; with ``static``, the static files the
+    pages link to collected (production settings serve them from the manifest)."""
+    url = urlsplit(env["DATABASE_URL"])
+    subprocess.run(
+        ["psql", "-h", url.hostname, "-p", str(url.port or 5432), "-U", url.username or "postgres", "-d", "postgres"]
+        + ["-qc", f"CREATE DATABASE {url.path.lstrip('/')}"],
+        capture_output=True,
+        check=False,  # it exists already
+    )
+    manage(env, "migrate", "--noinput", "-v0")
+    if static:
+        manage(env, "collectstatic", "--noinput", "-v0")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def wait_healthy(url: str, *, seconds: float = 180) -> None:
@@ -57,8 +100,9 @@ def wait_healthy(url: str, *, seconds: float = 180) -> None:
 
 
 @contextmanager
-def running_stack(env: dict, *, workers: int = 3, celery: bool = True, log_path: Path | None = None):
-    """Yield the base URL of the app; stop every process on the way out. Server logs go to ``log_path``."""
+def running_stack(env: dict, *, workers: int, celery: bool = False, log_path: Path | None = None):
+    """Serve the app with uvicorn (``workers`` processes on one address) and, with ``celery``, a Celery worker;
+    yield the base URL once healthy; stop every process on the way out. Server logs go to ``log_path``."""
     port = free_port()
     log_path = log_path or ROOT / "bench" / "out" / "stack.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)

@@ -30,19 +30,15 @@ def setup_django() -> str:
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     os.environ.setdefault("DB_CONN_MAX_AGE", "60")  # keep the connection, as a pooled server does
+    # No collectstatic in a bench: plain static URLs instead of the hashed manifest (same cost per URL). Set
+    # before setup: the storages are built while the apps load, so settings changed afterwards come too late.
+    os.environ["STATIC_MANIFEST"] = "0"
     os.environ["DJANGO_SETTINGS_MODULE"] = "innova.settings"
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
-
-    # No collectstatic in a bench: plain static URLs instead of the hashed manifest (same cost per URL).
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
     call_command("migrate", verbosity=0, interactive=False)
     from django.db import connection
