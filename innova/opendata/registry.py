@@ -51,15 +51,15 @@ class Dataset:
     primary_key: str = "id"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SearchHit:
     kind: str  # the source's kind, for the facet
     title: str
     body: str
     url: str
     status: str
-    upz_id: int | None
-    upz_name: str
+    upz_id: int | None = None  # kinds that belong to no UPZ give neither
+    upz_name: str = ""
     date: Any
 
 
@@ -67,14 +67,31 @@ class SearchHit:
 class SearchSource:
     """One kind of content the site-wide search covers.
 
-    ``search(q, upz_id)`` returns a queryset already filtered by the words of ``q`` (Spanish stems, accents
-    ignored) and by the UPZ if given, ordered by relevance; ``hit(row)`` turns one row into a ``SearchHit``.
+    ``search(q)`` returns a queryset already filtered by the words of ``q`` (Spanish stems, accents ignored),
+    ordered by relevance, with an ``upz_id`` (annotated where the UPZ is not the row's own column) unless
+    ``has_upz`` is False. ``describe(row)`` gives the hit's title, body, status and date, and its ``upz_id`` and
+    ``upz_name`` when it has a UPZ; the source adds its kind and the row's page.
     """
 
     kind: str
     label: str  # plural, translatable: "Problems"
-    search: Callable[[str, int | None], QuerySet]
-    hit: Callable[[Any], SearchHit]
+    search: Callable[[str], QuerySet]
+    describe: Callable[[Any], dict[str, Any]]
+    has_upz: bool = True
+
+    def matches(self, q: str, upz_id: int | None) -> QuerySet:
+        """The matches of ``q``, only those of the UPZ ``upz_id`` when given."""
+        queryset = self.search(q)
+        return in_upz(queryset, upz_id) if self.has_upz else without_upz(queryset, upz_id)
+
+    def hit(self, row) -> SearchHit:
+        return SearchHit(kind=self.kind, url=row.get_absolute_url(), **self.describe(row))
+
+
+def in_upz(queryset: QuerySet, upz_id: int | None) -> QuerySet:
+    """The rows of the UPZ ``upz_id`` (by their ``upz_id``) when the search or the dashboard is narrowed to one,
+    all of them otherwise."""
+    return queryset.filter(upz_id=upz_id) if upz_id else queryset
 
 
 def without_upz(queryset: QuerySet, upz_id: int | None) -> QuerySet:
