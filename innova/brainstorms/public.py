@@ -81,12 +81,12 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.Dash
         by_status={str(Phase(phase).label): n for phase, n in by_phase.items()},
         by_month=registry.count_by_month(base, "created_at"),
         extra={
-            _("Ideas posted in the period"): registry.in_period(
-                Card.objects.filter(board__in=boards), "created_at", start, end
-            ).count(),
-            _("Dots placed in the period"): registry.in_period(
-                DotVote.objects.filter(card__board__in=boards), "created_at", start, end
-            ).count(),
+            _("Ideas posted in the period"): registry.count_in_period(
+                Card.objects.filter(board__in=boards), start, end
+            ),
+            _("Dots placed in the period"): registry.count_in_period(
+                DotVote.objects.filter(card__board__in=boards), start, end
+            ),
         },
     )
 

@@ -219,18 +219,18 @@ def dataset_fields(serializer_class: type, *columns: "Column | DatasetField") ->
     return tuple(fields)
 
 
-def supports_by_month(
-    *, name: str, title: str, description: str, supports: Callable[[], QuerySet], target: str, target_description: str
-) -> Dataset:
-    """How many people supported each public row each month: ``supports()`` gives the support rows of the public
-    targets, ``target`` names their column (``problem_id``). Aggregated: who supported is never published."""
+def supports_by_month(noun: str, *, title: str, supports: Callable[[], QuerySet]) -> Dataset:
+    """How many people supported each public ``noun`` (problem, proposal) each month, as the dataset
+    ``<noun>_supports``: ``supports()`` gives the support rows of the public ones, whose ``<noun>_id`` is the id in
+    the ``<noun>s`` dataset. Aggregated: who supported is never published."""
+    target = f"{noun}_id"
 
     def rows():
         per_month = supports().annotate(month=TruncMonth("created_at")).values(target, "month")
         return per_month.annotate(supports=Count("id")).order_by(target, "month")
 
     fields = (
-        DatasetField(target, "integer", target_description, itemgetter(target), True),
+        DatasetField(target, "integer", f"The {noun} supported ({noun}s.id).", itemgetter(target), True),
         DatasetField(
             "month", "string", "Month of the supports, YYYY-MM.", lambda r: r["month"].strftime("%Y-%m"), True
         ),
@@ -242,7 +242,10 @@ def supports_by_month(
             True,
         ),
     )
-    return Dataset(name=name, title=title, description=description, rows=rows, fields=fields, primary_key="")
+    description = f"How many people supported each {noun} each month (aggregated; supporters are never published)."
+    return Dataset(
+        name=f"{noun}_supports", title=title, description=description, rows=rows, fields=fields, primary_key=""
+    )
 
 
 # Helpers for the dashboard counts every domain computes the same way.
@@ -255,6 +258,11 @@ def in_period(queryset: QuerySet, field_name: str, start=None, end=None) -> Quer
     if end:
         queryset = queryset.filter(**{f"{field_name}__date__lte": end})
     return queryset
+
+
+def count_in_period(queryset: QuerySet, start=None, end=None, *, field_name: str = "created_at") -> int:
+    """How many rows were given (created, unless ``field_name`` says another date) in the period."""
+    return in_period(queryset, field_name, start, end).count()
 
 
 def count_by(queryset: QuerySet, field_name: str) -> dict[Any, int]:

@@ -104,12 +104,12 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.Dash
         answers_due=due.filter(answered_at__isnull=False).count()
         + due.filter(answered_at__isnull=True, answer_due_at__lt=timezone.now()).count(),
         extra={
-            _("Supports given in the period"): registry.in_period(
-                Support.objects.filter(problem__in=base), "created_at", start, end
-            ).count(),
-            _("Official answers given in the period"): registry.in_period(
-                OfficialAnswer.objects.filter(problem__in=base), "created_at", start, end
-            ).count(),
+            _("Supports given in the period"): registry.count_in_period(
+                Support.objects.filter(problem__in=base), start, end
+            ),
+            _("Official answers given in the period"): registry.count_in_period(
+                OfficialAnswer.objects.filter(problem__in=base), start, end
+            ),
             _("Awaiting an official answer past the deadline (today)"): due.filter(
                 answered_at__isnull=True, answer_due_at__lt=timezone.now()
             ).count(),
@@ -137,12 +137,9 @@ registry.register_dataset(
 )
 registry.register_dataset(
     registry.supports_by_month(
-        name="problem_supports",
+        "problem",
         title="Apoyos a problemas por mes",
-        description="How many people supported each problem each month (aggregated; supporters are never published).",
         supports=lambda: Support.objects.filter(problem__in=selectors.problem_visible()),
-        target="problem_id",
-        target_description="The problem supported (problems.id).",
     )
 )
 registry.register_api("problems", ProblemViewSet, basename="problem")

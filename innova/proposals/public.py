@@ -130,12 +130,12 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.Dash
         answered_in_time=figures["in_time"],
         answers_due=figures["answered"] + figures["overdue"],
         extra={
-            _("Supports given in the period"): registry.in_period(
-                Support.objects.filter(proposal__in=visible), "created_at", start, end
-            ).count(),
-            _("Proposals answered (viable or not viable) in the period"): registry.in_period(
-                visible.filter(answered_at__isnull=False), "answered_at", start, end
-            ).count(),
+            _("Supports given in the period"): registry.count_in_period(
+                Support.objects.filter(proposal__in=visible), start, end
+            ),
+            _("Proposals answered (viable or not viable) in the period"): registry.count_in_period(
+                visible.filter(answered_at__isnull=False), start, end, field_name="answered_at"
+            ),
             _("Awaiting an official answer past the deadline (today)"): figures["overdue"],
         },
     )
@@ -163,12 +163,9 @@ registry.register_dataset(
 )
 registry.register_dataset(
     registry.supports_by_month(
-        name="proposal_supports",
+        "proposal",
         title="Apoyos a propuestas por mes",
-        description="How many people supported each proposal each month (aggregated; supporters are never published).",
         supports=lambda: Support.objects.filter(proposal__in=selectors.proposal_visible()),
-        target="proposal_id",
-        target_description="The proposal supported (proposals.id).",
     )
 )
 registry.register_api("proposals", ProposalViewSet, basename="proposal")
