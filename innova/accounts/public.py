@@ -15,6 +15,7 @@ from innova.opendata.registry import (
     count_by,
     count_by_month,
     in_period,
+    in_upz,
     register_dashboard,
 )
 
@@ -23,9 +24,7 @@ from .models import User
 
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
     """People who signed up in the period (by the day they joined)."""
-    base = in_period(User.objects.filter(deleted_at__isnull=True), "date_joined", start, end)
-    if upz_id:
-        base = base.filter(upz_id=upz_id)
+    base = in_upz(in_period(User.objects.filter(deleted_at__isnull=True), "date_joined", start, end), upz_id)
     figures = base.aggregate(total=Count("id"), without_upz=Count("id", filter=Q(upz__isnull=True)))
     return DashboardCounts(
         total=figures["total"],

@@ -46,32 +46,25 @@ EVENT_FIELDS = registry.dataset_fields(
 )
 
 
-def _search(q: str, upz_id: int | None):
+def _search(q: str):
     """Matching events, the latest first (upcoming events before past ones)."""
-    queryset = selectors.event_search(selectors.event_visible().select_related("upz"), q)
-    if upz_id:
-        queryset = queryset.filter(upz_id=upz_id)
-    return queryset.order_by("-starts_at", "-id")
+    return selectors.event_search(selectors.event_visible().select_related("upz"), q).order_by("-starts_at", "-id")
 
 
-def _hit(event) -> registry.SearchHit:
-    return registry.SearchHit(
-        kind="events",
-        title=event.title,
-        body=event.description,
-        url=event.get_absolute_url(),
-        status=str(Kind(event.kind).label),
-        upz_id=event.upz_id,
-        upz_name=str(event.upz) if event.upz_id else event.place_name or str(_("Online")),
-        date=event.starts_at,
-    )
+def _describe(event) -> dict:
+    return {
+        "title": event.title,
+        "body": event.description,
+        "status": str(Kind(event.kind).label),
+        "upz_id": event.upz_id,
+        "upz_name": str(event.upz) if event.upz_id else event.place_name or str(_("Online")),
+        "date": event.starts_at,
+    }
 
 
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
     """Events that start in the period (by month, UPZ, kind; upcoming or held) and their registrations."""
-    base = registry.in_period(selectors.event_visible(), "starts_at", start, end)
-    if upz_id:
-        base = base.filter(upz_id=upz_id)
+    base = registry.in_upz(registry.in_period(selectors.event_visible(), "starts_at", start, end), upz_id)
     figures = base.aggregate(total=Count("id"), upcoming=Count("id", filter=Q(ends_at__gte=timezone.now())))
     people = (
         Registration.objects.filter(event__in=base)
@@ -105,7 +98,7 @@ registry.register_dataset(
     )
 )
 registry.register_api("events", EventViewSet, basename="event")
-registry.register_search(registry.SearchSource(kind="events", label=_("Events"), search=_search, hit=_hit))
+registry.register_search(registry.SearchSource(kind="events", label=_("Events"), search=_search, describe=_describe))
 registry.register_dashboard(
     registry.DashboardSource(
         kind="events",

@@ -44,25 +44,20 @@ BOARD_FIELDS = (
 )
 
 
-def _search(q: str, upz_id: int | None):
+def _search(q: str):
     """Matching public boards, open ones first (by phase), newest first. Boards are filed under a UPZ only
-    through their front's scope, which is not one place: ``upz_id`` is annotated as None for the search facets,
-    and a search narrowed to one UPZ finds no board."""
+    through their front's scope, which is not one place: a search narrowed to one UPZ finds no board."""
     queryset = selectors.board_search(selectors.board_public().select_related("front"), q)
-    return registry.without_upz(queryset, upz_id).order_by(F("closed_at").asc(nulls_first=True), "-created_at", "-id")
+    return queryset.order_by(F("closed_at").asc(nulls_first=True), "-created_at", "-id")
 
 
-def _hit(board) -> registry.SearchHit:
-    return registry.SearchHit(
-        kind="boards",
-        title=board.prompt,
-        body=board.front.name if board.front_id else str(_("Open call")),
-        url=board.get_absolute_url(),
-        status=str(Phase(board.phase).label),
-        upz_id=None,
-        upz_name="",
-        date=board.created_at,
-    )
+def _describe(board) -> dict:
+    return {
+        "title": board.prompt,
+        "body": board.front.name if board.front_id else str(_("Open call")),
+        "status": str(Phase(board.phase).label),
+        "date": board.created_at,
+    }
 
 
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
@@ -86,12 +81,12 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.Dash
         by_status={str(Phase(phase).label): n for phase, n in by_phase.items()},
         by_month=registry.count_by_month(base, "created_at"),
         extra={
-            _("Ideas posted in the period"): registry.in_period(
-                Card.objects.filter(board__in=boards), "created_at", start, end
-            ).count(),
-            _("Dots placed in the period"): registry.in_period(
-                DotVote.objects.filter(card__board__in=boards), "created_at", start, end
-            ).count(),
+            _("Ideas posted in the period"): registry.count_in_period(
+                Card.objects.filter(board__in=boards), start, end
+            ),
+            _("Dots placed in the period"): registry.count_in_period(
+                DotVote.objects.filter(card__board__in=boards), start, end
+            ),
         },
     )
 
@@ -106,7 +101,9 @@ registry.register_dataset(
         fields=BOARD_FIELDS,
     )
 )
-registry.register_search(registry.SearchSource(kind="boards", label=_("Brainstorms"), search=_search, hit=_hit))
+registry.register_search(
+    registry.SearchSource(kind="boards", label=_("Brainstorms"), search=_search, describe=_describe, has_upz=False)
+)
 registry.register_dashboard(
     registry.DashboardSource(
         kind="boards",

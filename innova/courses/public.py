@@ -41,23 +41,18 @@ COURSE_FIELDS = registry.dataset_fields(
 )
 
 
-def _search(q: str, upz_id: int | None):
+def _search(q: str):
     """Matching courses, newest first. Courses belong to no UPZ: a UPZ filter leaves none."""
-    queryset = selectors.course_search(selectors.course_visible(), q)
-    return registry.without_upz(queryset, upz_id).order_by("-created_at", "-id")
+    return selectors.course_search(selectors.course_visible(), q).order_by("-created_at", "-id")
 
 
-def _hit(course) -> registry.SearchHit:
-    return registry.SearchHit(
-        kind="courses",
-        title=course.title,
-        body=f"{course.summary} {course.description}",
-        url=course.get_absolute_url(),
-        status=str(_("Enrollment open") if course.enrollment_open else _("Enrollment closed")),
-        upz_id=None,
-        upz_name="",
-        date=course.created_at,
-    )
+def _describe(course) -> dict:
+    return {
+        "title": course.title,
+        "body": f"{course.summary} {course.description}",
+        "status": str(_("Enrollment open") if course.enrollment_open else _("Enrollment closed")),
+        "date": course.created_at,
+    }
 
 
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
@@ -100,7 +95,9 @@ registry.register_dataset(
     )
 )
 registry.register_api("courses", CourseViewSet, basename="course")
-registry.register_search(registry.SearchSource(kind="courses", label=_("Courses"), search=_search, hit=_hit))
+registry.register_search(
+    registry.SearchSource(kind="courses", label=_("Courses"), search=_search, describe=_describe, has_upz=False)
+)
 registry.register_dashboard(
     registry.DashboardSource(
         kind="courses",

@@ -34,25 +34,20 @@ DEBATE_FIELDS = registry.dataset_fields(
 )
 
 
-def _search(q: str, upz_id: int | None):
-    """Matching visible debates, open ones first, newest first. A debate has no UPZ: ``upz_id`` (None, for the
-    search facets) is annotated, and a search narrowed to one UPZ finds no debate."""
-    queryset = selectors.debate_search(selectors.debate_visible(), q)
+def _search(q: str):
+    """Matching visible debates, open ones first, newest first. A debate has no UPZ: a search narrowed to one UPZ
+    finds no debate."""
     # "open" sorts after "closed": descending.
-    return registry.without_upz(queryset, upz_id).order_by("-status", "-created_at", "-id")
+    return selectors.debate_search(selectors.debate_visible(), q).order_by("-status", "-created_at", "-id")
 
 
-def _hit(debate) -> registry.SearchHit:
-    return registry.SearchHit(
-        kind="debates",
-        title=debate.title,
-        body=debate.conclusion or debate.context,
-        url=debate.get_absolute_url(),
-        status=str(DebateStatus(debate.status).label),
-        upz_id=None,
-        upz_name="",
-        date=debate.created_at,
-    )
+def _describe(debate) -> dict:
+    return {
+        "title": debate.title,
+        "body": debate.conclusion or debate.context,
+        "status": str(DebateStatus(debate.status).label),
+        "date": debate.created_at,
+    }
 
 
 registry.register_dataset(
@@ -66,4 +61,6 @@ registry.register_dataset(
     )
 )
 registry.register_api("debates", DebateViewSet, basename="debate")
-registry.register_search(registry.SearchSource(kind="debates", label=_("Debates"), search=_search, hit=_hit))
+registry.register_search(
+    registry.SearchSource(kind="debates", label=_("Debates"), search=_search, describe=_describe, has_upz=False)
+)

@@ -51,15 +51,15 @@ class Dataset:
     primary_key: str = "id"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SearchHit:
     kind: str  # the source's kind, for the facet
     title: str
     body: str
     url: str
     status: str
-    upz_id: int | None
-    upz_name: str
+    upz_id: int | None = None  # kinds that belong to no UPZ give neither
+    upz_name: str = ""
     date: Any
 
 
@@ -67,14 +67,31 @@ class SearchHit:
 class SearchSource:
     """One kind of content the site-wide search covers.
 
-    ``search(q, upz_id)`` returns a queryset already filtered by the words of ``q`` (Spanish stems, accents
-    ignored) and by the UPZ if given, ordered by relevance; ``hit(row)`` turns one row into a ``SearchHit``.
+    ``search(q)`` returns a queryset already filtered by the words of ``q`` (Spanish stems, accents ignored),
+    ordered by relevance, with an ``upz_id`` (annotated where the UPZ is not the row's own column) unless
+    ``has_upz`` is False. ``describe(row)`` gives the hit's title, body, status and date, and its ``upz_id`` and
+    ``upz_name`` when it has a UPZ; the source adds its kind and the row's page.
     """
 
     kind: str
     label: str  # plural, translatable: "Problems"
-    search: Callable[[str, int | None], QuerySet]
-    hit: Callable[[Any], SearchHit]
+    search: Callable[[str], QuerySet]
+    describe: Callable[[Any], dict[str, Any]]
+    has_upz: bool = True
+
+    def matches(self, q: str, upz_id: int | None) -> QuerySet:
+        """The matches of ``q``, only those of the UPZ ``upz_id`` when given."""
+        queryset = self.search(q)
+        return in_upz(queryset, upz_id) if self.has_upz else without_upz(queryset, upz_id)
+
+    def hit(self, row) -> SearchHit:
+        return SearchHit(kind=self.kind, url=row.get_absolute_url(), **self.describe(row))
+
+
+def in_upz(queryset: QuerySet, upz_id: int | None) -> QuerySet:
+    """The rows of the UPZ ``upz_id`` (by their ``upz_id``) when the search or the dashboard is narrowed to one,
+    all of them otherwise."""
+    return queryset.filter(upz_id=upz_id) if upz_id else queryset
 
 
 def without_upz(queryset: QuerySet, upz_id: int | None) -> QuerySet:
@@ -202,18 +219,18 @@ def dataset_fields(serializer_class: type, *columns: "Column | DatasetField") ->
     return tuple(fields)
 
 
-def supports_by_month(
-    *, name: str, title: str, description: str, supports: Callable[[], QuerySet], target: str, target_description: str
-) -> Dataset:
-    """How many people supported each public row each month: ``supports()`` gives the support rows of the public
-    targets, ``target`` names their column (``problem_id``). Aggregated: who supported is never published."""
+def supports_by_month(noun: str, *, title: str, supports: Callable[[], QuerySet]) -> Dataset:
+    """How many people supported each public ``noun`` (problem, proposal) each month, as the dataset
+    ``<noun>_supports``: ``supports()`` gives the support rows of the public ones, whose ``<noun>_id`` is the id in
+    the ``<noun>s`` dataset. Aggregated: who supported is never published."""
+    target = f"{noun}_id"
 
     def rows():
         per_month = supports().annotate(month=TruncMonth("created_at")).values(target, "month")
         return per_month.annotate(supports=Count("id")).order_by(target, "month")
 
     fields = (
-        DatasetField(target, "integer", target_description, itemgetter(target), True),
+        DatasetField(target, "integer", f"The {noun} supported ({noun}s.id).", itemgetter(target), True),
         DatasetField(
             "month", "string", "Month of the supports, YYYY-MM.", lambda r: r["month"].strftime("%Y-%m"), True
         ),
@@ -225,7 +242,10 @@ def supports_by_month(
             True,
         ),
     )
-    return Dataset(name=name, title=title, description=description, rows=rows, fields=fields, primary_key="")
+    description = f"How many people supported each {noun} each month (aggregated; supporters are never published)."
+    return Dataset(
+        name=f"{noun}_supports", title=title, description=description, rows=rows, fields=fields, primary_key=""
+    )
 
 
 # Helpers for the dashboard counts every domain computes the same way.
@@ -238,6 +258,11 @@ def in_period(queryset: QuerySet, field_name: str, start=None, end=None) -> Quer
     if end:
         queryset = queryset.filter(**{f"{field_name}__date__lte": end})
     return queryset
+
+
+def count_in_period(queryset: QuerySet, start=None, end=None, *, field_name: str = "created_at") -> int:
+    """How many rows were given (created, unless ``field_name`` says another date) in the period."""
+    return in_period(queryset, field_name, start, end).count()
 
 
 def count_by(queryset: QuerySet, field_name: str) -> dict[Any, int]:

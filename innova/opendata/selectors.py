@@ -68,7 +68,7 @@ def _facets(source: registry.SearchSource, q: str) -> dict[int, int]:
     key = "search-facets:" + hashlib.sha256(f"{source.kind}:{fold(q)}".encode()).hexdigest()
 
     def compute():
-        rows = source.search(q, None).order_by().values("upz_id").annotate(n=Count("pk"))
+        rows = source.matches(q, None).order_by().values("upz_id").annotate(n=Count("pk"))
         return {row["upz_id"]: row["n"] for row in rows}
 
     return cache.get_or_set(key, compute, 60)
@@ -100,7 +100,7 @@ def search_everything(
         results.total += count
         if not count:
             continue  # the facets already say nothing matches here: spare the query
-        rows = [source.hit(row) for row in source.search(q, upz_id)[:pool]]
+        rows = [source.hit(row) for row in source.matches(q, upz_id)[:pool]]
         rows.sort(key=lambda hit: -_title_score(hit.title, wanted))  # stable: keeps the source's order
         for hit in rows[:limit]:
             results.hits.append((hit, highlight(hit.title, q, length=400), highlight(hit.body, q)))

@@ -68,34 +68,28 @@ def _answer_rows():
     return OfficialAnswer.objects.filter(problem__in=selectors.problem_visible()).order_by("id")
 
 
-def _search(q: str, upz_id: int | None):
+def _search(q: str):
     """Matching problems, most supported first; the site search puts title matches ahead (registry.SearchSource).
 
     No ts_rank: it recomputes the document vector of every matching row (150 ms over 10,000 matches), while
     filtering uses the GIN index and ordering the support index."""
     queryset = selectors.problem_search(selectors.problem_visible().select_related("upz"), q)
-    if upz_id:
-        queryset = queryset.filter(upz_id=upz_id)
     return queryset.order_by("-support_count", "-id")
 
 
-def _hit(problem) -> registry.SearchHit:
-    return registry.SearchHit(
-        kind="problems",
-        title=problem.title,
-        body=problem.description,
-        url=problem.get_absolute_url(),
-        status=str(Status(problem.status).label),
-        upz_id=problem.upz_id,
-        upz_name=str(problem.upz),
-        date=problem.published_at,
-    )
+def _describe(problem) -> dict:
+    return {
+        "title": problem.title,
+        "body": problem.description,
+        "status": str(Status(problem.status).label),
+        "upz_id": problem.upz_id,
+        "upz_name": str(problem.upz),
+        "date": problem.published_at,
+    }
 
 
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
-    base = registry.in_period(selectors.problem_visible(), "published_at", start, end)
-    if upz_id:
-        base = base.filter(upz_id=upz_id)
+    base = registry.in_upz(registry.in_period(selectors.problem_visible(), "published_at", start, end), upz_id)
     by_status = {str(Status(code).label): n for code, n in registry.count_by(base, "status").items()}
     answered = base.filter(answered_at__isnull=False).values_list("published_at", "answered_at")
     due = base.filter(answer_due_at__isnull=False)
@@ -110,12 +104,12 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.Dash
         answers_due=due.filter(answered_at__isnull=False).count()
         + due.filter(answered_at__isnull=True, answer_due_at__lt=timezone.now()).count(),
         extra={
-            _("Supports given in the period"): registry.in_period(
-                Support.objects.filter(problem__in=base), "created_at", start, end
-            ).count(),
-            _("Official answers given in the period"): registry.in_period(
-                OfficialAnswer.objects.filter(problem__in=base), "created_at", start, end
-            ).count(),
+            _("Supports given in the period"): registry.count_in_period(
+                Support.objects.filter(problem__in=base), start, end
+            ),
+            _("Official answers given in the period"): registry.count_in_period(
+                OfficialAnswer.objects.filter(problem__in=base), start, end
+            ),
             _("Awaiting an official answer past the deadline (today)"): due.filter(
                 answered_at__isnull=True, answer_due_at__lt=timezone.now()
             ).count(),
@@ -143,14 +137,13 @@ registry.register_dataset(
 )
 registry.register_dataset(
     registry.supports_by_month(
-        name="problem_supports",
+        "problem",
         title="Apoyos a problemas por mes",
-        description="How many people supported each problem each month (aggregated; supporters are never published).",
         supports=lambda: Support.objects.filter(problem__in=selectors.problem_visible()),
-        target="problem_id",
-        target_description="The problem supported (problems.id).",
     )
 )
 registry.register_api("problems", ProblemViewSet, basename="problem")
-registry.register_search(registry.SearchSource(kind="problems", label=_("Problems"), search=_search, hit=_hit))
+registry.register_search(
+    registry.SearchSource(kind="problems", label=_("Problems"), search=_search, describe=_describe)
+)
 registry.register_dashboard(registry.DashboardSource(kind="problems", label=_("Problems"), counts=_counts, position=10))

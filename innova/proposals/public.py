@@ -78,30 +78,26 @@ def _status_change_rows():
     return selectors.status_change_public().filter(proposal__in=selectors.proposal_visible()).order_by("id")
 
 
-def _search(q: str, upz_id: int | None):
+def _search(q: str):
     """Matching proposals, most supported first (the site search then puts title matches ahead).
 
     A proposal counts in its first beneficiary UPZ, by code: the search filters and the facets count the same."""
     queryset = selectors.proposal_with_first_upz(selectors.proposal_search(selectors.proposal_visible(), q))
-    if upz_id:
-        queryset = queryset.filter(upz_id=upz_id)
     return queryset.order_by("-support_count", "-id")
 
 
-def _hit(proposal) -> registry.SearchHit:
+def _describe(proposal) -> dict:
     upz_name = ""
     if proposal.upz_id:
         upz_name = proposal.upz_name if proposal.upz_code == "RURAL" else f"{proposal.upz_code} {proposal.upz_name}"
-    return registry.SearchHit(
-        kind="proposals",
-        title=proposal.title,
-        body=f"{proposal.summary}\n{proposal.solution}",
-        url=proposal.get_absolute_url(),
-        status=str(Status(proposal.status).label),
-        upz_id=proposal.upz_id,
-        upz_name=upz_name,
-        date=proposal.published_at,
-    )
+    return {
+        "title": proposal.title,
+        "body": f"{proposal.summary}\n{proposal.solution}",
+        "status": str(Status(proposal.status).label),
+        "upz_id": proposal.upz_id,
+        "upz_name": upz_name,
+        "date": proposal.published_at,
+    }
 
 
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.DashboardCounts:
@@ -113,9 +109,7 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.Dash
     base = registry.in_period(visible, "published_at", start, end)
 
     by_status = {str(Status(code).label): n for code, n in registry.count_by(base, "status").items()}
-    beneficiaries = Proposal.beneficiary_upzs.through.objects.filter(proposal__in=base)
-    if upz_id:
-        beneficiaries = beneficiaries.filter(upz_id=upz_id)
+    beneficiaries = registry.in_upz(Proposal.beneficiary_upzs.through.objects.filter(proposal__in=base), upz_id)
     by_upz = registry.count_by(beneficiaries, "upz__code")
     # Those that reached the threshold get a deadline; the days are counted from publication, as for problems.
     now = timezone.now()
@@ -136,12 +130,12 @@ def _counts(*, start=None, end=None, upz_id: int | None = None) -> registry.Dash
         answered_in_time=figures["in_time"],
         answers_due=figures["answered"] + figures["overdue"],
         extra={
-            _("Supports given in the period"): registry.in_period(
-                Support.objects.filter(proposal__in=visible), "created_at", start, end
-            ).count(),
-            _("Proposals answered (viable or not viable) in the period"): registry.in_period(
-                visible.filter(answered_at__isnull=False), "answered_at", start, end
-            ).count(),
+            _("Supports given in the period"): registry.count_in_period(
+                Support.objects.filter(proposal__in=visible), start, end
+            ),
+            _("Proposals answered (viable or not viable) in the period"): registry.count_in_period(
+                visible.filter(answered_at__isnull=False), start, end, field_name="answered_at"
+            ),
             _("Awaiting an official answer past the deadline (today)"): figures["overdue"],
         },
     )
@@ -169,16 +163,15 @@ registry.register_dataset(
 )
 registry.register_dataset(
     registry.supports_by_month(
-        name="proposal_supports",
+        "proposal",
         title="Apoyos a propuestas por mes",
-        description="How many people supported each proposal each month (aggregated; supporters are never published).",
         supports=lambda: Support.objects.filter(proposal__in=selectors.proposal_visible()),
-        target="proposal_id",
-        target_description="The proposal supported (proposals.id).",
     )
 )
 registry.register_api("proposals", ProposalViewSet, basename="proposal")
-registry.register_search(registry.SearchSource(kind="proposals", label=_("Proposals"), search=_search, hit=_hit))
+registry.register_search(
+    registry.SearchSource(kind="proposals", label=_("Proposals"), search=_search, describe=_describe)
+)
 registry.register_dashboard(
     registry.DashboardSource(
         kind="proposals",

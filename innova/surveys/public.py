@@ -16,6 +16,7 @@ from innova.opendata.registry import (
     count_by,
     count_by_month,
     in_period,
+    in_upz,
     register_dashboard,
     register_dataset,
 )
@@ -85,11 +86,8 @@ RESULT_FIELDS = (
 def _counts(*, start=None, end=None, upz_id: int | None = None) -> DashboardCounts:
     """Responses submitted to published surveys in the period, by month and by the respondent's UPZ (given in a
     UPZ question or the consented profile)."""
-    base = in_period(
-        Response.objects.filter(survey__published=True, submitted_at__isnull=False), "submitted_at", start, end
-    )
-    if upz_id:
-        base = base.filter(upz_id=upz_id)
+    submitted = Response.objects.filter(survey__published=True, submitted_at__isnull=False)
+    base = in_upz(in_period(submitted, "submitted_at", start, end), upz_id)
     totals = base.aggregate(responses=Count("id"), surveys=Count("survey_id", distinct=True))
     return DashboardCounts(
         total=totals["responses"],
