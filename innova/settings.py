@@ -146,6 +146,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
+# Whole public pages kept for visitors without a session (innova/core/pagecache.py); 0 turns it off. A kept page is
+# renewed as soon as what it shows changes; this is only how long an unused one lingers.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL or None)
 # Embedded default: no broker, tasks run in-process when called.

@@ -26,9 +26,12 @@ MENTION = re.compile(r"(?<![\w@])@([\w.\-]{2,40})")
 
 
 def comments_changed(*, content_type_id: int, target_id: int) -> None:
-    """Once the transaction commits, retire the cached comments of that target (what visitors without an account
-    see, ``innova_content.comments_for``)."""
-    transaction.on_commit(lambda: cache.set(comments_version_key(content_type_id, target_id), time.time_ns(), None))
+    """Retire the cached comments of that target (what visitors without an account see,
+    ``innova_content.comments_for``): at once, and again once the transaction commits, so a copy rendered from the
+    old rows in between is not kept (as ``core.pagecache.pages_changed``)."""
+    key = comments_version_key(content_type_id, target_id)
+    cache.set(key, time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
 
 
 def person_comments_changed(*, user) -> None:

@@ -13,7 +13,17 @@ class CoreConfig(app_config.InnovaAppConfig):
 
         register_all()
         _clean_every_text_field()
+        _pages_follow_models()
         super().ready()
+
+
+def _pages_follow_models() -> None:
+    """A change to any model of an Innova app renews its app's version of the kept public pages (core/pagecache)."""
+    from django.apps import apps
+
+    from .pagecache import connect_model_signals
+
+    connect_model_signals(config for config in apps.get_app_configs() if config.name.startswith("innova."))
 
 
 def _clean_every_text_field() -> None:

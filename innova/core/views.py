@@ -18,10 +18,12 @@ from django.views.static import serve
 
 from . import services
 from .forms import ContactForm
+from .pagecache import page_cached_for_visitors
 from .resilience import is_dependency_outage
 from .service_results import service_with_message
 
 
+@page_cached_for_visitors()
 def home(request):
     return render(request, "core/home.html")
 
@@ -35,15 +37,18 @@ def policy_source_register(fn) -> None:
     _policy_current[:] = [fn]
 
 
+@page_cached_for_visitors("accounts")
 def data_policy(request):
     policy = _policy_current[0]() if _policy_current else None
     return render(request, "core/pages/policy.html", {"policy": policy})
 
 
+@page_cached_for_visitors()
 def terms(request):
     return render(request, "core/pages/terms.html")
 
 
+@page_cached_for_visitors()
 def accessibility(request):
     return render(request, "core/pages/accessibility.html")
 

@@ -35,6 +35,11 @@ def register(provider: Callable) -> Callable:
     return provider
 
 
+def trail_domains() -> list[str]:
+    """The apps (labels) whose items the trail shows: a problem's kept page follows their changes too."""
+    return [provider.__module__.split(".")[1] for provider in _providers]
+
+
 def trail_for(problem) -> list[TrailEntry]:
     """Every registered entry for ``problem``, oldest first."""
     entries = [TrailEntry(**row) for provider in _providers for row in provider(problem)]

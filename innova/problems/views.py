@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.files import private_file_response
+from innova.core.pagecache import page_cached_for_visitors
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import RateLimited
 from innova.core.selectors import CachedCountPaginator
@@ -21,7 +22,7 @@ from . import selectors, services
 from .api import problem_report_endpoint
 from .forms import AnswerForm, ProblemFilterForm, ProblemForm, StatusChangeForm
 from .models import TRANSITIONS, Problem, ProblemPhoto, Status, Support
-from .trail import trail_for
+from .trail import trail_domains, trail_for
 
 DRAFT_KEY = "problem_report_draft"
 DRAFT_FIELDS = (
@@ -36,7 +37,11 @@ DRAFT_FIELDS = (
     "anonymous",
 )
 
+# What a problem's public pages show: problems and themes, their comments, authors' public names, the UPZs.
+PAGE_DOMAINS = ("problems", "comments", "accounts", "territory")
 
+
+@page_cached_for_visitors(*PAGE_DOMAINS)
 def index(request):
     form = ProblemFilterForm(request.GET or None)
     filters = form.filters() if request.GET else ProblemFilterForm().filters()
@@ -151,6 +156,7 @@ def review(request, pk: int):
     return render(request, "problems/review.html", {"problem": problem, "similar": similar})
 
 
+@page_cached_for_visitors(*PAGE_DOMAINS, trail_domains)
 def detail(request, pk: int):
     user = request.user
     problem = get_object_or_404(

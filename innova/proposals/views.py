@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innova.core.pagecache import page_cached_for_visitors
 from innova.core.permissions import require_perm
 from innova.core.selectors import CachedCountPaginator
 from innova.core.service_results import service_into_form, service_or_message
@@ -18,7 +19,12 @@ from .models import TRANSITIONS, Invitation, Origin, Proposal, Status, Support
 
 FORM_FIELDS = services.TEXT_FIELDS  # the form edits exactly the fields a version keeps
 
+# What a proposal's public pages show: proposals, the problems they answer, comments, authors, the UPZs, and the
+# brainstorm card a proposal came from.
+PAGE_DOMAINS = ("proposals", "problems", "comments", "accounts", "territory", "brainstorms")
 
+
+@page_cached_for_visitors(*PAGE_DOMAINS)
 def index(request):
     form = ProposalFilterForm(request.GET or None)
     filters = form.filters() if request.GET else ProposalFilterForm().filters()
@@ -98,6 +104,7 @@ def _get_visible(request, pk: int) -> Proposal:
     return proposal
 
 
+@page_cached_for_visitors(*PAGE_DOMAINS)
 def detail(request, pk: int):
     proposal = _get_visible(request, pk)
     user = request.user

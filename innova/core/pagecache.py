@@ -1,0 +1,158 @@
+"""Whole public pages kept for visitors without a session: most of the traffic (links shared on WhatsApp, search
+engines) reads the same few pages, and a kept page costs a cache read instead of queries and a template render.
+
+- **Who is served a kept page**: a GET or HEAD without a session cookie and without pending flash messages (the
+  ``messages`` cookie), not an htmx request. Everyone else (signed-in people, a visitor half-way through a form) gets
+  the page rendered for them, as before.
+- **The key** carries the path with its query, the language, and the **version of each domain** the page shows
+  (``@page_cached_for_visitors("problems", "comments", …)``, an app label each). A version is an opaque token in
+  the cache; ``pages_changed(domain)`` replaces it, so every page that shows that domain is rendered again on its
+  next request. Nothing is deleted: old entries are never asked for again and expire (``PAGE_CACHE_SECONDS``).
+- **What bumps a version**: every save or deletion of a model of an Innova app bumps its app's version (receivers
+  connected in ``CoreConfig.ready``, so the admin and every service are covered); services that write with
+  ``QuerySet.update()`` on what a page shows (counters, moderation, answers) call ``pages_changed`` themselves.
+  A bump happens at once and again after the transaction commits: at once, so nothing later in the same
+  transaction reads an old page; after commit, so a page rendered between the two from the old rows is not kept.
+- **The same body for every visitor**: the only per-visitor part of a public page is the CSRF token of its forms
+  (the language switch, the log-in-to-support button). The kept body holds a placeholder, and each answer gets the
+  visitor's own token (and its cookie) as it leaves. Nothing else personal is on a page rendered for a visitor.
+"""
+
+import re
+import time
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+
+VERSION_KEY = "pagecache:version:{}"
+CSRF_PLACEHOLDER = b"__innova_csrf_token__"
+_CSRF_INPUT_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+# The header tests and operators read: "hit" (served from the cache), "miss" (rendered and kept) or absent.
+CACHE_STATUS_HEADER = "X-Page-Cache"
+
+
+def pages_changed(*domains: str) -> None:
+    """Every kept page showing one of ``domains`` (app labels) is rendered again on its next request."""
+    _versions_renew(domains)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _versions_renew(domains))
+
+
+def _versions_renew(domains: Iterable[str]) -> None:
+    token = str(time.time_ns())
+    cache.set_many({VERSION_KEY.format(domain): token for domain in domains}, timeout=None)
+
+
+def _versions(domains: tuple[str, ...]) -> str:
+    keys = [VERSION_KEY.format(domain) for domain in domains]
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        # A version evicted or never set gets a new token (never "none"): a page kept under an older absent
+        # version must not come back.
+        for key in missing:
+            cache.add(key, str(time.time_ns()), timeout=None)
+        found.update(cache.get_many(missing))
+    return ".".join(str(found.get(key, "-")) for key in keys)
+
+
+def _visitor_without_session(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.headers.get("HX-Request")
+        and getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
+    )
+
+
+def _page_key(request, domains: tuple[str, ...]) -> str:
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return f"pagecache:page:{language}:{_versions(domains)}:{request.get_full_path()}"
+
+
+def _keepable(request, response) -> bool:
+    """Only a plain 200 page that wrote nothing about this visitor (no session, no cookie but CSRF's)."""
+    session = getattr(request, "session", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not (session is not None and session.modified)
+        and not (set(response.cookies) - {settings.CSRF_COOKIE_NAME})
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+def _kept_answer(request, content: bytes, content_type: str) -> HttpResponse:
+    if CSRF_PLACEHOLDER in content:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(content, content_type=content_type)
+    response[CACHE_STATUS_HEADER] = "hit"
+    # The page differs for signed-in people: no shared cache may give this one to them.
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def page_cached_for_visitors(*domains: str | Callable[[], Iterable[str]]) -> Callable:
+    """View decorator: keep the whole page for visitors without a session, under the versions of ``domains`` (app
+    labels, or functions returning app labels, asked on each request: a registry other apps add to)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not _visitor_without_session(request):
+                return view(request, *args, **kwargs)
+            key = _page_key(request, _domain_labels(domains))
+            kept = cache.get(key)
+            if kept is not None:
+                return _kept_answer(request, *kept)
+            response = view(request, *args, **kwargs)
+            if not _keepable(request, response):
+                return response
+            content = _CSRF_INPUT_VALUE.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+            cache.set(key, (content, response["Content-Type"]), timeout=settings.PAGE_CACHE_SECONDS)
+            response[CACHE_STATUS_HEADER] = "miss"
+            patch_vary_headers(response, ["Cookie"])
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+def _domain_labels(domains) -> tuple[str, ...]:
+    labels: list[str] = []
+    for domain in domains:
+        labels.extend([domain] if isinstance(domain, str) else domain())
+    return tuple(dict.fromkeys(labels))
+
+
+def _model_changed(sender, instance=None, update_fields=None, **kwargs) -> None:
+    # A log-in writes the user's last_login: no page shows it.
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    pages_changed(sender._meta.app_label)
+
+
+def connect_model_signals(app_configs) -> None:
+    """Every model of these apps bumps its app's version when saved, deleted or its many-to-many links change."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for app_config in app_configs:
+        for model in app_config.get_models():
+            post_save.connect(_model_changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
+            post_delete.connect(_model_changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
+            for field in model._meta.local_many_to_many:
+                through = field.remote_field.through
+                m2m_changed.connect(
+                    lambda sender, model=model, **kw: pages_changed(model._meta.app_label),
+                    sender=through,
+                    dispatch_uid=f"pagecache-m2m-{through._meta.label}",
+                    weak=False,
+                )
