@@ -142,6 +142,9 @@ if REDIS_URL:
             },
         }
     }
+    # A signed-in request reads its session from Redis, not PostgreSQL (written through to both). Only with Redis:
+    # a per-process local cache would keep a session another process has ended (a log-out elsewhere).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}

@@ -15,6 +15,7 @@ import redis
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.utils import InterfaceError, OperationalError
+from django.utils.functional import cached_property
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 logger = logging.getLogger(__name__)
@@ -51,10 +52,27 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
     return (psycopg.OperationalError, psycopg.InterfaceError)
 
 
+# One Redis client (and so one connection pool) per process and configuration: see ResilientRedisCache._cache.
+_shared_clients: dict[tuple, object] = {}
+
+
 class ResilientRedisCache(RedisCache):
-    """Django's Redis cache, but an unreachable Redis is a cache miss (logged), never an error page."""
+    """Django's Redis cache, but an unreachable Redis is a cache miss (logged), never an error page, and one
+    connection pool per process instead of one per request."""
 
     _last_warning = 0.0
+
+    @cached_property
+    def _cache(self):
+        # Django keeps its cache objects in a context-local (django.utils.connection): under ASGI every request runs
+        # in a new context, so it built a new cache, a new client, a new pool and a new TCP connection to Redis on
+        # each request, never reused — why turning Redis on made pages slower than local memory. redis-py's pools
+        # are thread-safe and reset themselves after a fork: share one per process.
+        key = (tuple(self._servers), repr(sorted(self._options.items())))
+        client = _shared_clients.get(key)
+        if client is None:
+            client = _shared_clients.setdefault(key, self._class(self._servers, **self._options))
+        return client
 
     def _guard(self, operation, default):
         try:

@@ -3,6 +3,8 @@
 The end-to-end version (a real PostgreSQL restart and a real Redis stop under load) is `make faults`.
 """
 
+import os
+
 import pytest
 from django.core.cache.backends.redis import RedisCache
 from kombu.exceptions import OperationalError as BrokerUnavailable
@@ -117,3 +119,25 @@ def test_a_delayed_task_is_scheduled_or_run_in_the_request(broker_up):
         assert task.queued == [([7], 30)] and task.ran_here == []
     else:
         assert task.queued == [] and task.ran_here == [(7,)]
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a real Redis (REDIS_URL)")
+def test_every_request_context_shares_one_redis_connection_pool():
+    """Django builds a cache object per request context under ASGI; they must not each open a connection."""
+    import contextvars
+
+    import redis
+
+    location = os.environ["REDIS_URL"]
+    name = f"pool-check-{os.getpid()}"
+    options = {"OPTIONS": {"socket_connect_timeout": 0.5, "client_name": name}}
+
+    def one_request():
+        cache = ResilientRedisCache(location, options)  # what each new context gets from django.core.cache.caches
+        cache.set("pool-check", 1)
+        return cache.get("pool-check")
+
+    for _ in range(20):
+        assert contextvars.copy_context().run(one_request) == 1
+    clients = redis.Redis.from_url(location).client_list()
+    assert len([client for client in clients if client.get("name") == name]) == 1
