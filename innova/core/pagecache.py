@@ -18,6 +18,7 @@ engines) reads the same few pages, and a kept page costs a cache read instead of
   visitor's own token (and its cookie) as it leaves. Nothing else personal is on a page rendered for a visitor.
 """
 
+import hashlib
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -74,7 +75,9 @@ def _visitor_without_session(request) -> bool:
 
 def _page_key(request, domains: tuple[str, ...]) -> str:
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    return f"pagecache:page:{language}:{_versions(domains)}:{request.get_full_path()}"
+    # Hashed: a query string can be long (and hostile), a page can follow many domains; the key stays short.
+    page = f"{_versions(domains)}:{request.get_full_path()}".encode()
+    return f"pagecache:page:{language}:{hashlib.blake2b(page, digest_size=16).hexdigest()}"
 
 
 def _keepable(request, response) -> bool:
