@@ -28,6 +28,7 @@ REPORT = ROOT / "bench" / "REPORT.md"
 BENCHES.append(("surveys", ["bench.surveys"]))  # surveys: results page, 20 questions × 100,000 responses
 BENCHES.append(("notifications", ["bench.notifications"]))
 BENCHES.append(("brainstorm_ws", ["bench.brainstorm_ws"]))
+BENCHES.append(("render", ["bench.render"]))  # in-process render cost of the hot pages for a signed-in resident
 if POLIS.is_dir():
     BENCHES.append(("opinion_map", ["bench.opinion_map", *sorted(str(p) for p in POLIS.iterdir() if p.is_dir())]))
     BENCHES.append(("opinion_map_synthetic", ["bench.opinion_map", "--synthetic", "10000x1000@0.2"]))

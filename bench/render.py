@@ -1,0 +1,168 @@
+"""What a page costs to render for a signed-in resident, in-process: `python -m bench.render [--rounds 40]`.
+
+No server and no load: the Django test client asks for each page inside this process, so the numbers are the view,
+its queries, the templates and the middleware, without the network or the ASGI/WSGI server (bench.ceiling measures
+those). The resident is a demo citizen (``vecina@demo.usme.co``), signed in with a real session.
+
+- **Data**: an SQLite file (``bench/out/render.sqlite3``, or ``--database-url``) migrated and loaded with
+  ``manage.py seed_demo`` the first time, then topped up so the proposals list has a full page (20 cards).
+- **Pages**: the problems list (``/problemas/``), the problem with the most comments, the proposals list
+  (``/propuestas/``) and the proposal with the most comments — what the ceiling benchmark asks for.
+- **ms**: the median of ``--rounds`` requests of the page, client to response, after a first request that fills
+  what the page keeps in the cache. ``cache=warm`` is that state (a page read again before anything it shows
+  changed: the common case on a busy site); ``cache=cold`` renews every domain version before each request
+  (``pages_changed``), as after a support or a comment, so every fragment is rendered again.
+- **ms_per_card**: the list page minus its frame, divided by its cards: (median ms of the list with 20 cards −
+  median ms of the same list filtered to match nothing) / 20. The frame (header, filters, count, pagination, the
+  session and user loads) is what both requests share; the difference is what the cards cost, their queries
+  included.
+- **queries**: the SQL queries of one warm request (the session and the user loads included).
+
+With ``REDIS_URL`` set the cache (and so the sessions, ``cached_db``) is Redis, under its own key prefix; without,
+the local-memory cache. Prints one line per page and cache state:
+``render page=problems_list as=resident cache=warm ms=4.1 ms_per_card=0.05 queries=3``.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'bench' / 'out' / 'render.sqlite3'}"
+RESIDENT = "vecina@demo.usme.co"
+CARDS = 20
+NO_MATCH = "?q=zzxqwv"  # a word no demo item contains: the list page with no card
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=40, help="requests per page and state (median)")
+    parser.add_argument("--database-url", default=os.environ.get("RENDER_DATABASE_URL", DEFAULT_DATABASE_URL))
+    args = parser.parse_args()
+    env = {
+        "DATABASE_URL": args.database_url,
+        "DEBUG": "0",
+        "STATIC_MANIFEST": "0",  # no collectstatic needed: static URLs cost the same either way
+        "ALLOWED_HOSTS": "testserver",
+        "LOG_LEVEL": "WARNING",
+        "CELERY_TASK_ALWAYS_EAGER": "1",
+        "CACHE_KEY_PREFIX": "bench-render",
+    }
+    _seed(env, args.database_url)
+    os.environ.update(env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innova.settings")
+    import django
+
+    warnings.filterwarnings("ignore", message="No directory at")  # whitenoise: no collected static files here
+    django.setup()
+    _measure(rounds=args.rounds)
+
+
+def _seed(env: dict, database_url: str) -> None:
+    if database_url.startswith("sqlite:///"):
+        Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    seed_env = {**os.environ, **env, "REDIS_URL": ""}
+    if _manage(seed_env, "shell", "-v", "0", "-c", _HAS_DEMO).strip() != "yes":
+        print("seeding the demo data (once)…", flush=True)
+        _manage(seed_env, "migrate", "--noinput", "-v0")
+        _manage(seed_env, "seed_demo")
+    _manage(seed_env, "shell", "-v", "0", "-c", _TOP_UP)
+
+
+def _manage(env: dict, *args: str) -> str:
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode:
+        sys.stderr.write(result.stderr)
+        result.check_returncode()
+    return result.stdout
+
+
+_HAS_DEMO = (
+    "from django.db import connection\n"
+    "from innova.accounts.models import User\n"
+    "tables = connection.introspection.table_names()\n"
+    f"print('yes' if 'accounts_user' in tables and User.objects.filter(email='{RESIDENT}').exists() else 'no')"
+)
+# The demo has fewer published proposals than a page holds: copies of them (same text, a number added) fill it.
+_TOP_UP = (
+    "from innova.proposals.models import Proposal\n"
+    "published = list(Proposal.objects.filter(published_at__isnull=False, hidden_at__isnull=True).order_by('pk'))\n"
+    f"for n in range(max(0, {CARDS} + 2 - len(published))):\n"
+    "    copy = published[n % len(published)]\n"
+    "    copy.pk = None\n"
+    "    copy.title = f'{copy.title[:120]} ({n + 2})'\n"
+    "    copy.save()\n"
+)
+
+
+def _measure(*, rounds: int) -> None:
+    from django.conf import settings
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from innova.accounts.models import User
+    from innova.core.pagecache import pages_changed
+    from innova.problems.selectors import problem_visible
+    from innova.proposals.models import Proposal
+
+    problem = problem_visible().filter(latitude__isnull=False).order_by("-comment_count", "-support_count").first()
+    proposal = (
+        Proposal.objects.filter(published_at__isnull=False, hidden_at__isnull=True)
+        .order_by("-comment_count", "-support_count")
+        .first()
+    )
+    pages = {
+        "problems_list": ("/problemas/", "/problemas/" + NO_MATCH),
+        "problem_detail": (problem.get_absolute_url(), None),
+        "proposals_list": ("/propuestas/", "/propuestas/" + NO_MATCH),
+        "proposal_detail": (proposal.get_absolute_url(), None),
+    }
+    client = Client()
+    client.force_login(User.objects.get(email=RESIDENT))
+    domains = [config.label for config in _innova_apps()]
+    cache_name = "redis" if settings.REDIS_URL else "local memory"
+    print(f"{rounds} requests per line, median; cache: {cache_name}; session engine: {settings.SESSION_ENGINE}")
+
+    def timed(path: str, *, cold: bool) -> float:
+        if cold:
+            pages_changed(*domains)
+        started = time.perf_counter()
+        response = client.get(path)
+        elapsed = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, (path, response.status_code)
+        return elapsed
+
+    for cold in (False, True):
+        for name, (path, empty_path) in pages.items():
+            timed(path, cold=cold)  # fills the cache (warm) and the connection, template and translation caches
+            reset_queries()  # each request clears the log as it starts: count from an empty one
+            with CaptureQueriesContext(connection) as queries:
+                timed(path, cold=cold)
+            query_count = len(queries)  # now: the captured slice is read from the log, which the next request clears
+            ms = statistics.median(timed(path, cold=cold) for _ in range(rounds))
+            per_card = ""
+            if empty_path is not None:
+                timed(empty_path, cold=cold)
+                frame = statistics.median(timed(empty_path, cold=cold) for _ in range(rounds))
+                per_card = f" ms_per_card={max(ms - frame, 0) / CARDS:.3f}"
+            state = "cold" if cold else "warm"
+            print(
+                f"render page={name} as=resident cache={state} ms={ms:.2f}{per_card} queries={query_count}",
+                flush=True,
+            )
+
+
+def _innova_apps():
+    from django.apps import apps
+
+    return [config for config in apps.get_app_configs() if config.name.startswith("innova.")]
+
+
+if __name__ == "__main__":
+    main()
