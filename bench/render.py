@@ -6,8 +6,9 @@ those). The resident is a demo citizen (``vecina@demo.usme.co``), signed in with
 
 - **Data**: an SQLite file (``bench/out/render.sqlite3``, or ``--database-url``) migrated and loaded with
   ``manage.py seed_demo`` the first time, then topped up so the proposals list has a full page (20 cards).
-- **Pages**: the problems list (``/problemas/``), the problem with the most comments, the proposals list
-  (``/propuestas/``) and the proposal with the most comments — what the ceiling benchmark asks for.
+- **Pages**: the problems list (``/problemas/``), the most supported problem, the proposals list (``/propuestas/``)
+  and the most supported proposal (neither written by the resident; 12 comments and 6 replies added to each, two
+  of them voted by the resident) — the pages the ceiling benchmark asks for.
 - **ms**: the median of ``--rounds`` requests of the page, client to response, after a first request that fills
   what the page keeps in the cache. ``cache=warm`` is that state (a page read again before anything it shows
   changed: the common case on a busy site); ``cache=cold`` renews every domain version before each request
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'bench' / 'out' / 'render.sqlite3'}"
 RESIDENT = "vecina@demo.usme.co"
 CARDS = 20
+COMMENTS = 12
 NO_MATCH = "?q=zzxqwv"  # a word no demo item contains: the list page with no card
 
 
@@ -53,17 +55,17 @@ def main() -> None:
         "CELERY_TASK_ALWAYS_EAGER": "1",
         "CACHE_KEY_PREFIX": "bench-render",
     }
-    _seed(env, args.database_url)
+    problem_id, proposal_id = _seed(env, args.database_url)
     os.environ.update(env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innova.settings")
     import django
 
     warnings.filterwarnings("ignore", message="No directory at")  # whitenoise: no collected static files here
     django.setup()
-    _measure(rounds=args.rounds)
+    _measure(rounds=args.rounds, problem_id=problem_id, proposal_id=proposal_id)
 
 
-def _seed(env: dict, database_url: str) -> None:
+def _seed(env: dict, database_url: str) -> tuple[int, int]:
     if database_url.startswith("sqlite:///"):
         Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     seed_env = {**os.environ, **env, "REDIS_URL": ""}
@@ -71,7 +73,8 @@ def _seed(env: dict, database_url: str) -> None:
         print("seeding the demo data (once)…", flush=True)
         _manage(seed_env, "migrate", "--noinput", "-v0")
         _manage(seed_env, "seed_demo")
-    _manage(seed_env, "shell", "-v", "0", "-c", _TOP_UP)
+    problem_id, proposal_id = _manage(seed_env, "shell", "-v", "0", "-c", _TOP_UP).split()[-2:]
+    return int(problem_id), int(proposal_id)
 
 
 def _manage(env: dict, *args: str) -> str:
@@ -89,18 +92,50 @@ _HAS_DEMO = (
     f"print('yes' if 'accounts_user' in tables and User.objects.filter(email='{RESIDENT}').exists() else 'no')"
 )
 # The demo has fewer published proposals than a page holds: copies of them (same text, a number added) fill it.
-_TOP_UP = (
-    "from innova.proposals.models import Proposal\n"
-    "published = list(Proposal.objects.filter(published_at__isnull=False, hidden_at__isnull=True).order_by('pk'))\n"
-    f"for n in range(max(0, {CARDS} + 2 - len(published))):\n"
-    "    copy = published[n % len(published)]\n"
-    "    copy.pk = None\n"
-    "    copy.title = f'{copy.title[:120]} ({n + 2})'\n"
-    "    copy.save()\n"
+# The two detail pages measured are the most supported problem (with a place) and proposal the resident did not
+# write; the demo has almost no comments on them, so other residents write 12 (half of them with a reply) and the
+# resident votes on two. Prints the two ids.
+_TOP_UP = f"""
+from innova.accounts.models import User
+from innova.comments.models import Comment
+from innova.comments.services import comment_add, comment_vote_set
+from innova.core import notify
+from innova.core.ratelimit import rate_limits_suspended
+from innova.problems.models import Problem
+from innova.proposals.models import Proposal
+
+published = list(Proposal.objects.filter(published_at__isnull=False, hidden_at__isnull=True).order_by('pk'))
+for n in range(max(0, {CARDS} + 2 - len(published))):
+    copy = published[n % len(published)]
+    copy.pk = None
+    copy.title = f'{{copy.title[:120]}} ({{n + 2}})'
+    copy.save()
+resident = User.objects.get(email='{RESIDENT}')
+visible = dict(published_at__isnull=False, hidden_at__isnull=True)
+problem = (
+    Problem.objects.filter(**visible, latitude__isnull=False).exclude(author=resident)
+    .order_by('-support_count', 'pk').first()
 )
+proposal = (
+    Proposal.objects.filter(**visible).exclude(author=resident).exclude(coauthors=resident)
+    .order_by('-support_count', 'pk').first()
+)
+others = list(User.objects.filter(email__startswith='vecino0').order_by('pk')[:12])
+with notify.email_muted(), rate_limits_suspended():
+    for target in (problem, proposal):
+        if Comment.objects.filter(target_id=target.pk, author__in=others).count() >= {COMMENTS}:
+            continue
+        for n, person in enumerate(others[:{COMMENTS}]):
+            comment = comment_add(author=person, target=target, body=f'Comentario {{n + 1}}: **también** lo vivimos.')
+            if n % 2 == 0:
+                comment_add(author=others[-1 - n % 3], target=target, body='De acuerdo.', parent=comment)
+            if n < 2:
+                comment_vote_set(user=resident, comment=comment, value=1)
+print(problem.pk, proposal.pk)
+"""
 
 
-def _measure(*, rounds: int) -> None:
+def _measure(*, rounds: int, problem_id: int, proposal_id: int) -> None:
     from django.conf import settings
     from django.db import connection, reset_queries
     from django.test import Client
@@ -108,20 +143,12 @@ def _measure(*, rounds: int) -> None:
 
     from innova.accounts.models import User
     from innova.core.pagecache import pages_changed
-    from innova.problems.selectors import problem_visible
-    from innova.proposals.models import Proposal
 
-    problem = problem_visible().filter(latitude__isnull=False).order_by("-comment_count", "-support_count").first()
-    proposal = (
-        Proposal.objects.filter(published_at__isnull=False, hidden_at__isnull=True)
-        .order_by("-comment_count", "-support_count")
-        .first()
-    )
     pages = {
         "problems_list": ("/problemas/", "/problemas/" + NO_MATCH),
-        "problem_detail": (problem.get_absolute_url(), None),
+        "problem_detail": (f"/problemas/{problem_id}/", None),
         "proposals_list": ("/propuestas/", "/propuestas/" + NO_MATCH),
-        "proposal_detail": (proposal.get_absolute_url(), None),
+        "proposal_detail": (f"/propuestas/{proposal_id}/", None),
     }
     client = Client()
     client.force_login(User.objects.get(email=RESIDENT))
