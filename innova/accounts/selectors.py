@@ -1,8 +1,12 @@
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from innova.core import personal_data
+from innova.core.pagecache import domains_version
 
 from .models import Consent, PolicyVersion, RoleClaim, User
+
+CONSENT_KEPT_SECONDS = 3600
 
 
 def policy_current() -> PolicyVersion | None:
@@ -10,13 +14,23 @@ def policy_current() -> PolicyVersion | None:
 
 
 def user_needs_policy_consent(*, user: User) -> bool:
-    """True when the user has not consented to the policy version now in force."""
+    """True when the user has not consented to the policy version now in force.
+
+    Asked on every signed-in request (PolicyConsentMiddleware): a consent found is remembered in the cache until
+    something of the accounts app changes (a new policy version, a consent given or withdrawn renew its version,
+    core.pagecache), so most requests run no query for it."""
+    key = f"accounts:policy-consented:{user.pk}:{domains_version('accounts')}"
+    if cache.get(key):
+        return False
     policy = policy_current()
     if policy is None:
         return False
-    return not Consent.objects.filter(
+    needs = not Consent.objects.filter(
         user=user, kind=Consent.Kind.POLICY, policy_version=policy, withdrawn_at__isnull=True
     ).exists()
+    if not needs:
+        cache.set(key, True, CONSENT_KEPT_SECONDS)
+    return needs
 
 
 def role_claim_pending_list() -> QuerySet[RoleClaim]:

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 # The sections of the site, in the order the header shows them.
@@ -17,10 +18,16 @@ SECTIONS = [
 ]
 
 
+# (url, label) of each section, built once per language and script prefix: reverse() and gettext on every request
+# were a good part of a signed-in page's frame.
+_resolved: dict[tuple[str | None, str], list[tuple[str, str]]] = {}
+
+
 def site(request):
     current = request.path
-    sections = []
-    for url_name, label in SECTIONS:
-        url = reverse(url_name)
-        sections.append({"url": url, "label": label, "active": current.startswith(url)})
+    key = (get_language(), get_script_prefix())
+    resolved = _resolved.get(key)
+    if resolved is None:
+        resolved = _resolved[key] = [(reverse(url_name), str(label)) for url_name, label in SECTIONS]
+    sections = [{"url": url, "label": label, "active": current.startswith(url)} for url, label in resolved]
     return {"site_sections": sections, "SITE_URL": settings.SITE_URL}

@@ -50,6 +50,13 @@ def _versions_renew(domains: Iterable[str]) -> None:
     cache.set_many({VERSION_KEY.format(domain): token for domain in domains}, timeout=None)
 
 
+def domains_version(*domains: str | Callable[[], Iterable[str]]) -> str:
+    """The versions of ``domains`` as one token: a key that carries it is renewed whenever ``pages_changed`` renews
+    one of them. For the parts of pages that signed-in people get (their pages are not kept whole): fragments,
+    counts in the header."""
+    return _versions(_domain_labels(domains))
+
+
 def _versions(domains: tuple[str, ...]) -> str:
     keys = [VERSION_KEY.format(domain) for domain in domains]
     found = cache.get_many(keys)

@@ -1,8 +1,14 @@
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import QuerySet
+
+from innova.core.pagecache import domains_version
 
 from .kinds import LABELS, MESSAGES, category_of
 from .models import Follow, Notification, Preference
 from .services.preferences import preference_default
+
+UNREAD_KEPT_SECONDS = 3600
 
 
 def notification_list(*, user):
@@ -11,6 +17,24 @@ def notification_list(*, user):
 
 def notification_unread_count(*, user) -> int:
     return Notification.objects.filter(recipient=user, in_app=True, read_at__isnull=True).count()
+
+
+def notification_unread_count_kept(*, user) -> int:
+    """The count the bell in every signed-in page's header shows, kept in the cache until a notification changes:
+    saves and deletions renew the "notifications" version by themselves (core.pagecache), and the services that
+    write with ``bulk_create`` or ``update()`` renew it explicitly."""
+    key = f"notifications:unread:{user.pk}:{domains_version('notifications')}"
+    unread = cache.get(key)
+    if unread is None:
+        unread = notification_unread_count(user=user)
+        cache.set(key, unread, UNREAD_KEPT_SECONDS)
+    return unread
+
+
+def follow_of(*, user, model) -> QuerySet[Follow]:
+    """The follows of ``user`` on objects of ``model``: ``Exists(follow_of(…).filter(target_id=OuterRef("pk")))``
+    tells a page whether its reader follows what it shows in the query that reads it."""
+    return Follow.objects.filter(user=user, target_type=ContentType.objects.get_for_model(model))
 
 
 def preference_rows(*, user) -> list[dict]:

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from innova.core.pagecache import pages_changed
+
 from .. import selectors
 from ..models import Notification
 
@@ -58,5 +60,6 @@ def notification_mark_read(*, user, notification_id: int | None = None) -> int:
         qs = qs.filter(pk=notification_id)
     changed = qs.update(read_at=timezone.now())
     if changed:
+        pages_changed("notifications")  # the count the bell shows (an update() sends no model signal)
         transaction.on_commit(lambda: bell_push(user_id=user.pk))
     return changed

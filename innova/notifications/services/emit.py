@@ -8,6 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from innova.core.pagecache import pages_changed
+
 from ..kinds import MESSAGES
 from ..models import EmailDelivery, Frequency, Notification
 from ..rules import is_silenced_by_hiding
@@ -121,6 +123,7 @@ def _create_once(pending: list[Notification]) -> list[Notification]:
     try:
         with transaction.atomic():
             created = Notification.objects.bulk_create(pending)
+        pages_changed("notifications")  # the bells' unread counts (a bulk insert sends no model signal)
         if all(n.pk for n in created):
             return created
     except IntegrityError:

@@ -14,7 +14,7 @@ def notification_bell(context):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"unread": 0}
-    return {"unread": selectors.notification_unread_count(user=user)}
+    return {"unread": selectors.notification_unread_count_kept(user=user)}
 
 
 def follow_button_context(request, target) -> dict:
