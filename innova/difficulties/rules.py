@@ -2,6 +2,7 @@ import rules
 
 from innova.core.predicates import is_active_user, is_staff_member
 from innova.fronts.rules import is_front_coordinator
+from innova.proposals.rules import authored_by
 
 
 @rules.predicate
@@ -11,10 +12,9 @@ def coordinates_its_front(user, difficulty) -> bool:
 
 @rules.predicate
 def authors_its_proposal(user, difficulty) -> bool:
-    if difficulty is None or difficulty.proposal_id is None or not user.is_authenticated:
+    if difficulty is None or difficulty.proposal_id is None:
         return False
-    proposal = difficulty.proposal
-    return proposal.author_id == user.pk or proposal.coauthors.filter(pk=user.pk).exists()
+    return authored_by(difficulty.proposal, user)
 
 
 # Everyone reads the register. Front coordinators, staff and the proposal's authors record and manage difficulties

@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from innova.core.participation import similar_rank, text_search
+from innova.notifications.selectors import follow_of
 from innova.territory.selectors import public_point
 
 from .models import Problem, Status, Support
@@ -40,12 +41,24 @@ def problem_readable(*, user) -> QuerySet[Problem]:
     return queryset
 
 
+def problem_for_page(*, user) -> QuerySet[Problem]:
+    """What a problem's page reads in its one query: the problem, its theme, UPZ, author and the problem it
+    duplicates, and for a signed-in reader ``supported`` and ``following`` (do they support it, follow it)."""
+    queryset = problem_readable(user=user).select_related("theme", "upz", "author", "duplicate_of")
+    if user.is_authenticated:
+        queryset = queryset.annotate(
+            supported=Exists(Support.objects.filter(problem=OuterRef("pk"), user=user)),
+            following=Exists(follow_of(user=user, model=Problem).filter(target_id=OuterRef("pk"))),
+        )
+    return queryset
+
+
 def problem_search(queryset: QuerySet[Problem], q: str) -> QuerySet[Problem]:
     """Spanish word search (shared mechanism, core.participation.text_search)."""
     return text_search(queryset, q)
 
 
-def problem_list(*, filters: ProblemFilters, user=None) -> QuerySet[Problem]:
+def problem_list(*, filters: ProblemFilters) -> QuerySet[Problem]:
     queryset = problem_visible().select_related("theme", "upz", "author")
     if filters.upz:
         queryset = queryset.filter(upz_id=filters.upz)
@@ -59,8 +72,6 @@ def problem_list(*, filters: ProblemFilters, user=None) -> QuerySet[Problem]:
         queryset = queryset.filter(answered_at__isnull=True)
     if filters.q:
         queryset = problem_search(queryset, filters.q)
-    if user is not None and user.is_authenticated:
-        queryset = queryset.annotate(supported_by_me=Exists(Support.objects.filter(problem=OuterRef("pk"), user=user)))
     order = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
     if filters.sort == "respondidos":
         queryset = queryset.filter(answered_at__isnull=False)

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -9,19 +11,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innova.core.files import private_file_response
-from innova.core.pagecache import page_cached_for_visitors
+from innova.core.pagecache import domains_version, page_cached_for_visitors
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import RateLimited
 from innova.core.selectors import CachedCountPaginator
 from innova.core.service_results import errors_into_form
 from innova.core.views import form_action, form_rate_limited, pending_answer_pages, support_toggle
-from innova.notifications.services.follows import is_following
 from innova.territory.selectors import map_config, public_point
 
 from . import selectors, services
 from .api import problem_report_endpoint
 from .forms import AnswerForm, ProblemFilterForm, ProblemForm, StatusChangeForm
-from .models import TRANSITIONS, Problem, ProblemPhoto, Status, Support
+from .models import TRANSITIONS, Problem, ProblemPhoto, Status
 from .trail import trail_domains, trail_for
 
 DRAFT_KEY = "problem_report_draft"
@@ -45,14 +46,20 @@ PAGE_DOMAINS = ("problems", "comments", "accounts", "territory")
 def index(request):
     form = ProblemFilterForm(request.GET or None)
     filters = form.filters() if request.GET else ProblemFilterForm().filters()
-    queryset = selectors.problem_list(filters=filters, user=request.user)
+    queryset = selectors.problem_list(filters=filters)
     page = CachedCountPaginator(queryset, 20).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
         request,
         "problems/index.html",
-        {"form": form, "page": page, "query": query.urlencode(), "filters": filters},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filters": filters,
+            "page_versions": domains_version(*PAGE_DOMAINS),
+        },
     )
 
 
@@ -159,20 +166,21 @@ def review(request, pk: int):
 @page_cached_for_visitors(*PAGE_DOMAINS, trail_domains)
 def detail(request, pk: int):
     user = request.user
-    problem = get_object_or_404(
-        selectors.problem_readable(user=user).select_related("theme", "upz", "author", "duplicate_of"), pk=pk
-    )
+    problem = get_object_or_404(selectors.problem_for_page(user=user), pk=pk)
+    # What the page shows the same for everyone is kept as fragments under these versions (core/fragments): the
+    # querysets and functions below are read only when a fragment is rendered again, not on every request.
     context = {
         "problem": problem,
+        "page_versions": domains_version(*PAGE_DOMAINS, trail_domains),
         "photos": problem.photos.all(),
         "history": problem.status_changes.select_related("actor"),
         "answers": problem.answers.select_related("author"),
-        "supported": user.is_authenticated and Support.objects.filter(problem=problem, user=user).exists(),
-        "following": is_following(user=user, target=problem),
-        "territory": map_config() if problem.has_point else None,
+        "supported": getattr(problem, "supported", False),
+        "following": getattr(problem, "following", False),
+        "territory": map_config,
         "point": public_point(user=user, lat=problem.latitude, lon=problem.longitude),
         "exact_place": user.has_perm("territory.view_exact_location"),
-        "trail": trail_for(problem),
+        "trail": partial(trail_for, problem),
     }
     if user.has_perm("problems.change_status", problem):
         allowed = TRANSITIONS.get(problem.status, ())

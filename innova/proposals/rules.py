@@ -8,12 +8,22 @@ def is_published_and_visible(user, proposal) -> bool:
     return proposal is None or (proposal.published_at is not None and proposal.hidden_at is None)
 
 
+def authored_by(proposal, user) -> bool:
+    """``user`` is the author or an accepted co-author; co-authors read from a prefetch when the page made one."""
+    if proposal is None or not user.is_authenticated:
+        return False
+    if proposal.author_id == user.pk:
+        return True
+    prefetched = getattr(proposal, "_prefetched_objects_cache", {}).get("coauthors")
+    if prefetched is not None:
+        return any(person.pk == user.pk for person in prefetched)
+    return proposal.coauthors.filter(pk=user.pk).exists()
+
+
 @rules.predicate
 def is_an_author(user, proposal) -> bool:
     """The author or an accepted co-author."""
-    if proposal is None or not user.is_authenticated:
-        return False
-    return proposal.author_id == user.pk or proposal.coauthors.filter(pk=user.pk).exists()
+    return authored_by(proposal, user)
 
 
 @rules.predicate

@@ -1,14 +1,15 @@
 import difflib
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from innova.core.participation import similar_rank, text_search
 from innova.problems.selectors import problem_visible
 from innova.territory.models import Upz
 
-from .models import Idea, IdeaStatus, Invitation, Proposal, Status, StatusChange, Support
+from .models import Idea, IdeaStatus, Invitation, Proposal, Status, StatusChange, Support, Version
 
 SORTS = {
     "apoyadas": ("-support_count", "-id"),
@@ -73,7 +74,22 @@ def proposal_public_rows() -> QuerySet[Proposal]:
     )
 
 
-def proposal_list(*, filters: ProposalFilters, user=None) -> QuerySet[Proposal]:
+def proposal_for_page(*, user) -> QuerySet[Proposal]:
+    """What a proposal's page reads: in one query the proposal, its author, the idea it came from, how many versions
+    it has and, for a signed-in reader, ``supported``; in a second its co-authors (named on the page, and who may
+    edit it: ``rules.is_an_author`` reads them from here)."""
+    versions = Version.objects.filter(proposal=OuterRef("pk")).order_by().values("proposal")
+    queryset = (
+        Proposal.objects.select_related("author", "source_idea")
+        .prefetch_related("coauthors")
+        .annotate(version_count=Coalesce(Subquery(versions.annotate(n=Count("pk")).values("n")), 0))
+    )
+    if user.is_authenticated:
+        queryset = queryset.annotate(supported=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user)))
+    return queryset
+
+
+def proposal_list(*, filters: ProposalFilters) -> QuerySet[Proposal]:
     queryset = proposal_visible().select_related("author")
     if filters.upz:
         queryset = queryset.filter(beneficiary_upzs=filters.upz)
@@ -85,8 +101,6 @@ def proposal_list(*, filters: ProposalFilters, user=None) -> QuerySet[Proposal]:
         queryset = queryset.filter(problems=filters.problem)
     if filters.q:
         queryset = proposal_search(queryset, filters.q)
-    if user is not None and user.is_authenticated:
-        queryset = queryset.annotate(supported_by_me=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user)))
     return queryset.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT]))
 
 

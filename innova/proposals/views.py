@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -6,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innova.core.pagecache import page_cached_for_visitors
+from innova.core.pagecache import domains_version, page_cached_for_visitors
 from innova.core.permissions import require_perm
 from innova.core.selectors import CachedCountPaginator
 from innova.core.service_results import service_into_form, service_or_message
@@ -15,7 +17,7 @@ from innova.problems.models import Problem
 
 from . import extensions, selectors, services
 from .forms import InviteForm, ProposalFilterForm, ProposalForm, StatusChangeForm
-from .models import TRANSITIONS, Invitation, Origin, Proposal, Status, Support
+from .models import TRANSITIONS, Invitation, Origin, Proposal, Status
 
 FORM_FIELDS = services.TEXT_FIELDS  # the form edits exactly the fields a version keeps
 
@@ -28,11 +30,12 @@ PAGE_DOMAINS = ("proposals", "problems", "comments", "accounts", "territory", "b
 def index(request):
     form = ProposalFilterForm(request.GET or None)
     filters = form.filters() if request.GET else ProposalFilterForm().filters()
-    queryset = selectors.proposal_list(filters=filters, user=request.user)
+    queryset = selectors.proposal_list(filters=filters)
     page = CachedCountPaginator(queryset, 20).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
-    return render(request, "proposals/index.html", {"form": form, "page": page, "query": query.urlencode()})
+    context = {"form": form, "page": page, "query": query.urlencode(), "page_versions": domains_version(*PAGE_DOMAINS)}
+    return render(request, "proposals/index.html", context)
 
 
 @login_required
@@ -97,8 +100,9 @@ def create(request):
     return render(request, "proposals/form.html", {"form": form, "origin": origin, "editing": False})
 
 
-def _get_visible(request, pk: int) -> Proposal:
-    proposal = get_object_or_404(Proposal.objects.select_related("author", "source_idea"), pk=pk)
+def _get_visible(request, pk: int, queryset=None) -> Proposal:
+    queryset = queryset if queryset is not None else Proposal.objects.select_related("author", "source_idea")
+    proposal = get_object_or_404(queryset, pk=pk)
     if not request.user.has_perm("proposals.view_proposal", proposal):
         raise Http404  # drafts and hidden proposals do not exist for others
     return proposal
@@ -106,18 +110,23 @@ def _get_visible(request, pk: int) -> Proposal:
 
 @page_cached_for_visitors(*PAGE_DOMAINS)
 def detail(request, pk: int):
-    proposal = _get_visible(request, pk)
     user = request.user
+    proposal = _get_visible(request, pk, selectors.proposal_for_page(user=user))
     is_author = user.has_perm("proposals.edit_proposal", proposal)
+    # What the page shows the same for everyone is kept as fragments under these versions (core/fragments): the
+    # querysets and functions below are read only when a fragment is rendered again, not on every request.
     context = {
         "proposal": proposal,
+        "page_versions": domains_version(*PAGE_DOMAINS),
         "problems": proposal.problems.select_related("upz"),
         "upzs": proposal.beneficiary_upzs.all(),
         "coauthors": proposal.coauthors.all(),
         "history": proposal.status_changes.select_related("actor"),
-        "version_count": proposal.versions.count(),
-        "supported": user.is_authenticated and Support.objects.filter(proposal=proposal, user=user).exists(),
+        "version_count": proposal.version_count,
+        "supported": getattr(proposal, "supported", False),
         "is_author": is_author,
+        # The brainstorm a proposal came from (its card's board), linked back from the proposal page.
+        "source_board_url": partial(extensions.source_card_url, proposal.source_card_id),
     }
     if is_author:
         context["invite_form"] = InviteForm()
@@ -127,8 +136,6 @@ def detail(request, pk: int):
         form = StatusChangeForm()
         form.fields["to_status"].choices = [(s, Status(s).label) for s in allowed]
         context["status_form"] = form if allowed else None
-    # The brainstorm a proposal came from (its card's board), linked back from the proposal page.
-    context["source_board_url"] = extensions.source_card_url(proposal.source_card_id)
     return render(request, "proposals/detail.html", context)
 
 

@@ -1,5 +1,6 @@
 from django import template
 
+from innova.core.pagecache import domains_version
 from innova.difficulties.models import Difficulty
 from innova.difficulties.selectors import difficulty_list
 
@@ -13,6 +14,8 @@ def difficulties_section(context, front=None, proposal=None):
     return {
         "front": front,
         "proposal": proposal,
+        # Read only when the list is rendered again: the list is kept as a fragment until a difficulty changes.
+        "versions": domains_version("difficulties", "fronts", "proposals"),
         "difficulties": difficulty_list(front=front, proposal=proposal).order_by("status", "-likelihood")[:50],
         "can_add": user.has_perm("difficulties.add_difficulty", Difficulty(front=front, proposal=proposal)),
     }

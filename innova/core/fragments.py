@@ -1,0 +1,41 @@
+"""Parts of pages kept in the cache for every reader: the mechanism behind ``{% fragment %}``
+(core/templatetags/fragments.py) and the comments of a page (comments/templatetags/innova_content.py).
+
+Signed-in people cannot get a whole kept page (core.pagecache): their header, support and follow buttons are their
+own. What is the same for all of them — a list's cards, a problem's description, answers and history — is kept as
+a fragment instead, so most of their render is a cache read.
+
+- **The key** carries what the fragment varies on: its name, the language, a token of the versions of the domains
+  it shows (``core.pagecache.domains_version``) and anything else it depends on (the path with its query, an id…).
+  ``pages_changed`` renews a version on every change of what a page shows, so a support, a status change or a
+  hiding is on the next request: correct by construction, as for the kept pages.
+- **Nothing personal inside**, unless the reader is in the key: what depends on the person reading stays outside
+  the fragment. The CSRF token of a form inside is kept as a placeholder; each render gets the reader's own.
+"""
+
+import hashlib
+import re
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.utils.safestring import SafeString, mark_safe
+
+from innova.core.pagecache import CSRF_PLACEHOLDER
+
+_PLACEHOLDER = CSRF_PLACEHOLDER.decode()
+_CSRF_INPUT_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+def fragment_kept(parts: list[str], render: Callable[[], str], *, seconds: int, csrf_token) -> SafeString:
+    """The HTML ``render()`` returns, kept ``seconds`` under a key made of ``parts``; ``csrf_token`` goes into the
+    forms it holds. ``render`` must return HTML our own autoescaping templates rendered."""
+    if seconds <= 0:
+        return mark_safe(render())  # noqa: S308 - see the docstring  # nosec B308 B703
+    key = "fragment:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = _CSRF_INPUT_VALUE.sub(rf"\g<1>{_PLACEHOLDER}\g<2>", render())
+        cache.set(key, html, seconds)
+    if _PLACEHOLDER in html:
+        html = html.replace(_PLACEHOLDER, str(csrf_token or ""))
+    return mark_safe(html)  # noqa: S308 - see the docstring  # nosec B308 B703
