@@ -2,12 +2,13 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from innova.comments.forms import CommentForm
 from innova.comments.models import CommentVote
 from innova.comments.selectors import COMMENT_SORTS, comment_page, comments_version_key
+from innova.core.fragments import fragment_kept
+from innova.core.pagecache import domains_version
 
 register = template.Library()
 
@@ -20,32 +21,35 @@ COMMENTS_CACHE_SECONDS = 120
 def comments_for(context, target, max_depth: int = 1):
     """The comments of ``target``: a page of them with replies, the sort links and the form.
 
-    What a visitor without an account sees is the same for all of them, so it is kept in the cache until a comment
-    of ``target`` changes (``comments_changed`` bumps its version) — most readers of a busy page have no account.
+    Kept in the cache until a comment of ``target`` changes (``comments_changed`` bumps its version, a vote too):
+    what a visitor without an account sees is the same for all of them, and most readers of a busy page have no
+    account; a signed-in reader's copy (their votes, their own comments without vote buttons) is theirs alone and
+    has them in its key. A comment drafted before logging in is put back in the form: that render is not kept.
     """
     request = context["request"]
-    if request.user.is_authenticated:
+    if request.user.is_authenticated and "comment_draft" in request.session:
         return render_to_string("comments/includes/comments.html", _comments_context(context, target, max_depth))
     content_type = ContentType.objects.get_for_model(target)
-    key = ":".join(
-        [
-            "comments-html",
-            str(content_type.pk),
-            str(target.pk),
-            str(cache.get(comments_version_key(content_type.pk, target.pk), 0)),
-            get_language() or "",
-            str(max_depth),
-            str(getattr(target, "comments_closed", False)),
-            request.GET.get("orden", ""),
-            request.GET.get("comentarios", ""),
-            request.path,
-        ]
+    parts = [
+        "comments-html",
+        str(content_type.pk),
+        str(target.pk),
+        str(cache.get(comments_version_key(content_type.pk, target.pk), 0)),
+        get_language() or "",
+        str(max_depth),
+        str(getattr(target, "comments_closed", False)),
+        request.GET.get("orden", ""),
+        request.GET.get("comentarios", ""),
+        request.get_full_path(),
+        # The reader, when signed in: names and roles come from the "accounts" version (a name shown changed).
+        f"{request.user.pk}:{domains_version('accounts')}" if request.user.is_authenticated else "",
+    ]
+    return fragment_kept(
+        parts,
+        lambda: render_to_string("comments/includes/comments.html", _comments_context(context, target, max_depth)),
+        seconds=COMMENTS_CACHE_SECONDS,
+        csrf_token=context.get("csrf_token"),
     )
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string("comments/includes/comments.html", _comments_context(context, target, max_depth))
-        cache.set(key, html, COMMENTS_CACHE_SECONDS)
-    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template above  # nosec B308 B703
 
 
 def _comments_context(context, target, max_depth: int) -> dict:
