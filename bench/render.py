@@ -27,11 +27,11 @@ the local-memory cache. Prints one line per page and cache state:
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import time
 import warnings
 from pathlib import Path
+
+from bench.stack import manage
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'bench' / 'out' / 'render.sqlite3'}"
@@ -69,20 +69,12 @@ def _seed(env: dict, database_url: str) -> tuple[int, int]:
     if database_url.startswith("sqlite:///"):
         Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     seed_env = {**os.environ, **env, "REDIS_URL": ""}
-    if _manage(seed_env, "shell", "-v", "0", "-c", _HAS_DEMO).strip() != "yes":
+    if manage(seed_env, "shell", "-v", "0", "-c", _HAS_DEMO).strip() != "yes":
         print("seeding the demo data (once)…", flush=True)
-        _manage(seed_env, "migrate", "--noinput", "-v0")
-        _manage(seed_env, "seed_demo")
-    problem_id, proposal_id = _manage(seed_env, "shell", "-v", "0", "-c", _TOP_UP).split()[-2:]
+        manage(seed_env, "migrate", "--noinput", "-v0")
+        manage(seed_env, "seed_demo")
+    problem_id, proposal_id = manage(seed_env, "shell", "-v", "0", "-c", _TOP_UP).split()[-2:]
     return int(problem_id), int(proposal_id)
-
-
-def _manage(env: dict, *args: str) -> str:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
-    if result.returncode:
-        sys.stderr.write(result.stderr)
-        result.check_returncode()
-    return result.stdout
 
 
 _HAS_DEMO = (
