@@ -47,7 +47,7 @@ class ProblemForm(forms.Form):
     theme = theme_field()
     upz = forms.ModelChoiceField(
         label=_("UPZ or rural zone"),
-        queryset=Upz.objects.all(),
+        queryset=Upz.objects.defer("boundary"),
         required=False,
         empty_label=_("Choose where"),
         help_text=_("Choose it and the map below shows it; if you mark a point on the map we find the UPZ for you."),
@@ -104,7 +104,7 @@ class ProblemApiForm(ProblemForm):
     ids the web form holds, as ``theme_id`` and ``upz_id`` (what the offline queue sends). Same rules and messages."""
 
     theme_id = forms.ModelChoiceField(queryset=Theme.objects.filter(active=True), required=False)
-    upz_id = forms.ModelChoiceField(queryset=Upz.objects.all(), required=False)
+    upz_id = forms.ModelChoiceField(queryset=Upz.objects.defer("boundary"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,7 +121,9 @@ class ProblemApiForm(ProblemForm):
 
 class ProblemFilterForm(forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=100)
-    upz = forms.ModelChoiceField(label=_("UPZ"), queryset=Upz.objects.all(), required=False, empty_label=_("All"))
+    upz = forms.ModelChoiceField(
+        label=_("UPZ"), queryset=Upz.objects.defer("boundary"), required=False, empty_label=_("All")
+    )
     theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.all(), required=False, empty_label=_("All"))
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *Status.choices], required=False)
     answered = forms.ChoiceField(

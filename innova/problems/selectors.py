@@ -44,7 +44,9 @@ def problem_readable(*, user) -> QuerySet[Problem]:
 def problem_for_page(*, user) -> QuerySet[Problem]:
     """What a problem's page reads in its one query: the problem, its theme, UPZ, author and the problem it
     duplicates, and for a signed-in reader ``supported`` and ``following`` (do they support it, follow it)."""
-    queryset = problem_readable(user=user).select_related("theme", "upz", "author", "duplicate_of")
+    queryset = (
+        problem_readable(user=user).select_related("theme", "upz", "author", "duplicate_of").defer("upz__boundary")
+    )
     if user.is_authenticated:
         queryset = queryset.annotate(
             supported=Exists(Support.objects.filter(problem=OuterRef("pk"), user=user)),
@@ -59,7 +61,8 @@ def problem_search(queryset: QuerySet[Problem], q: str) -> QuerySet[Problem]:
 
 
 def problem_list(*, filters: ProblemFilters) -> QuerySet[Problem]:
-    queryset = problem_visible().select_related("theme", "upz", "author")
+    # A UPZ's boundary (GeoJSON, kilobytes to decode) is for maps, not for a card.
+    queryset = problem_visible().select_related("theme", "upz", "author").defer("upz__boundary")
     if filters.upz:
         queryset = queryset.filter(upz_id=filters.upz)
     if filters.theme:

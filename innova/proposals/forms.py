@@ -71,7 +71,7 @@ class ProposalForm(forms.Form):
     expected_impact = text_area(_("Expected impact"), max_length=3000, rows=3, required=False)
     beneficiary_upzs = forms.ModelMultipleChoiceField(
         label=_("UPZ that benefit"),
-        queryset=Upz.objects.all(),
+        queryset=Upz.objects.defer("boundary"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -110,7 +110,9 @@ class StatusChangeForm(forms.Form):
 
 class ProposalFilterForm(forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=100)
-    upz = forms.ModelChoiceField(label=_("UPZ"), queryset=Upz.objects.all(), required=False, empty_label=_("All"))
+    upz = forms.ModelChoiceField(
+        label=_("UPZ"), queryset=Upz.objects.defer("boundary"), required=False, empty_label=_("All")
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("All")), *[c for c in Status.choices if c[0] != Status.DRAFT]],
@@ -158,7 +160,7 @@ class TriageForm(forms.Form):
     theme = forms.ModelChoiceField(
         label=_("Theme (for a problem)"), queryset=Theme.objects.filter(active=True), required=False
     )
-    upz = forms.ModelChoiceField(label=_("UPZ (for a problem)"), queryset=Upz.objects.all(), required=False)
+    upz = forms.ModelChoiceField(label=_("UPZ (for a problem)"), queryset=Upz.objects.defer("boundary"), required=False)
     reason = text_area(_("Reason (the author reads it)"), max_length=1000, rows=2, required=False)
 
 

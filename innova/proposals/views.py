@@ -118,8 +118,8 @@ def detail(request, pk: int):
     context = {
         "proposal": proposal,
         "page_versions": domains_version(*PAGE_DOMAINS),
-        "problems": proposal.problems.select_related("upz"),
-        "upzs": proposal.beneficiary_upzs.all(),
+        "problems": proposal.problems.select_related("upz").defer("upz__boundary"),
+        "upzs": proposal.beneficiary_upzs.defer("boundary"),
         "coauthors": proposal.coauthors.all(),
         "history": proposal.status_changes.select_related("actor"),
         "version_count": proposal.version_count,
