@@ -42,11 +42,10 @@ def problem_readable(*, user) -> QuerySet[Problem]:
 
 
 def problem_for_page(*, user) -> QuerySet[Problem]:
-    """What a problem's page reads in its one query: the problem, its theme, UPZ, author and the problem it
-    duplicates, and for a signed-in reader ``supported`` and ``following`` (do they support it, follow it)."""
-    queryset = (
-        problem_readable(user=user).select_related("theme", "upz", "author", "duplicate_of").defer("upz__boundary")
-    )
+    """What a problem's page reads in its one query: the problem, its theme, UPZ and author, and for a signed-in
+    reader ``supported`` and ``following`` (do they support it, follow it). The problem it duplicates, if any, is
+    read only when the page's head is rendered again."""
+    queryset = problem_readable(user=user).select_related("theme", "upz", "author").defer("upz__boundary")
     if user.is_authenticated:
         queryset = queryset.annotate(
             supported=Exists(Support.objects.filter(problem=OuterRef("pk"), user=user)),
