@@ -197,3 +197,22 @@ def test_the_cache_can_be_turned_off(settings):
     url = reverse("core:home")
     assert CACHE_STATUS_HEADER not in Client().get(url)
     assert CACHE_STATUS_HEADER not in Client().get(url)
+
+
+def test_a_difficulty_named_against_a_proposal_shows_on_its_page_at_once(make_proposal):
+    from innova.difficulties.testing import make_difficulty
+
+    proposal = make_proposal(title="Huerta comunitaria en La Aurora")
+    url = proposal.get_absolute_url()
+    kept_then_read(url)
+    make_difficulty(proposal=proposal, title="Falta de agua para regar")
+    assert "Falta de agua para regar" in read_again(url)
+
+
+def test_a_new_release_does_not_serve_pages_kept_by_the_old_one(monkeypatch):
+    from innova.core import pagecache
+
+    url = reverse("core:home")
+    kept_then_read(url)
+    monkeypatch.setattr(pagecache, "release_token", lambda: "next-release")
+    assert Client().get(url)[CACHE_STATUS_HEADER] == "miss"

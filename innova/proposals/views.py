@@ -22,8 +22,8 @@ from .models import TRANSITIONS, Invitation, Origin, Proposal, Status
 FORM_FIELDS = services.TEXT_FIELDS  # the form edits exactly the fields a version keeps
 
 # What a proposal's public pages show: proposals, the problems they answer, comments, authors, the UPZs, and the
-# brainstorm card a proposal came from.
-PAGE_DOMAINS = ("proposals", "problems", "comments", "accounts", "territory", "brainstorms")
+# brainstorm card a proposal came from, the difficulties named against it.
+PAGE_DOMAINS = ("proposals", "problems", "comments", "accounts", "territory", "brainstorms", "difficulties")
 
 
 @page_cached_for_visitors(*PAGE_DOMAINS)
