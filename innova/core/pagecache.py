@@ -22,6 +22,7 @@ import hashlib
 import re
 import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from functools import lru_cache, wraps
 from pathlib import Path
 
@@ -48,7 +49,11 @@ def pages_changed(*domains: str) -> None:
 
 def _versions_renew(domains: Iterable[str]) -> None:
     token = str(time.time_ns())
-    cache.set_many({VERSION_KEY.format(domain): token for domain in domains}, timeout=None)
+    renewed = {VERSION_KEY.format(domain): token for domain in domains}
+    cache.set_many(renewed, timeout=None)
+    known = _request_versions.get()
+    if known is not None:  # what this request renders after its own change must not use the versions it read before
+        known.update(renewed)
 
 
 def domains_version(*domains: str | Callable[[], Iterable[str]]) -> str:
@@ -74,6 +79,19 @@ def release_token() -> str:
 
 def _versions(domains: tuple[str, ...]) -> str:
     keys = [VERSION_KEY.format(domain) for domain in domains]
+    known = _request_versions.get()
+    if known is None:  # outside a request (a task, a shell): read what is asked
+        found = _versions_read(keys)
+    else:
+        # In a request, the first page part that asks reads every domain's version in one round trip; the page's
+        # other parts (header count, fragments, comments) then ask nothing of the cache for versions.
+        if any(key not in known for key in keys):
+            known.update(_versions_read([*keys, *(VERSION_KEY.format(label) for label in _all_domains)]))
+        found = known
+    return ".".join([release_token(), *(str(found.get(key, "-")) for key in keys)])
+
+
+def _versions_read(keys: list[str]) -> dict:
     found = cache.get_many(keys)
     missing = [key for key in keys if key not in found]
     if missing:
@@ -82,7 +100,21 @@ def _versions(domains: tuple[str, ...]) -> str:
         for key in missing:
             cache.add(key, str(time.time_ns()), timeout=None)
         found.update(cache.get_many(missing))
-    return ".".join([release_token(), *(str(found.get(key, "-")) for key in keys)])
+    return found
+
+
+# The versions read during the current request (None outside requests); set and dropped by the request signals.
+_request_versions: ContextVar[dict | None] = ContextVar("innova_request_page_versions", default=None)
+# Every domain (app label) whose models renew a version: connect_model_signals fills it.
+_all_domains: set[str] = set()
+
+
+def _request_started(**kwargs) -> None:
+    _request_versions.set({})
+
+
+def _request_finished(**kwargs) -> None:
+    _request_versions.set(None)
 
 
 def _visitor_without_session(request) -> bool:
@@ -167,9 +199,13 @@ def _model_changed(sender, instance=None, update_fields=None, **kwargs) -> None:
 
 def connect_model_signals(app_configs) -> None:
     """Every model of these apps bumps its app's version when saved, deleted or its many-to-many links change."""
+    from django.core.signals import request_finished, request_started
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
+    request_started.connect(_request_started, dispatch_uid="pagecache-request-started")
+    request_finished.connect(_request_finished, dispatch_uid="pagecache-request-finished")
     for app_config in app_configs:
+        _all_domains.add(app_config.label)
         for model in app_config.get_models():
             post_save.connect(_model_changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
             post_delete.connect(_model_changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
