@@ -1,9 +1,10 @@
 """The app as every benchmark and fault drill runs it on this machine: environment, database, server.
 
-The production-shaped stack: several uvicorn worker processes behind one address (uvicorn's own pre-fork workers
-sharing one socket), a Celery worker, PostgreSQL and Redis — settings from environment variables exactly as in
-production (DEBUG off, connection pool, Redis cache/channel layer/broker). The page benchmarks run a part of it
-(no Celery, no Redis). Loopback only.
+The production-shaped stack: several app server processes behind one address (the server's own pre-fork workers
+sharing one socket: uvicorn by default, which serves HTTP and WebSockets; bench.ceiling runs granian, the WSGI
+server production uses for HTTP), a Celery worker, PostgreSQL and Redis — settings from environment variables
+exactly as in production (DEBUG off, connection pool, Redis cache/channel layer/broker). The page benchmarks run a
+part of it (no Celery, no Redis). Loopback only.
 """
 
 import json
