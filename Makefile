@@ -52,6 +52,7 @@ messages: install
 	$(MANAGE) makemessages -l es --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=bench --ignore=test-artifacts --ignore=staticfiles
 
 bench: install translations
+	@PYTHON=$(PYTHON) bash tools/system_packages.sh bench
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	$(BIN)/python -m bench $(BENCH)
 

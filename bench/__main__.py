@@ -22,6 +22,7 @@ BENCHES: list[tuple[str, list[str]]] = [
     ("problems", ["bench.problems"]),
     ("proposals", ["bench.proposals"]),
     ("api_search", ["bench.api_search"]),
+    ("ceiling", ["bench.ceiling"]),
     ("lighthouse", ["bench.lighthouse"]),
 ]
 REPORT = ROOT / "bench" / "REPORT.md"

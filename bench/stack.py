@@ -1,9 +1,10 @@
 """The app as every benchmark and fault drill runs it on this machine: environment, database, server.
 
-The production-shaped stack: several uvicorn worker processes behind one address (uvicorn's own pre-fork workers
-sharing one socket), a Celery worker, PostgreSQL and Redis — settings from environment variables exactly as in
-production (DEBUG off, connection pool, Redis cache/channel layer/broker). The page benchmarks run a part of it
-(no Celery, no Redis). Loopback only.
+The production-shaped stack: several app server processes behind one address (the server's own pre-fork workers
+sharing one socket: uvicorn by default, which serves HTTP and WebSockets; bench.ceiling runs granian, the WSGI
+server production uses for HTTP), a Celery worker, PostgreSQL and Redis — settings from environment variables
+exactly as in production (DEBUG off, connection pool, Redis cache/channel layer/broker). The page benchmarks run a
+part of it (no Celery, no Redis). Loopback only.
 """
 
 import json
@@ -99,40 +100,51 @@ def wait_healthy(url: str, *, seconds: float = 180) -> None:
     raise RuntimeError(f"{url} did not become healthy in {seconds:.0f} s")
 
 
+# How each app server is started on a loopback port with ``workers`` processes on one socket. Production serves
+# HTTP with WSGI_SERVER and runs uvicorn (ASGI) only for `/ws/` (docs/DECISIONS.md, 55); the other candidates stay
+# here so that `python -m bench.ceiling --server NAME --pages hello` can measure the choice again (gunicorn comes
+# with requirements-bench.txt). Keep-alive is on wherever the server has it (gunicorn's sync workers close every
+# connection) and longer than any think time of a load generator: with uvicorn's 5 s, an idle
+# connection closed by the server races the client's next request on it (ConnectionReset / RemoteDisconnected in
+# Locust, which does not retry; browsers do, and a proxy keeps its upstream connections open).
+SERVERS = {
+    "uvicorn": lambda port, workers: [
+        *("-m", "uvicorn", "innova.asgi:application", "--host", "127.0.0.1", "--port", str(port)),
+        *("--workers", str(workers), "--no-access-log", "--timeout-keep-alive", "30"),
+        # worker lifecycle only (no access log): a worker killed by the healthcheck shows here
+        *("--log-level", "info"),
+    ],
+    "gunicorn-sync": lambda port, workers: [
+        *("-m", "gunicorn", "innova.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
+        *("--worker-class", "sync", "--log-level", "info"),
+    ],
+    "gunicorn-gthread": lambda port, workers: [
+        *("-m", "gunicorn", "innova.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
+        *("--worker-class", "gthread", "--threads", "4", "--keep-alive", "30", "--log-level", "info"),
+    ],
+    "granian": lambda port, workers: [
+        *("-m", "granian", "innova.wsgi:application", "--interface", "wsgi", "--host", "127.0.0.1"),
+        *("--port", str(port), "--workers", str(workers), "--blocking-threads", "4", "--no-access-log"),
+        *("--log-level", "info"),
+    ],
+}
+WSGI_SERVER = "granian"
+
+
 @contextmanager
-def running_stack(env: dict, *, workers: int, celery: bool = False, log_path: Path | None = None):
-    """Serve the app with uvicorn (``workers`` processes on one address) and, with ``celery``, a Celery worker;
-    yield the base URL once healthy; stop every process on the way out. Server logs go to ``log_path``."""
+def running_stack(
+    env: dict, *, workers: int, celery: bool = False, server: str = "uvicorn", log_path: Path | None = None
+):
+    """Serve the app with ``server`` (a name in SERVERS: uvicorn, ASGI, by default — HTTP and WebSockets) in
+    ``workers`` processes on one address and, with ``celery``, a Celery worker; yield the base URL once healthy; stop
+    every process on the way out. Server logs go to ``log_path``."""
     port = free_port()
     log_path = log_path or ROOT / "bench" / "out" / "stack.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     log = open(log_path, "a")  # noqa: SIM115 - closed in finally
     processes = [
         subprocess.Popen(  # noqa: S603 - our own interpreter and module  # nosec B603
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "innova.asgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-                "--no-access-log",
-                # Longer than any think time of the load generator: with uvicorn's 5 s, an idle connection closed
-                # by the server races the client's next request on it (ConnectionReset / RemoteDisconnected in
-                # Locust, which does not retry; browsers do, and a proxy keeps its upstream connections open).
-                "--timeout-keep-alive",
-                "30",
-                "--log-level",
-                "info",  # worker lifecycle only (no access log): a worker killed by the healthcheck shows here
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=log,
+            [sys.executable, *SERVERS[server](port, workers)], cwd=ROOT, env=env, stdout=log, stderr=log
         )
     ]
     if celery:

@@ -395,3 +395,7 @@ INNOVA_WHATSAPP_APP_SECRET = os.environ.get("INNOVA_WHATSAPP_APP_SECRET", "")
 INNOVA_WHATSAPP_TOKEN = os.environ.get("INNOVA_WHATSAPP_TOKEN", "")
 INNOVA_WHATSAPP_PHONE_NUMBER_ID = os.environ.get("INNOVA_WHATSAPP_PHONE_NUMBER_ID", "")
 INNOVA_WHATSAPP_API_BASE = os.environ.get("INNOVA_WHATSAPP_API_BASE", "https://graph.facebook.com/v21.0")
+
+# Routes only the benchmarks use (bench/ceiling.py: `/bench/hello`, a trivial view behind the whole middleware
+# stack, the ceiling every page is measured against). Off everywhere else.
+INNOVA_BENCH_ROUTES = env_bool("INNOVA_BENCH_ROUTES", False)

@@ -45,6 +45,9 @@ if settings.DEBUG:
 else:
     urlpatterns += [path("media/<path:path>", core_views.media, name="media")]
 
+if settings.INNOVA_BENCH_ROUTES:
+    urlpatterns += [path("bench/hello", core_views.hello)]
+
 handler400 = "innova.core.views.bad_request"
 handler404 = "innova.core.views.page_not_found"
 handler500 = "innova.core.views.server_error"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Make sure the Debian packages a command needs are present, for `make run` (PDFs) and `make test` (browser
-# journeys, PDF pages, string extraction). As root it installs what is missing with apt-get; otherwise it prints
-# the exact command to run and stops, so nothing fails halfway through a run.
+# Make sure the Debian packages a command needs are present, for `make run` (PDFs), `make test` (browser
+# journeys, PDF pages, string extraction) and `make bench` (wrk). As root it installs what is missing with apt-get;
+# otherwise it prints the exact command to run and stops, so nothing fails halfway through a run.
 set -euo pipefail
 purpose=${1:-test}
 
@@ -20,6 +20,9 @@ if [ "$purpose" = test ]; then
   need_cmd chromium chromium          # Playwright drives Debian's Chromium (no browser downloads)
   need_cmd pdftoppm poppler-utils     # browser journeys look at PDF pages
   need_cmd xgettext gettext           # the translations test re-extracts strings
+fi
+if [ "$purpose" = bench ]; then
+  need_cmd wrk wrk                    # bench/ceiling.py: HTTP load without eating the cores Locust would
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -86,6 +86,12 @@ def healthz(request):
     return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)
 
 
+def hello(request):
+    """The benchmarks' ceiling: a page that does nothing, behind every middleware (routed only with
+    ``INNOVA_BENCH_ROUTES``)."""
+    return HttpResponse("hello")
+
+
 def media(request, path):
     """Uploaded files in the embedded set-up; in production the proxy serves /media/ itself."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)
