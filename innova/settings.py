@@ -149,8 +149,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
-# Whole public pages kept for visitors without a session (innova/core/pagecache.py); 0 turns it off. A kept page is
-# renewed as soon as what it shows changes; this is only how long an unused one lingers.
+# How long an unused public page stays kept for visitors (innova/core/pagecache.py; a change renews it at once); 0: off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL or "memory://")
