@@ -216,3 +216,21 @@ def test_a_new_release_does_not_serve_pages_kept_by_the_old_one(monkeypatch):
     kept_then_read(url)
     monkeypatch.setattr(pagecache, "release_token", lambda: "next-release")
     assert Client().get(url)[CACHE_STATUS_HEADER] == "miss"
+
+
+def test_a_change_made_by_another_app_server_shows_here_at_once(make_problem):
+    """Each process keeps its own copies of kept pages; the versions are read from the shared cache on every
+    request, so a change another process made (it renewed a version there) is never hidden by this one's copy."""
+    from django.core.cache import cache
+    from django.db.models import F
+
+    from innova.core.pagecache import VERSION_KEY
+    from innova.problems.models import Problem
+
+    problem = make_problem(title="Basuras en la quebrada Yomasa")
+    url = problem.get_absolute_url()
+    kept_then_read(url)
+    Problem.objects.filter(pk=problem.pk).update(support_count=F("support_count") + 7)  # no signal here
+    assert "<strong>7</strong>" not in visit(url).content.decode()
+    cache.set(VERSION_KEY.format("problems"), "renewed-by-another-process", timeout=None)
+    assert "<strong>7</strong>" in read_again(url)

@@ -17,10 +17,9 @@ import hashlib
 import re
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
-from innova.core.pagecache import CSRF_PLACEHOLDER
+from innova.core.pagecache import CSRF_PLACEHOLDER, kept_get, kept_set
 
 _PLACEHOLDER = CSRF_PLACEHOLDER.decode()
 _CSRF_INPUT_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -32,10 +31,10 @@ def fragment_kept(parts: list[str], render: Callable[[], str], *, seconds: int, 
     if seconds <= 0:
         return mark_safe(render())  # noqa: S308 - see the docstring  # nosec B308 B703
     key = "fragment:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-    html = cache.get(key)
+    html = kept_get(key)
     if html is None:
         html = _CSRF_INPUT_VALUE.sub(rf"\g<1>{_PLACEHOLDER}\g<2>", render())
-        cache.set(key, html, seconds)
+        kept_set(key, html, seconds)
     if _PLACEHOLDER in html:
         html = html.replace(_PLACEHOLDER, str(csrf_token or ""))
     return mark_safe(html)  # noqa: S308 - see the docstring  # nosec B308 B703

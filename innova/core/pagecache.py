@@ -88,7 +88,7 @@ def _versions(domains: tuple[str, ...]) -> str:
         if any(key not in known for key in keys):
             known.update(_versions_read([*keys, *(VERSION_KEY.format(label) for label in _all_domains)]))
         found = known
-    return ".".join([release_token(), *(str(found.get(key, "-")) for key in keys)])
+    return ".".join([release_token(), *(str(found[key]) for key in keys)])
 
 
 def _versions_read(keys: list[str]) -> dict:
@@ -100,7 +100,9 @@ def _versions_read(keys: list[str]) -> dict:
         for key in missing:
             cache.add(key, str(time.time_ns()), timeout=None)
         found.update(cache.get_many(missing))
-    return found
+    # Still missing: the cache cannot be reached. A token never used before makes keys nothing is kept under, so
+    # the page is rendered afresh (and a copy kept under it is never asked for again).
+    return {key: found.get(key) or f"unknown-{time.time_ns()}" for key in keys}
 
 
 # The versions read during the current request (None outside requests); set and dropped by the request signals.
@@ -115,6 +117,52 @@ def _request_started(**kwargs) -> None:
 
 def _request_finished(**kwargs) -> None:
     _request_versions.set(None)
+
+
+class ProcessCopies:
+    """Copies, in this process, of what is kept in the shared cache under versioned keys (whole pages, fragments):
+    a hit costs no round trip to Redis nor unpickling. Safe without any invalidation: every key carries the versions
+    of what it shows, so what a key holds never changes — a change makes new keys. Bounded in number (emptied when
+    full) and in age (``PAGE_CACHE_SECONDS``, as in the shared cache)."""
+
+    def __init__(self, size: int = 512):
+        self._size = size
+        self._items: dict[str, tuple[float, object]] = {}
+
+    def get(self, key: str):
+        item = self._items.get(key)
+        if item is None or item[0] < time.monotonic():
+            return None
+        return item[1]
+
+    def put(self, key: str, value, seconds: int) -> None:
+        if len(self._items) >= self._size:
+            self._items.clear()
+        self._items[key] = (time.monotonic() + seconds, value)
+
+
+process_copies = ProcessCopies()
+
+
+def kept_get(key: str):
+    """What is kept under a versioned ``key``: this process's copy, else the shared cache's (copied here)."""
+    value = process_copies.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            process_copies.put(key, value, settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def kept_set(key: str, value, seconds: int) -> None:
+    cache.set(key, value, timeout=seconds)
+    process_copies.put(key, value, seconds)
+
+
+def version_token(key: str) -> str:
+    """The token stored under a version ``key``; a missing one (evicted, never set) gets a new token, never a
+    default: a copy kept under an older absent version must not come back."""
+    return str(_versions_read([key])[key])
 
 
 def _visitor_without_session(request) -> bool:
@@ -166,14 +214,14 @@ def page_cached_for_visitors(*domains: str | Callable[[], Iterable[str]]) -> Cal
             if not _visitor_without_session(request):
                 return view(request, *args, **kwargs)
             key = _page_key(request, _domain_labels(domains))
-            kept = cache.get(key)
+            kept = kept_get(key)
             if kept is not None:
                 return _kept_answer(request, *kept)
             response = view(request, *args, **kwargs)
             if not _keepable(request, response):
                 return response
             content = _CSRF_INPUT_VALUE.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
-            cache.set(key, (content, response["Content-Type"]), timeout=settings.PAGE_CACHE_SECONDS)
+            kept_set(key, (content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
             response[CACHE_STATUS_HEADER] = "miss"
             patch_vary_headers(response, ["Cookie"])
             return response

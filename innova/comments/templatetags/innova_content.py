@@ -1,6 +1,5 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
@@ -8,7 +7,7 @@ from innova.comments.forms import CommentForm
 from innova.comments.models import CommentVote
 from innova.comments.selectors import COMMENT_SORTS, comment_page, comments_version_key
 from innova.core.fragments import fragment_kept
-from innova.core.pagecache import domains_version
+from innova.core.pagecache import domains_version, version_token
 
 register = template.Library()
 
@@ -34,7 +33,7 @@ def comments_for(context, target, max_depth: int = 1):
         "comments-html",
         str(content_type.pk),
         str(target.pk),
-        str(cache.get(comments_version_key(content_type.pk, target.pk), 0)),
+        version_token(comments_version_key(content_type.pk, target.pk)),
         get_language() or "",
         str(max_depth),
         str(getattr(target, "comments_closed", False)),
