@@ -3,6 +3,8 @@ from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .pagecache import release_token
+
 # The sections of the site, in the order the header shows them.
 SECTIONS = [
     ("problems:index", _("Problems")),
@@ -30,4 +32,6 @@ def site(request):
     if resolved is None:
         resolved = _resolved[key] = [(reverse(url_name), str(label)) for url_name, label in SECTIONS]
     sections = [{"url": url, "label": label, "active": current.startswith(url)} for url, label in resolved]
-    return {"site_sections": sections, "SITE_URL": settings.SITE_URL}
+    # The frame's fragments (base.html: links, sections, footer) change only with a release (and with the language
+    # and path, in their keys): kept under the release's digest.
+    return {"site_sections": sections, "SITE_URL": settings.SITE_URL, "frame_version": release_token()}
