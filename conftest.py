@@ -70,7 +70,10 @@ def _test_settings(settings, tmp_path):
     # Rate limits and caches must not leak from one test to the next.
     from django.core.cache import cache
 
+    from innova.core.pagecache import process_state_forget
+
     cache.clear()
+    process_state_forget()
 
 
 @pytest.fixture(autouse=True)

@@ -45,15 +45,22 @@ def main() -> None:
     parser.add_argument("--server", choices=sorted(stack.SERVERS), default=stack.WSGI_SERVER, help="the HTTP server")
     parser.add_argument("--workers", type=int, default=3, help="server processes")
     parser.add_argument("--pages", nargs="+", choices=PAGES, default=PAGES, help="a subset (hello is always in)")
+    parser.add_argument(
+        "--cache",
+        choices=("redis", "locmem"),
+        default="redis",
+        help="the cache as production runs it (redis) or each process's local memory, to compare the two",
+    )
     args = parser.parse_args()
     pages = ["hello", *(page for page in args.pages if page != "hello")]
 
-    env = stack.production_env(database_url=stack.DATABASE_URL, redis_url=REDIS_URL) | {"INNOVA_BENCH_ROUTES": "1"}
+    redis_url = REDIS_URL if args.cache == "redis" else ""
+    env = stack.production_env(database_url=stack.DATABASE_URL, redis_url=redis_url) | {"INNOVA_BENCH_ROUTES": "1"}
     paths, headers = prepare(env)
     runs = [(page, person, conns) for page in pages for person in PEOPLE for conns in CONNECTIONS]
     with stack.running_stack(env, workers=args.workers, server=args.server) as url:
         print(
-            f"# {args.server}, {args.workers} processes; PostgreSQL (pool), Redis cache; "
+            f"# {args.server}, {args.workers} processes; PostgreSQL (pool), {args.cache} cache; "
             f"wrk --latency, {args.seconds} s a run, {args.rounds} rounds, median",
             flush=True,
         )
