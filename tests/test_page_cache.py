@@ -45,6 +45,12 @@ def read_again(url: str, expected_status: int = 200):
     return response.content.decode()
 
 
+def supported(support_set, **person_and_item):
+    """A support given through the real service (test data: no rate limit)."""
+    with rate_limits_suspended():
+        support_set(supported=True, **person_and_item)
+
+
 @pytest.mark.parametrize("name", STATIC_PAGES)
 def test_static_pages_are_kept_and_each_visitor_gets_their_own_form_token(name):
     url = reverse(name)
@@ -106,8 +112,7 @@ def test_problems_list_shows_a_new_problem_a_support_a_status_and_a_hiding_at_on
     make_problem(title="Alumbrado apagado en Betania")
     assert "Alumbrado apagado en Betania" in read_again(url)
 
-    with rate_limits_suspended():
-        problem_support_set(user=citizen, problem=problem, supported=True)
+    supported(problem_support_set, user=citizen, problem=problem)
     assert "1 afectado" in read_again(url)
 
     problem_change_status(actor=facilitator, problem=problem, to_status="in_review", reason="Lo revisamos")
@@ -127,8 +132,7 @@ def test_problem_detail_shows_supports_comments_answers_trail_and_hiding_at_once
     url = problem.get_absolute_url()
     assert "Huecos en la vía a Chuniza" in kept_then_read(url)
 
-    with rate_limits_suspended():
-        problem_support_set(user=citizen, problem=problem, supported=True)
+    supported(problem_support_set, user=citizen, problem=problem)
     assert "<strong>1</strong> persona" in read_again(url)
 
     comment_add(author=citizen, target=problem, body="En la esquina del colegio es peor")
@@ -167,8 +171,7 @@ def test_proposals_list_and_detail_show_supports_status_comments_and_hiding_at_o
     make_proposal(title="Biblioteca móvil en Danubio")
     assert "Biblioteca móvil en Danubio" in read_again(index)
 
-    with rate_limits_suspended():
-        proposal_support_set(user=citizen, proposal=proposal, supported=True)
+    supported(proposal_support_set, user=citizen, proposal=proposal)
     assert "<strong>1</strong>" in read_again(url)
 
     comment_add(author=citizen, target=proposal, body="Yo pongo las semillas")
