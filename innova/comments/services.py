@@ -2,11 +2,9 @@
 ``core.moderation``."""
 
 import re
-import time
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -14,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innova.core import moderation, notify
+from innova.core.pagecache import versions_changed
 from innova.core.permissions import require_perm
 from innova.core.ratelimit import rate_limit_user
 from innova.core.services import audit_record
@@ -28,10 +27,8 @@ MENTION = re.compile(r"(?<![\w@])@([\w.\-]{2,40})")
 def comments_changed(*, content_type_id: int, target_id: int) -> None:
     """Retire the cached comments of that target (what visitors without an account see,
     ``innova_content.comments_for``): at once, and again once the transaction commits, so a copy rendered from the
-    old rows in between is not kept (as ``core.pagecache.pages_changed``)."""
-    key = comments_version_key(content_type_id, target_id)
-    cache.set(key, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
+    old rows in between is not kept (``core.pagecache.versions_changed``)."""
+    versions_changed(comments_version_key(content_type_id, target_id))
 
 
 def person_comments_changed(*, user) -> None:

@@ -14,15 +14,11 @@ a fragment instead, so most of their render is a cache read.
 """
 
 import hashlib
-import re
 from collections.abc import Callable
 
 from django.utils.safestring import SafeString, mark_safe
 
-from innova.core.pagecache import CSRF_PLACEHOLDER, kept_get, kept_set
-
-_PLACEHOLDER = CSRF_PLACEHOLDER.decode()
-_CSRF_INPUT_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+from innova.core.pagecache import csrf_token_filled, csrf_tokens_hidden, kept_get, kept_set
 
 
 def fragment_kept(parts: list[str], render: Callable[[], str], *, seconds: int, csrf_token) -> SafeString:
@@ -33,8 +29,6 @@ def fragment_kept(parts: list[str], render: Callable[[], str], *, seconds: int, 
     key = "fragment:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     html = kept_get(key)
     if html is None:
-        html = _CSRF_INPUT_VALUE.sub(rf"\g<1>{_PLACEHOLDER}\g<2>", render())
+        html = csrf_tokens_hidden(render())
         kept_set(key, html, seconds)
-    if _PLACEHOLDER in html:
-        html = html.replace(_PLACEHOLDER, str(csrf_token or ""))
-    return mark_safe(html)  # noqa: S308 - see the docstring  # nosec B308 B703
+    return mark_safe(csrf_token_filled(html, str(csrf_token or "")))  # noqa: S308 - see the docstring  # nosec B308 B703

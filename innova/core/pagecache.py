@@ -9,8 +9,10 @@ engines) reads the same few pages, and a kept page costs a cache read instead of
   the cache; ``pages_changed(domain)`` replaces it, so every page that shows that domain is rendered again on its
   next request. Nothing is deleted: old entries are never asked for again and expire (``PAGE_CACHE_SECONDS``).
 - **What bumps a version**: every save or deletion of a model of an Innova app bumps its app's version (receivers
-  connected in ``CoreConfig.ready``, so the admin and every service are covered); services that write with
-  ``QuerySet.update()`` on what a page shows (counters, moderation, answers) call ``pages_changed`` themselves.
+  connected in ``CoreConfig.ready``, so the admin and every service are covered). A ``QuerySet.update()`` on a
+  counter comes with a row saved or deleted in the same transaction (the support, the comment), so the version moves
+  anyway; a service that writes only with ``update()`` or ``bulk_create()`` calls ``pages_changed`` itself (the
+  notifications' bell).
   A bump happens at once and again after the transaction commits: at once, so nothing later in the same
   transaction reads an old page; after commit, so a page rendered between the two from the old rows is not kept.
 - **The same body for every visitor**: the only per-visitor part of a public page is the CSRF token of its forms
@@ -34,22 +36,38 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "pagecache:version:{}"
-CSRF_PLACEHOLDER = b"__innova_csrf_token__"
-_CSRF_INPUT_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = "__innova_csrf_token__"
+_CSRF_INPUT_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # The header tests and operators read: "hit" (served from the cache), "miss" (rendered and kept) or absent.
 CACHE_STATUS_HEADER = "X-Page-Cache"
 
 
+def csrf_tokens_hidden(html: str) -> str:
+    """``html`` with the value of each CSRF input replaced by a placeholder: a copy fit for every reader."""
+    return _CSRF_INPUT_VALUE.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", html)
+
+
+def csrf_token_filled(html: str, token: str) -> str:
+    """A copy made by ``csrf_tokens_hidden`` with this reader's ``token`` in its forms."""
+    return html.replace(CSRF_PLACEHOLDER, token) if CSRF_PLACEHOLDER in html else html
+
+
 def pages_changed(*domains: str) -> None:
     """Every kept page showing one of ``domains`` (app labels) is rendered again on its next request."""
-    _versions_renew(domains)
+    versions_changed(*(VERSION_KEY.format(domain) for domain in domains))
+
+
+def versions_changed(*keys: str) -> None:
+    """New tokens under the version ``keys``: at once, so nothing later in this transaction reads an old copy, and
+    again after commit, so a copy rendered from the old rows in between is not kept."""
+    _versions_renew(keys)
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: _versions_renew(domains))
+        transaction.on_commit(lambda: _versions_renew(keys))
 
 
-def _versions_renew(domains: Iterable[str]) -> None:
+def _versions_renew(keys: Iterable[str]) -> None:
     token = str(time.time_ns())
-    renewed = {VERSION_KEY.format(domain): token for domain in domains}
+    renewed = dict.fromkeys(keys, token)
     cache.set_many(renewed, timeout=None)
     known = _request_versions.get()
     if known is not None:  # what this request renders after its own change must not use the versions it read before
@@ -88,9 +106,17 @@ def _versions(domains: tuple[str, ...]) -> str:
         # In a request, the first page part that asks reads every domain's version in one round trip; the page's
         # other parts (header count, fragments, comments) then ask nothing of the cache for versions.
         if any(key not in known for key in keys):
-            known.update(_versions_read([*keys, *(VERSION_KEY.format(label) for label in _all_domains)]))
+            known.update(_versions_read(_with_every_domain(keys)))
         found = known
-    return ".".join([release_token(), *(str(found[key]) for key in keys)])
+    return _joined(keys, found)
+
+
+def _with_every_domain(keys: list[str]) -> list[str]:
+    return [*keys, *(VERSION_KEY.format(label) for label in sorted(_all_domains))]
+
+
+def _joined(keys: list[str], tokens: dict) -> str:
+    return ".".join([release_token(), *(str(tokens[key]) for key in keys)])
 
 
 def _versions_read(keys: list[str]) -> dict:
@@ -200,9 +226,9 @@ def _visitor_versions(domains: tuple[str, ...]) -> str:
     keys = [VERSION_KEY.format(domain) for domain in domains]
     tokens = _VisitorVersions.tokens
     if _now() - _VisitorVersions.read_at > VISITOR_VERSIONS_SECONDS or any(key not in tokens for key in keys):
-        tokens = _versions_read([*keys, *(VERSION_KEY.format(label) for label in sorted(_all_domains))])
+        tokens = _versions_read(_with_every_domain(keys))
         _VisitorVersions.tokens, _VisitorVersions.read_at = tokens, _now()
-    return ".".join([release_token(), *(str(tokens[key]) for key in keys)])
+    return _joined(keys, tokens)
 
 
 def process_state_forget() -> None:
@@ -230,9 +256,9 @@ def _keepable(request, response) -> bool:
     )
 
 
-def _kept_answer(request, content: bytes, content_type: str) -> HttpResponse:
+def _kept_answer(request, content: str, content_type: str) -> HttpResponse:
     if CSRF_PLACEHOLDER in content:
-        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        content = csrf_token_filled(content, get_token(request))
     response = HttpResponse(content, content_type=content_type)
     response[CACHE_STATUS_HEADER] = "hit"
     # The page differs for signed-in people: no shared cache may give this one to them.
@@ -256,7 +282,7 @@ def page_cached_for_visitors(*domains: str | Callable[[], Iterable[str]]) -> Cal
             response = view(request, *args, **kwargs)
             if not _keepable(request, response):
                 return response
-            content = _CSRF_INPUT_VALUE.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+            content = csrf_tokens_hidden(response.content.decode(response.charset))
             kept_set(key, (content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
             response[CACHE_STATUS_HEADER] = "miss"
             patch_vary_headers(response, ["Cookie"])
