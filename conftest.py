@@ -7,6 +7,7 @@ checked for requests to any host other than the app's own (the platform serves a
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
@@ -62,7 +63,7 @@ def _baseline_data(request):
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
+def _test_settings(settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     # Hashing passwords the production way costs ~0.2 s per user; tests create hundreds.
@@ -74,6 +75,11 @@ def _test_settings(settings, tmp_path):
 
     cache.clear()
     process_state_forget()
+    # Rate-limit windows are fixed (aligned to the clock): a test run across a window's end would see its counter
+    # reset and its wait shrink to "1 minuto". Their clock stands at the start of a day (so of every window).
+    from innova.core import ratelimit
+
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 20_000 * 86_400.0))
 
 
 @pytest.fixture(autouse=True)

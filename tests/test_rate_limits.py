@@ -1,7 +1,5 @@
 """Issue #18.3: one per-person limit per action, whatever the channel (web, API, SMS, WhatsApp)."""
 
-from types import SimpleNamespace
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
@@ -98,8 +96,7 @@ def test_hardening_03_staff_are_exempt_and_the_seed_is_never_blocked(api, facili
 
 
 @pytest.mark.django_db(transaction=True)
-def test_hardening_03_sms_reports_share_the_limit_and_are_refused_in_spanish(client, settings, monkeypatch):
-    from innova.core import ratelimit
+def test_hardening_03_sms_reports_share_the_limit_and_are_refused_in_spanish(client, settings):
     from innova.intake.providers import MemoryBackend
     from innova.intake.tests.test_channels import SMS_TOKEN, replies_to, sms
 
@@ -107,9 +104,6 @@ def test_hardening_03_sms_reports_share_the_limit_and_are_refused_in_spanish(cli
     settings.INNOVA_SMS_BACKEND = "innova.intake.providers.MemoryBackend"
     settings.INNOVA_RATE_LIMITS = {"report": (1, 3600)}
     MemoryBackend.outbox.clear()
-    # Windows are fixed (aligned to the epoch): pin the clock at a window's start so the wait is the whole hour,
-    # whatever the hour of the run (in its last minute the honest answer is "1 minuto").
-    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 500_000 * 3600.0))
     sms(client, "Hola", "SM1")
     sms(client, "si", "SM2")
     for round_ in range(2):
@@ -119,4 +113,5 @@ def test_hardening_03_sms_reports_share_the_limit_and_are_refused_in_spanish(cli
         sms(client, "57", f"SM{round_}4")
         sms(client, "no", f"SM{round_}5")
     assert Problem.objects.count() == 1
+    # The whole hour: conftest stands the rate limits' clock at a window's start.
     assert "muchos reportes de este número" in replies_to()[-1] and "en 60 minutos" in replies_to()[-1]
