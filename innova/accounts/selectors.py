@@ -1,8 +1,7 @@
-from django.core.cache import cache
 from django.db.models import QuerySet
 
 from innova.core import personal_data
-from innova.core.pagecache import domains_version
+from innova.core.pagecache import domains_version, kept_get, kept_set, person_copies
 
 from .models import Consent, PolicyVersion, RoleClaim, User
 
@@ -18,9 +17,9 @@ def user_needs_policy_consent(*, user: User) -> bool:
 
     Asked on every signed-in request (PolicyConsentMiddleware): a consent found is remembered in the cache until
     something of the accounts app changes (a new policy version, a consent given or withdrawn renew its version,
-    core.pagecache), so most requests run no query for it."""
+    core.pagecache), so most requests run no query for it, nor a round trip to the cache (this process keeps a copy)."""
     key = f"accounts:policy-consented:{user.pk}:{domains_version('accounts')}"
-    if cache.get(key):
+    if kept_get(key, person_copies):
         return False
     policy = policy_current()
     if policy is None:
@@ -29,7 +28,7 @@ def user_needs_policy_consent(*, user: User) -> bool:
         user=user, kind=Consent.Kind.POLICY, policy_version=policy, withdrawn_at__isnull=True
     ).exists()
     if not needs:
-        cache.set(key, True, CONSENT_KEPT_SECONDS)
+        kept_set(key, True, CONSENT_KEPT_SECONDS, person_copies)
     return needs
 
 

@@ -150,8 +150,8 @@ def _request_finished(**kwargs) -> None:
 class ProcessCopies:
     """Copies, in this process, of what is kept in the shared cache under versioned keys (whole pages, fragments):
     a hit costs no round trip to Redis nor unpickling. Safe without any invalidation: every key carries the versions
-    of what it shows, so what a key holds never changes — a change makes new keys. Bounded in number (emptied when
-    full) and in age (``PAGE_CACHE_SECONDS``, as in the shared cache)."""
+    of what it shows, so what a key holds never changes — a change makes new keys. Bounded in number (the oldest
+    quarter goes when full) and in age (``PAGE_CACHE_SECONDS``, as in the shared cache)."""
 
     def __init__(self, size: int = 512):
         self._size = size
@@ -168,26 +168,32 @@ class ProcessCopies:
 
     def put(self, key: str, value, seconds: int) -> None:
         if len(self._items) >= self._size:
-            self._items.clear()
+            # Dicts keep insertion order: the first keys are the oldest (list() copies them in one step, safe
+            # against another thread's put).
+            for old in list(self._items)[: self._size // 4]:
+                self._items.pop(old, None)
         self._items[key] = (time.monotonic() + seconds, value)
 
 
 process_copies = ProcessCopies()
+# Small values kept per person under versioned keys (the bell's count, a consent, the row of a signed-in user):
+# apart, so that many readers do not push the pages and fragments out.
+person_copies = ProcessCopies(size=4096)
 
 
-def kept_get(key: str):
+def kept_get(key: str, copies: ProcessCopies = process_copies):
     """What is kept under a versioned ``key``: this process's copy, else the shared cache's (copied here)."""
-    value = process_copies.get(key)
+    value = copies.get(key)
     if value is None:
         value = cache.get(key)
         if value is not None:
-            process_copies.put(key, value, settings.PAGE_CACHE_SECONDS)
+            copies.put(key, value, settings.PAGE_CACHE_SECONDS)
     return value
 
 
-def kept_set(key: str, value, seconds: int) -> None:
+def kept_set(key: str, value, seconds: int, copies: ProcessCopies = process_copies) -> None:
     cache.set(key, value, timeout=seconds)
-    process_copies.put(key, value, seconds)
+    copies.put(key, value, seconds)
 
 
 def version_token(key: str) -> str:
@@ -234,6 +240,7 @@ def _visitor_versions(domains: tuple[str, ...]) -> str:
 def process_state_forget() -> None:
     """Drop this process's copies and remembered versions: for tests, which empty the shared cache between them."""
     process_copies.clear()
+    person_copies.clear()
     _VisitorVersions.tokens, _VisitorVersions.read_at = {}, float("-inf")
 
 

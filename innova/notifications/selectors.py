@@ -1,8 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import QuerySet
 
-from innova.core.pagecache import domains_version
+from innova.core.pagecache import domains_version, kept_get, kept_set, person_copies
 
 from .kinds import LABELS, MESSAGES, category_of
 from .models import Follow, Notification, Preference
@@ -24,10 +23,10 @@ def notification_unread_count_kept(*, user) -> int:
     saves and deletions renew the "notifications" version by themselves (core.pagecache), and the services that
     write with ``bulk_create`` or ``update()`` renew it explicitly."""
     key = f"notifications:unread:{user.pk}:{domains_version('notifications')}"
-    unread = cache.get(key)
+    unread = kept_get(key, person_copies)
     if unread is None:
         unread = notification_unread_count(user=user)
-        cache.set(key, unread, UNREAD_KEPT_SECONDS)
+        kept_set(key, unread, UNREAD_KEPT_SECONDS, person_copies)
     return unread
 
 
