@@ -14,11 +14,34 @@ a fragment instead, so most of their render is a cache read.
 """
 
 import hashlib
+import pickle  # nosec B403 - what the cache holds is what Django's own cache backends pickle and unpickle
 from collections.abc import Callable
 
+from django.conf import settings
+from django.db.models import Model
 from django.utils.safestring import SafeString, mark_safe
 
 from innova.core.pagecache import csrf_token_filled, csrf_tokens_hidden, kept_get, kept_set
+
+
+def _key(kind: str, parts: list[str]) -> str:
+    return f"{kind}:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def instance_kept(parts: list[str], read: Callable[[], Model | None]) -> Model | None:
+    """The model instance ``read()`` returns (what it selected with it included), read once for every reader and kept
+    under a key made of ``parts`` — which must carry the versions of what the instance holds. Each call returns its
+    own copy, never an object another request may change. ``None`` (nothing to show) is not kept."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return read()
+    key = _key("instance", parts)
+    kept = kept_get(key)
+    if kept is not None:
+        return pickle.loads(kept)  # noqa: S301  # nosec B301 - our own pickle, from our own cache
+    instance = read()
+    if instance is not None:
+        kept_set(key, pickle.dumps(instance, pickle.HIGHEST_PROTOCOL), settings.PAGE_CACHE_SECONDS)
+    return instance
 
 
 def fragment_kept(parts: list[str], render: Callable[[], str], *, seconds: int, csrf_token) -> SafeString:
@@ -26,7 +49,7 @@ def fragment_kept(parts: list[str], render: Callable[[], str], *, seconds: int, 
     forms it holds. ``render`` must return HTML our own autoescaping templates rendered."""
     if seconds <= 0:
         return mark_safe(render())  # noqa: S308 - see the docstring  # nosec B308 B703
-    key = "fragment:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    key = _key("fragment", parts)
     html = kept_get(key)
     if html is None:
         html = csrf_tokens_hidden(render())

@@ -2,6 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from innova.core.pagecache import domains_version, kept_get, kept_set, person_copies
+from innova.core.selectors import RowMatch
 
 from .kinds import LABELS, MESSAGES, category_of
 from .models import Follow, Notification, Preference
@@ -34,6 +35,12 @@ def follow_of(*, user, model) -> QuerySet[Follow]:
     """The follows of ``user`` on objects of ``model``: ``Exists(follow_of(…).filter(target_id=OuterRef("pk")))``
     tells a page whether its reader follows what it shows in the query that reads it."""
     return Follow.objects.filter(user=user, target_type=ContentType.objects.get_for_model(model))
+
+
+def follow_match(*, user, target_model, target_id: int) -> RowMatch:
+    """The follow of ``user`` on one object, for ``core.selectors.rows_exist`` (one statement with other checks)."""
+    target_type = ContentType.objects.get_for_model(target_model).pk
+    return Follow, {"user": user.pk, "target_type": target_type, "target_id": target_id}
 
 
 def preference_rows(*, user) -> list[dict]:

@@ -1,10 +1,13 @@
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from innova.core.fragments import instance_kept
+from innova.core.pagecache import domains_version
 from innova.core.participation import similar_rank, text_search
-from innova.notifications.selectors import follow_of
+from innova.core.selectors import rows_exist
+from innova.notifications.selectors import follow_match
 from innova.territory.selectors import public_point
 
 from .models import Problem, Status, Support
@@ -41,17 +44,29 @@ def problem_readable(*, user) -> QuerySet[Problem]:
     return queryset
 
 
-def problem_for_page(*, user) -> QuerySet[Problem]:
-    """What a problem's page reads in its one query: the problem, its theme, UPZ and author, and for a signed-in
-    reader ``supported`` and ``following`` (do they support it, follow it). The problem it duplicates, if any, is
-    read only when the page's head is rendered again."""
-    queryset = problem_readable(user=user).select_related("theme", "upz", "author").defer("upz__boundary")
-    if user.is_authenticated:
-        queryset = queryset.annotate(
-            supported=Exists(Support.objects.filter(problem=OuterRef("pk"), user=user)),
-            following=Exists(follow_of(user=user, model=Problem).filter(target_id=OuterRef("pk"))),
+def problem_for_page(*, user, pk: int) -> Problem | None:
+    """The problem of a page, with its theme, UPZ and author, and for a signed-in reader ``supported`` and
+    ``following`` (do they support it, follow it); None when ``user`` may not read it.
+
+    A public problem (published, not hidden) is read once for all readers and kept under the versions of what it
+    holds (core.fragments.instance_kept), so a page costs only the reader's own state: one small query. The problem
+    it duplicates, if any, is read only when the page's head is rendered again."""
+    problem = instance_kept(
+        ["problem-page", str(pk), domains_version("problems", "accounts", "territory")],
+        lambda: _problem_with_related(problem_visible()).filter(pk=pk).first(),
+    )
+    if problem is None:  # hidden (moderators may read it) or missing: read as this reader may
+        problem = _problem_with_related(problem_readable(user=user)).filter(pk=pk).first()
+    if problem is not None and user.is_authenticated:
+        problem.supported, problem.following = rows_exist(
+            (Support, {"problem": problem.pk, "user": user.pk}),
+            follow_match(user=user, target_model=Problem, target_id=problem.pk),
         )
-    return queryset
+    return problem
+
+
+def _problem_with_related(queryset: QuerySet[Problem]) -> QuerySet[Problem]:
+    return queryset.select_related("theme", "upz", "author").defer("upz__boundary")
 
 
 def problem_search(queryset: QuerySet[Problem], q: str) -> QuerySet[Problem]:

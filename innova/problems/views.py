@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -166,7 +166,9 @@ def review(request, pk: int):
 @page_cached_for_visitors(*PAGE_DOMAINS, trail_domains)
 def detail(request, pk: int):
     user = request.user
-    problem = get_object_or_404(selectors.problem_for_page(user=user), pk=pk)
+    problem = selectors.problem_for_page(user=user, pk=pk)
+    if problem is None:
+        raise Http404
     # What the page shows the same for everyone is kept as fragments under these versions (core/fragments): the
     # querysets and functions below are read only when a fragment is rendered again, not on every request.
     context = {

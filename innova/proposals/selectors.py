@@ -1,11 +1,14 @@
 import difflib
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from innova.core.fragments import instance_kept
+from innova.core.pagecache import domains_version
 from innova.core.participation import similar_rank, text_search
+from innova.core.selectors import rows_exist
 from innova.problems.selectors import problem_visible
 from innova.territory.models import Upz
 
@@ -74,19 +77,32 @@ def proposal_public_rows() -> QuerySet[Proposal]:
     )
 
 
-def proposal_for_page(*, user) -> QuerySet[Proposal]:
-    """What a proposal's page reads: in one query the proposal, its author, the idea it came from, how many versions
-    it has and, for a signed-in reader, ``supported``; in a second its co-authors (named on the page, and who may
-    edit it: ``rules.is_an_author`` reads them from here)."""
+def proposal_for_page(*, user, pk: int) -> Proposal | None:
+    """What a proposal's page reads: the proposal, its author, the idea it came from, how many versions it has, its
+    co-authors (named on the page, and who may edit it: ``rules.is_an_author`` reads them from here) and, for a
+    signed-in reader, ``supported``. None when there is no such proposal; whether ``user`` may read it is the
+    view's ``proposals.view_proposal``.
+
+    A public proposal (published, not hidden) is read once for all readers and kept under the versions of what it
+    holds (core.fragments.instance_kept): a page then costs only the reader's own state, one small query."""
+    proposal = instance_kept(
+        ["proposal-page", str(pk), domains_version("proposals", "accounts")],
+        lambda: _proposal_with_related(proposal_visible()).filter(pk=pk).first(),
+    )
+    if proposal is None:  # a draft, a hidden one or none: read each time, the view decides who may see it
+        proposal = _proposal_with_related(Proposal.objects.all()).filter(pk=pk).first()
+    if proposal is not None and user.is_authenticated:
+        (proposal.supported,) = rows_exist((Support, {"proposal": proposal.pk, "user": user.pk}))
+    return proposal
+
+
+def _proposal_with_related(queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
     versions = Version.objects.filter(proposal=OuterRef("pk")).order_by().values("proposal")
-    queryset = (
-        Proposal.objects.select_related("author", "source_idea")
+    return (
+        queryset.select_related("author", "source_idea")
         .prefetch_related("coauthors")
         .annotate(version_count=Coalesce(Subquery(versions.annotate(n=Count("pk")).values("n")), 0))
     )
-    if user.is_authenticated:
-        queryset = queryset.annotate(supported=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user)))
-    return queryset
 
 
 def proposal_list(*, filters: ProposalFilters) -> QuerySet[Proposal]:

@@ -100,10 +100,12 @@ def create(request):
     return render(request, "proposals/form.html", {"form": form, "origin": origin, "editing": False})
 
 
-def _get_visible(request, pk: int, queryset=None) -> Proposal:
-    queryset = queryset if queryset is not None else Proposal.objects.select_related("author", "source_idea")
-    proposal = get_object_or_404(queryset, pk=pk)
-    if not request.user.has_perm("proposals.view_proposal", proposal):
+def _get_visible(request, pk: int) -> Proposal:
+    return _readable_or_404(request, Proposal.objects.select_related("author", "source_idea").filter(pk=pk).first())
+
+
+def _readable_or_404(request, proposal: Proposal | None) -> Proposal:
+    if proposal is None or not request.user.has_perm("proposals.view_proposal", proposal):
         raise Http404  # drafts and hidden proposals do not exist for others
     return proposal
 
@@ -111,7 +113,7 @@ def _get_visible(request, pk: int, queryset=None) -> Proposal:
 @page_cached_for_visitors(*PAGE_DOMAINS)
 def detail(request, pk: int):
     user = request.user
-    proposal = _get_visible(request, pk, selectors.proposal_for_page(user=user))
+    proposal = _readable_or_404(request, selectors.proposal_for_page(user=user, pk=pk))
     is_author = user.has_perm("proposals.edit_proposal", proposal)
     # What the page shows the same for everyone is kept as fragments under these versions (core/fragments): the
     # querysets and functions below are read only when a fragment is rendered again, not on every request.
