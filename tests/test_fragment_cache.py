@@ -211,3 +211,23 @@ def test_the_reader_state_is_one_statement_of_exists(make_problem, citizen, make
     assert state(other) == (False, False)
     follow_set(user=other, target=problem, following=True)
     assert state(other) == (False, True)
+
+
+def test_the_kept_header_shows_each_readers_name_section_and_return_path(citizen, make_user):
+    from innova.accounts.services import profile_update
+
+    profile_update(user=citizen, display_name="Marleny de Chuniza")
+    other = make_user("citizen")
+    profile_update(user=other, display_name="Jairo de Danubio")
+    reader = signed_in(citizen)
+    problems, proposals = reverse("problems:index"), reverse("proposals:index")
+    page = read(reader, problems)
+    assert "Marleny de Chuniza" in page and f'href="{problems}" aria-current="page"' in page
+    page = read(reader, proposals)
+    assert f'href="{proposals}" aria-current="page"' in page and f'href="{problems}" aria-current' not in page
+    assert 'id="header-search-q"' in page and 'id="header-search-q"' not in read(reader, reverse("search"))
+    page = read(signed_in(other), proposals)
+    assert "Jairo de Danubio" in page and "Marleny de Chuniza" not in page
+    # Visitors: the log-in link brings each back to the page they were on.
+    visitor = Client()
+    assert f"?next={problems}" in read(visitor, problems) and f"?next={proposals}" in read(visitor, proposals)

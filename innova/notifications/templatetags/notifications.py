@@ -7,14 +7,19 @@ from ..services.follows import is_following
 register = template.Library()
 
 
-@register.inclusion_tag("notifications/_bell.html", takes_context=True)
-def notification_bell(context):
-    """The bell in the header: a plain link with the unread count; bell.js keeps it live over the WebSocket."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
+@register.simple_tag(takes_context=True)
+def notification_unread(context) -> int:
+    """``{% notification_unread as unread %}``: the reader's unread count (0 for visitors), kept per person."""
+    user = getattr(context.get("request"), "user", None)
     if user is None or not user.is_authenticated:
-        return {"unread": 0}
-    return {"unread": selectors.notification_unread_count_kept(user=user)}
+        return 0
+    return selectors.notification_unread_count_kept(user=user)
+
+
+@register.inclusion_tag("notifications/_bell.html")
+def notification_bell(unread: int):
+    """The bell in the header: a plain link with the unread count; bell.js keeps it live over the WebSocket."""
+    return {"unread": unread}
 
 
 def follow_button_context(request, target) -> dict:
