@@ -231,3 +231,16 @@ def test_the_kept_header_shows_each_readers_name_section_and_return_path(citizen
     # Visitors: the log-in link brings each back to the page they were on.
     visitor = Client()
     assert f"?next={problems}" in read(visitor, problems) and f"?next={proposals}" in read(visitor, proposals)
+
+
+def test_the_list_count_is_exact_on_the_next_request(make_problem, citizen, facilitator):
+    from innova.comments.services import moderation_set_hidden
+
+    first = make_problem(title="Primero")
+    reader, url = signed_in(citizen), reverse("problems:index")
+    assert "1 problema" in read(reader, url)
+    make_problem(title="Segundo")
+    assert "2 problemas" in read(reader, url)
+    assert "1 problema" in read(reader, f"{url}?q=Segundo")
+    moderation_set_hidden(actor=facilitator, target=first, hidden=True, reason="Repetido")
+    assert "1 problema" in read(reader, url)

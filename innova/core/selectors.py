@@ -1,20 +1,34 @@
 import hashlib
 from functools import lru_cache
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Model
 
+from .pagecache import kept_get, kept_set
+
 
 class CachedCountPaginator:
-    """A Paginator whose total count is cached for a minute: COUNT(*) over 100,000 filtered rows costs more than
-    the page itself, and a count a minute old is fine for "1.234 problemas"."""
+    """A Paginator whose total count is cached: COUNT(*) over 100,000 filtered rows costs more than the page itself.
 
-    def __new__(cls, object_list, per_page, **kwargs):
+    With ``versions`` (``core.pagecache.domains_version`` of what it counts) and ``of`` (what selects the rows: the
+    filters), the count is exact, kept under those versions (in this process too) and named without building the
+    query's SQL. Without, it is kept a minute under a digest of the SQL: fine for "1.234 problemas"."""
+
+    def __new__(cls, object_list, per_page, *, versions: str = "", of: object = None, **kwargs):
         paginator = Paginator(object_list, per_page, **kwargs)
-        key = "count:" + hashlib.sha256(str(object_list.query).encode()).hexdigest()
-        paginator.count = cache.get_or_set(key, lambda: object_list.count(), 60)
+        if versions:
+            key = "count:" + hashlib.sha256(f"{versions}:{of!r}".encode()).hexdigest()
+            count = kept_get(key)
+            if count is None:
+                count = object_list.count()
+                kept_set(key, count, settings.PAGE_CACHE_SECONDS)
+        else:
+            key = "count:" + hashlib.sha256(str(object_list.query).encode()).hexdigest()
+            count = cache.get_or_set(key, lambda: object_list.count(), 60)
+        paginator.count = count
         return paginator
 
 

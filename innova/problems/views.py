@@ -45,9 +45,10 @@ PAGE_DOMAINS = ("problems", "comments", "accounts", "territory")
 @page_cached_for_visitors(*PAGE_DOMAINS)
 def index(request):
     form = ProblemFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else ProblemFilterForm().filters()
+    filters = form.filters() if request.GET else selectors.ProblemFilters()
     queryset = selectors.problem_list(filters=filters)
-    page = CachedCountPaginator(queryset, 20).get_page(request.GET.get("pagina"))
+    page_versions = domains_version(*PAGE_DOMAINS)
+    page = CachedCountPaginator(queryset, 20, versions=page_versions, of=filters).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -58,7 +59,7 @@ def index(request):
             "page": page,
             "query": query.urlencode(),
             "filters": filters,
-            "page_versions": domains_version(*PAGE_DOMAINS),
+            "page_versions": page_versions,
         },
     )
 

@@ -29,12 +29,13 @@ PAGE_DOMAINS = ("proposals", "problems", "comments", "accounts", "territory", "b
 @page_cached_for_visitors(*PAGE_DOMAINS)
 def index(request):
     form = ProposalFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else ProposalFilterForm().filters()
+    filters = form.filters() if request.GET else selectors.ProposalFilters()
     queryset = selectors.proposal_list(filters=filters)
-    page = CachedCountPaginator(queryset, 20).get_page(request.GET.get("pagina"))
+    page_versions = domains_version(*PAGE_DOMAINS)
+    page = CachedCountPaginator(queryset, 20, versions=page_versions, of=filters).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
-    context = {"form": form, "page": page, "query": query.urlencode(), "page_versions": domains_version(*PAGE_DOMAINS)}
+    context = {"form": form, "page": page, "query": query.urlencode(), "page_versions": page_versions}
     return render(request, "proposals/index.html", context)
 
 
