@@ -244,3 +244,33 @@ def test_the_list_count_is_exact_on_the_next_request(make_problem, citizen, faci
     assert "1 problema" in read(reader, f"{url}?q=Segundo")
     moderation_set_hidden(actor=facilitator, target=first, hidden=True, reason="Repetido")
     assert "1 problema" in read(reader, url)
+
+
+def test_a_card_follows_its_author_and_theme_while_the_other_cards_stay_kept(make_problem, citizen, make_user):
+    from innova.accounts.services import profile_update
+    from innova.core.fragments import instance_token
+    from innova.problems import selectors
+
+    author = make_user("citizen")
+    profile_update(user=author, display_name="Don Arcesio")
+    problem = make_problem(title="Basuras en Alfonso López", author=author)
+    make_problem(title="Otro problema")
+    reader, url = signed_in(citizen), reverse("problems:index")
+    assert "Don Arcesio" in read(reader, url)
+    profile_update(user=author, display_name="Don Arcesio Rojas")
+    assert "Don Arcesio Rojas" in read(reader, url)
+    problem.theme.name = "Aseo y basuras"
+    problem.theme.save()
+    assert "Aseo y basuras" in read(reader, url)
+
+    def tokens():
+        return [instance_token(item) for item in selectors.problem_list(filters=selectors.ProblemFilters())]
+
+    before = tokens()
+    assert before == tokens()  # the same rows loaded again: the same keys
+    with rate_limits_suspended():
+        from innova.problems.services import problem_support_set
+
+        problem_support_set(user=citizen, problem=problem, supported=True)
+    after = tokens()
+    assert len(set(after) - set(before)) == 1  # only its own card is rendered again (it also moved up the list)

@@ -44,6 +44,32 @@ def instance_kept(parts: list[str], read: Callable[[], Model | None]) -> Model |
     return instance
 
 
+def instance_token(instance: Model) -> str:
+    """A digest of all ``instance`` holds as loaded: its fields and annotations, the rows selected with it
+    (``select_related``) and those prefetched. A fragment that shows only what was loaded with an instance (a card)
+    can be kept under it: it changes exactly when something shown changes, whatever else changed in the app."""
+    digest = hashlib.blake2b(digest_size=16)
+    _instance_digest(instance, digest, depth=0)
+    return digest.hexdigest()
+
+
+def _instance_digest(instance: Model, digest, *, depth: int) -> None:
+    digest.update(f"{instance._meta.label}:".encode())
+    values = instance.__dict__
+    digest.update(repr([(name, values[name]) for name in sorted(values) if not name.startswith("_")]).encode())
+    if depth >= 2:  # a card's author or theme, and theirs: deeper rows are not shown
+        return
+    related = list(instance._state.fields_cache.items())
+    related += list(getattr(instance, "_prefetched_objects_cache", {}).items())
+    for name, value in sorted(related, key=lambda item: item[0]):
+        digest.update(f"|{name}=".encode())
+        for row in value if hasattr(value, "__iter__") else [value]:
+            if row is None:
+                digest.update(b"none")
+            else:
+                _instance_digest(row, digest, depth=depth + 1)
+
+
 def fragment_kept(parts: list[str], render: Callable[[], str], *, seconds: int, csrf_token) -> SafeString:
     """The HTML ``render()`` returns, kept ``seconds`` under a key made of ``parts``; ``csrf_token`` goes into the
     forms it holds. ``render`` must return HTML our own autoescaping templates rendered."""

@@ -5,6 +5,7 @@
 language and every ``vary_on`` value (the path with its query, an id…) are in the key too. Without ``versions``
 (empty or missing in the context) nothing is kept: a fragment is never cached under a key no change renews.
 ``PAGE_CACHE_SECONDS`` is how long an unused fragment lingers; 0 keeps nothing (the switch of the page cache).
+``|instance_token`` keys a part by what one instance holds as loaded (a card), instead of by domain versions.
 """
 
 from django import template
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from innova.core.fragments import fragment_kept
+from innova.core.fragments import instance_token as _instance_token
 
 register = template.Library()
 
@@ -24,6 +26,13 @@ def fragment(parser, token):
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+@register.filter
+def instance_token(instance) -> str:
+    """``{% fragment "card" frame_version item|instance_token %}``: a part that shows only what was loaded with
+    ``item`` (core.fragments.instance_token), kept across changes elsewhere in its app."""
+    return _instance_token(instance)
 
 
 class FragmentNode(template.Node):
