@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db.models import Model
 from django.utils.safestring import SafeString, mark_safe
 
-from innova.core.pagecache import csrf_token_filled, csrf_tokens_hidden, kept_get, kept_set
+from innova.core.pagecache import csrf_token_filled, csrf_tokens_hidden, kept_get, kept_or_made, kept_set
 
 
 def _key(kind: str, parts: list[str]) -> str:
@@ -76,8 +76,5 @@ def fragment_kept(parts: list[str], render: Callable[[], str], *, seconds: int, 
     if seconds <= 0:
         return mark_safe(render())  # noqa: S308 - see the docstring  # nosec B308 B703
     key = _key("fragment", parts)
-    html = kept_get(key)
-    if html is None:
-        html = csrf_tokens_hidden(render())
-        kept_set(key, html, seconds)
+    html = kept_or_made(key, lambda: csrf_tokens_hidden(render()), seconds)
     return mark_safe(csrf_token_filled(html, str(csrf_token or "")))  # noqa: S308 - see the docstring  # nosec B308 B703

@@ -196,6 +196,16 @@ def kept_set(key: str, value, seconds: int, copies: ProcessCopies = process_copi
     copies.put(key, value, seconds)
 
 
+def kept_or_made(key: str, make: Callable[[], object], seconds: int, copies: ProcessCopies = process_copies):
+    """What is kept under a versioned ``key``, else what ``make()`` returns, kept there ``seconds`` (None is not)."""
+    value = kept_get(key, copies)
+    if value is None:
+        value = make()
+        if value is not None:
+            kept_set(key, value, seconds, copies)
+    return value
+
+
 def version_token(key: str) -> str:
     """The token stored under a version ``key``; a missing one (evicted, never set) gets a new token, never a
     default: a copy kept under an older absent version must not come back."""

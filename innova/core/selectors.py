@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Model
 
-from .pagecache import kept_get, kept_set
+from .pagecache import kept_or_made
 
 
 class CachedCountPaginator:
@@ -21,10 +21,7 @@ class CachedCountPaginator:
         paginator = Paginator(object_list, per_page, **kwargs)
         if versions:
             key = "count:" + hashlib.sha256(f"{versions}:{of!r}".encode()).hexdigest()
-            count = kept_get(key)
-            if count is None:
-                count = object_list.count()
-                kept_set(key, count, settings.PAGE_CACHE_SECONDS)
+            count = kept_or_made(key, object_list.count, settings.PAGE_CACHE_SECONDS)
         else:
             key = "count:" + hashlib.sha256(str(object_list.query).encode()).hexdigest()
             count = cache.get_or_set(key, lambda: object_list.count(), 60)

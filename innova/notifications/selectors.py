@@ -1,7 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
-from innova.core.pagecache import domains_version, kept_get, kept_set, person_copies
+from innova.core.pagecache import domains_version, kept_or_made, person_copies
 from innova.core.selectors import RowMatch
 
 from .kinds import LABELS, MESSAGES, category_of
@@ -24,11 +24,7 @@ def notification_unread_count_kept(*, user) -> int:
     saves and deletions renew the "notifications" version by themselves (core.pagecache), and the services that
     write with ``bulk_create`` or ``update()`` renew it explicitly."""
     key = f"notifications:unread:{user.pk}:{domains_version('notifications')}"
-    unread = kept_get(key, person_copies)
-    if unread is None:
-        unread = notification_unread_count(user=user)
-        kept_set(key, unread, UNREAD_KEPT_SECONDS, person_copies)
-    return unread
+    return kept_or_made(key, lambda: notification_unread_count(user=user), UNREAD_KEPT_SECONDS, person_copies)
 
 
 def follow_of(*, user, model) -> QuerySet[Follow]:
